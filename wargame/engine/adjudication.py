@@ -1,0 +1,305 @@
+"""Turn resolution: every order revealed and resolved together.
+
+The order of steps is fixed, and every random draw comes from the game's
+one generator in actor order, so the same decisions give the same game.
+
+1. costs and effects of every move, with the preventive and preemptive rules;
+2. perception: each actor reads the others' moves through noise;
+3. the ladder moves by the combined escalation, tempered by agreements;
+4. agreements are checked (kept builds trust, broken costs it);
+5. red lines: crossings raise alerts, answers keep credibility;
+6. triggers fire; covert moves come to light; 7. outcome.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from wargame.engine import hotline, indicators, outcomes, perception
+from wargame.engine.env import GameEnv
+from wargame.engine.phases import crisis_machine
+from wargame.engine.records import Event, TurnRecord
+from wargame.errors import IllegalDecision
+from wargame.scenario.model import Move, TriggerEffects
+
+if TYPE_CHECKING:
+    from wargame.engine.game import Game
+
+PREVENTIVE_FACTOR = ((3, 1.5), (8, 1.0), (99, 0.5))  # up to rung: factor
+PROVOCATION = {"resolve": 5, "trust": -10}
+AGREEMENT_CALM = 0.5
+MAX_STEP = 3
+BROKEN_TRUST, BROKEN_CREDIBILITY, KEPT_TRUST = -20, -10, 2
+HONOURED, IGNORED = {"credibility": 5, "resolve": 3}, {"credibility": -15, "support": -5}
+REVEAL_AFTER = 2
+
+
+def start_turn(game: "Game") -> None:
+    """Called by the turn machine on next_turn: a new briefing."""
+    game.turn += 1
+    game.orders = {}
+    hotline.deliver_delayed(game)
+    hotline.expire_stale_proposals(game)
+    game.note("briefing", f"{game.turn_label()}: the crisis stands at rung {game.rung}, {game.rung_names[game.rung]}.")
+
+
+def resolve_turn(game: "Game") -> None:
+    rung_before = game.rung
+    game.stat_snapshots.append({a: dict(s.stats) for a, s in game.actors.items()})
+    first_event = len(game.events)
+    orders = dict(game.orders)
+    escalation: dict[str, float] = {}
+    for actor, order in orders.items():
+        move = game.scenario.moves[order.move]
+        escalation[actor] = _apply_move(game, actor, move, order.target)
+        game.played.setdefault((actor, move.id), []).append(game.turn)
+    seen = perception.perceive(game, orders, escalation)
+    _move_ladder(game, escalation)
+    perception.update_perceived_rungs(game, seen, escalation)
+    _check_agreements(game, orders)
+    hotline.expire_ultimatums(game)
+    _check_red_lines(game, orders)
+    _run_triggers(game)
+    _reveal_covert(game)
+    _drift(game)
+    sync_band(game)
+    record = TurnRecord(
+        turn=game.turn,
+        label=game.turn_label(),
+        rung_before=rung_before,
+        rung_after=game.rung,
+        orders=orders,
+        escalation=escalation,
+        perceptions=seen,
+        perceived_rung={a: s.perceived_rung for a, s in game.actors.items()},
+    )
+    game.history.append(record)
+    outcomes.check_end(game)
+    record.events = game.events[first_event:]
+    record.indicators = indicators.compute(game.history, game.scenario)
+
+
+# ------------------------------------------------------------------ moves
+
+
+def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> float:
+    """Pay, apply effects, and return the move's escalation after the tag rules."""
+    me = game.actors[actor]
+    for stat, amount in move.cost.items():
+        _add(me.stats, stat, -amount)
+    for stat, amount in move.effects.self_.items():
+        _add(me.stats, stat, amount)
+    weight = float(move.escalation)
+    if "preventive" in move.tags and weight < 0:
+        weight *= next(f for limit, f in PREVENTIVE_FACTOR if game.rung <= limit)
+    if target:
+        other = game.actors[target]
+        for stat, amount in move.effects.target.items():
+            _add(other.stats, stat, amount)
+        _add(other.trust, actor, move.effects.trust)
+        if move.effects.channel:
+            game.channels[_pair(actor, target)] = move.effects.channel
+        if "cbm" in move.tags or "transparency" in move.tags:
+            game.transparency_until[_pair(actor, target)] = game.turn + 3
+        if "preemptive" in move.tags:
+            _add(other.stats, "resolve", PROVOCATION["resolve"])
+            _add(other.trust, actor, PROVOCATION["trust"])
+            if not _escalated_last_turn(game, target):
+                weight += 1
+                game.note("provocation", f"{actor}'s unprovoked {move.name.lower()} hardens {target}'s resolve.",
+                          actors=(actor, target))
+    return weight
+
+
+def _escalated_last_turn(game: "Game", actor: str) -> bool:
+    return bool(game.history) and game.history[-1].escalation.get(actor, 0) > 0
+
+
+def _move_ladder(game: "Game", escalation: dict[str, float]) -> None:
+    raw = sum(escalation.values())
+    raw -= AGREEMENT_CALM * min(3, len(game.agreements_in_force()))
+    if sum(1 for value in escalation.values() if value > 0) >= 2:
+        raw += 0.5  # a spiral: both sides pushing feeds on itself
+    step = raw / 2
+    whole = math.floor(step)
+    step = whole + (1 if game.rng.random() < step - whole else 0)
+    step = max(-MAX_STEP, min(MAX_STEP, step))
+    before = game.rung
+    game.rung = max(0, min(game.top_rung, game.rung + step))
+    game.rung_change = game.rung - before
+    game.peak = max(game.peak, game.rung)
+    if game.rung != before:
+        direction = "climbs" if game.rung > before else "descends"
+        game.note("ladder", f"The crisis {direction} to rung {game.rung}: {game.rung_names[game.rung]}.")
+
+
+def _drift(game: "Game") -> None:
+    """A long crisis high on the ladder wears economies and patience down."""
+    if game.rung >= 9:
+        for state in game.actors.values():
+            _add(state.stats, "economy", -1)
+            _add(state.stats, "support", -1)
+
+
+# ------------------------------------------------------------------ agreements
+
+
+def _check_agreements(game: "Game", orders) -> None:
+    for agreement in game.agreements_in_force():
+        broken = None
+        for c in agreement.commitments:
+            order = orders.get(c.party)
+            if order and order.move in c.forbids:
+                broken = c
+            elif c.requires and c.due is not None and game.turn >= c.due and not _played_since(game, c.party, c.requires, agreement.turn):
+                broken = c
+            if broken:
+                break
+        if broken:
+            agreement.status, agreement.broken_by, agreement.broken_turn = "broken", broken.party, game.turn
+            _add(game.actors[broken.party].stats, "credibility", BROKEN_CREDIBILITY)
+            for other in game.others(broken.party):
+                if other in agreement.parties or len(agreement.parties) == 1:
+                    _add(game.actors[other].trust, broken.party, BROKEN_TRUST)
+            what = game.scenario.moves.get(orders[broken.party].move).name if orders.get(broken.party) else "its commitment"
+            game.note("agreement_broken", f"{broken.party} breaks agreement #{agreement.id} ({what}).",
+                      actors=(broken.party,))
+        else:
+            agreement.kept_turns += 1
+            for a in agreement.parties:
+                for b in agreement.parties:
+                    if a != b:
+                        _add(game.actors[a].trust, b, KEPT_TRUST)
+            if len(agreement.parties) == 1:
+                for other in game.others(agreement.parties[0]):
+                    _add(game.actors[other].trust, agreement.parties[0], 1)
+
+
+def _played_since(game: "Game", actor: str, move: str, turn: int) -> bool:
+    return any(t >= turn for t in game.played.get((actor, move), ()))
+
+
+# ------------------------------------------------------------------ red lines
+
+
+def _check_red_lines(game: "Game", orders) -> None:
+    env = GameEnv(game)
+    for line in game.red_lines:
+        if line.status == "standing" and _is_crossed(game, line, env, orders):
+            line.status, line.crossed_turn = "crossed", game.turn
+            _add(game.actors[line.owner].stats, "resolve", 5)
+            public = () if line.declared else (line.owner,)
+            game.note("red_line", f"Red line crossed: {line.description} ({line.owner}'s line, by {line.against}).",
+                      public, (line.owner, line.against))
+        elif line.status == "crossed" and line.crossed_turn < game.turn:
+            order = orders.get(line.owner)
+            if order and order.move in line.response and order.target in (None, line.against):
+                line.status, line.answered_turn = "honoured", game.turn
+                _add_all(game.actors[line.owner].stats, HONOURED)
+                game.note("red_line_honoured", f"{line.owner} answers the crossing of its red line: {line.description}.",
+                          actors=(line.owner, line.against))
+            elif game.turn - line.crossed_turn >= line.window:
+                line.status, line.answered_turn = "ignored", game.turn
+                _add_all(game.actors[line.owner].stats, IGNORED)
+                game.note("red_line_ignored", f"{line.owner} let its red line pass unanswered; its word counts for less.",
+                          actors=(line.owner, line.against))
+
+
+def _is_crossed(game: "Game", line, env: GameEnv, orders) -> bool:
+    if line.trigger_move is not None:
+        order = orders.get(line.against)
+        return bool(order and order.move == line.trigger_move)
+    condition = game.scenario.condition("red_line", line.id)
+    return bool(condition and condition.evaluate(env))
+
+
+# ------------------------------------------------------------------ triggers and injects
+
+
+def _run_triggers(game: "Game") -> None:
+    env = GameEnv(game)
+    for trigger in game.scenario.spec.triggers:
+        if trigger.id in game.fired and not trigger.repeat:
+            continue
+        condition = game.scenario.condition("trigger", trigger.id)
+        if condition is not None and not condition.evaluate(env):
+            continue
+        if trigger.chance < 1 and game.rng.random() >= trigger.chance:
+            continue
+        game.fired[trigger.id] = game.turn
+        _apply_effects(game, trigger.effects, "trigger", trigger.news, trigger.message)
+
+
+def fire_inject(game: "Game", inject_id: str) -> None:
+    inject = next((i for i in game.scenario.spec.injects if i.id == inject_id), None)
+    if inject is None:
+        raise IllegalDecision(f"unknown inject '{inject_id}'")
+    if inject_id in game.fired:
+        raise IllegalDecision(f"inject '{inject_id}' was already fired on turn {game.fired[inject_id]}")
+    game.fired[inject_id] = game.turn
+    _apply_effects(game, inject.effects, "inject", inject.news or inject.title, inject.message)
+    if inject.effects.rung:
+        sync_band(game)
+        outcomes.check_end(game)
+
+
+def _apply_effects(game: "Game", effects: TriggerEffects, kind: str, news: str, message) -> None:
+    if effects.rung:
+        game.rung = max(0, min(game.top_rung, game.rung + effects.rung))
+        game.peak = max(game.peak, game.rung)
+    for actor, changes in effects.stats.items():
+        for stat, amount in changes.items():
+            _add(game.actors[actor].stats, stat, amount)
+    for actor, row in effects.trust.items():
+        for other, amount in row.items():
+            if other != actor:
+                _add(game.actors[actor].trust, other, amount)
+    for a, b, state in effects.channels:
+        if a != b:
+            game.channels[_pair(a, b)] = state
+    game.unlocked.update(effects.unlock)
+    if news:
+        game.note(kind, news)
+    if message:
+        game.note("hotline", f"{message.sender} to {message.to}: {message.text}", (message.sender, message.to),
+                  (message.sender, message.to))
+
+
+def _reveal_covert(game: "Game") -> None:
+    due = [item for item in game.pending_reveals if item[0] <= game.turn]
+    game.pending_reveals = [item for item in game.pending_reveals if item[0] > game.turn]
+    for _, event in due:
+        game.events.append(Event(game.turn, event.kind, event.text, event.audience, event.actors))
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def sync_band(game: "Game") -> None:
+    """Walk the crisis machine band by band until it matches the rung (each step fires callbacks)."""
+    machine = crisis_machine(tuple(b.id for b in game.ladder.bands))
+    order = [b.id for b in game.ladder.bands]
+    target = game.band_of_rung[game.rung]
+    while game.crisis_phase in order[:-1]:
+        current = order.index(game.crisis_phase)
+        if target > current:
+            machine.fire(game, "escalate")
+        elif target < current:
+            machine.fire(game, "deescalate")
+        else:
+            break
+
+
+def _add(values: dict, key: str, amount: float) -> None:
+    values[key] = int(max(0, min(100, values[key] + amount)))
+
+
+def _add_all(values: dict, changes: dict) -> None:
+    for key, amount in changes.items():
+        _add(values, key, amount)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+

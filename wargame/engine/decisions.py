@@ -1,0 +1,115 @@
+"""Decisions: the only things that change a game.
+
+A game is its scenario, its seed and the ordered list of these small frozen
+values; replaying the list reproduces the game exactly, which is what saves
+store. Each decision turns into a plain dict and back (``to_dict`` /
+``decision_from_dict``) with no pickle and nothing executable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Literal, Union
+
+from wargame.errors import IllegalDecision
+
+MessageKind = Literal["statement", "proposal", "accept", "reject", "counter", "ultimatum", "assurance", "threat"]
+MESSAGE_KINDS: tuple[str, ...] = ("statement", "proposal", "accept", "reject", "counter", "ultimatum", "assurance", "threat")
+
+
+@dataclass(frozen=True)
+class Order:
+    """An actor's move for this turn (``target`` is None for untargeted moves)."""
+
+    actor: str
+    move: str
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """A hotline message.
+
+    - proposal / counter: ``offer`` are terms the sender commits to, ``ask``
+      terms the recipient would commit to; a counter answers ``reply_to``.
+    - accept / reject answer the proposal, counter or ultimatum ``reply_to``.
+    - ultimatum: ``ask`` holds the demanded terms, ``deadline`` the last turn
+      to accept, ``move`` the stated consequence.
+    - assurance: the sender promises not to play ``move``.
+    - threat: declares a red line: if the recipient plays ``trigger_move``
+      the sender answers with ``move``.
+    """
+
+    sender: str
+    recipient: str
+    kind: MessageKind
+    text: str = ""
+    offer: tuple[str, ...] = ()
+    ask: tuple[str, ...] = ()
+    reply_to: int | None = None
+    move: str | None = None
+    trigger_move: str | None = None
+    deadline: int | None = None
+
+
+@dataclass(frozen=True)
+class Proceed:
+    """Close the current phase of the turn (``phase`` guards against double clicks and stale replays)."""
+
+    phase: str
+
+
+@dataclass(frozen=True)
+class Inject:
+    """A facilitator fires one of the scenario's injects."""
+
+    inject: str
+
+
+@dataclass(frozen=True)
+class Override:
+    """A facilitator sets a stat of an actor, or the rung when ``actor`` is None."""
+
+    actor: str | None
+    stat: str
+    value: int
+
+
+Decision = Union[Order, Message, Proceed, Inject, Override]
+_KINDS: dict[str, type] = {"order": Order, "message": Message, "proceed": Proceed, "inject": Inject, "override": Override}
+_NAMES = {cls: name for name, cls in _KINDS.items()}
+
+
+def to_dict(decision: Decision) -> dict:
+    """A JSON-ready dict; empty and default fields are left out to keep saves small."""
+    data = {"type": _NAMES[type(decision)]}
+    defaults = {f.name: f.default for f in fields(decision)}
+    for key, value in asdict(decision).items():
+        if value != defaults[key] or key in ("actor",):
+            data[key] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
+def decision_from_dict(data: object) -> Decision:
+    """Rebuild a decision from untrusted data; anything malformed is an IllegalDecision."""
+    if not isinstance(data, dict) or data.get("type") not in _KINDS:
+        raise IllegalDecision(f"not a decision: {str(data)[:80]}")
+    cls = _KINDS[data["type"]]
+    allowed = {f.name: f for f in fields(cls)}
+    values = {}
+    for key, value in data.items():
+        if key == "type":
+            continue
+        if key not in allowed:
+            raise IllegalDecision(f"unknown field '{key}' in a {data['type']} decision")
+        if isinstance(value, list):
+            if not all(isinstance(item, str) for item in value):
+                raise IllegalDecision(f"field '{key}' must be a list of ids")
+            value = tuple(value)
+        elif value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise IllegalDecision(f"field '{key}' has a value of the wrong type")
+        values[key] = value
+    try:
+        return cls(**values)
+    except TypeError as exc:
+        raise IllegalDecision(f"incomplete {data['type']} decision: {exc}") from None

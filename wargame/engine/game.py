@@ -1,0 +1,249 @@
+"""The game: state plus the one entry point that changes it, ``apply``.
+
+A ``Game`` is created from a loaded scenario and a seed. Every change goes
+through ``apply(decision)``, which checks the decision against the rules
+first and raises ``IllegalDecision`` without touching anything when it is
+not allowed. The decision log is therefore the game: saves store it and
+replaying it rebuilds the same state.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from wargame.engine import adjudication, hotline, legality
+from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
+from wargame.engine.phases import PROCEED_TRIGGER, crisis_machine, turn_machine
+from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, TurnRecord
+from wargame.errors import IllegalDecision
+from wargame.scenario.loader import LoadedScenario
+from wargame.scenario.model import STATS
+
+CHANNELS = ("open", "strained", "severed", "hotline")
+
+
+@dataclass
+class ActorState:
+    id: str
+    stats: dict[str, int]
+    trust: dict[str, int]
+    perceived_rung: float
+    intent: dict[str, float] = field(default_factory=dict)
+    computer: bool = True
+
+
+class Game:
+    """One crisis in progress. Rules live in the sibling modules; this class keeps state and order."""
+
+    def __init__(self, scenario: LoadedScenario, seed: int = 0):
+        self.scenario = scenario
+        self.seed = seed
+        self.rng = random.Random(seed)
+        spec = scenario.spec
+        self.ladder = scenario.ladder
+        self.rung_names: list[str] = [name for band in self.ladder.bands for name in band.rungs]
+        self.band_of_rung: list[int] = [i for i, band in enumerate(self.ladder.bands) for _ in band.rungs]
+        self.war_rung = len(self.rung_names) - len(self.ladder.bands[-1].rungs)
+        self.top_rung = len(self.rung_names) - 1
+        self.turn = 1
+        self.rung = self.ladder.start
+        self.peak = self.rung
+        self.rung_change = 0
+        self.calm_turns = 0
+        self.turn_phase = "briefing"
+        self.crisis_phase = self.ladder.bands[self.band_of_rung[self.rung]].id
+        self.actors: dict[str, ActorState] = {}
+        for actor in spec.actors:
+            others = [a.id for a in spec.actors if a.id != actor.id]
+            self.actors[actor.id] = ActorState(
+                id=actor.id,
+                stats={name: getattr(actor.stats, name) for name in STATS},
+                trust={other: actor.trust.get(other, 50) for other in others},
+                perceived_rung=float(self.rung),
+                intent={other: 0.0 for other in others},
+                computer=actor.player == "computer",
+            )
+        self.channels: dict[tuple[str, str], str] = {}
+        for actor in spec.actors:
+            for other, state in actor.channels.items():
+                self.channels[pair(actor.id, other)] = state
+        self.transparency_until: dict[tuple[str, str], int] = {}
+        self.orders: dict[str, Order] = {}
+        self.played: dict[tuple[str, str], list[int]] = {}
+        self.unlocked: set[str] = set()
+        self.fired: dict[str, int] = {}
+        self.envelopes: list[Envelope] = []
+        self.agreements: list[Agreement] = []
+        self.red_lines: list[RedLineState] = [
+            RedLineState(
+                id=line.id,
+                owner=actor.id,
+                against=line.against,
+                description=line.description,
+                response=tuple(line.response),
+                window=line.window,
+                declared=line.declared,
+            )
+            for actor in spec.actors
+            for line in actor.red_lines
+        ]
+        self.pending_reveals: list[tuple[int, Event]] = []
+        self.events: list[Event] = []
+        self.history: list[TurnRecord] = []
+        self.stat_snapshots: list[dict[str, dict[str, int]]] = []
+        self.decisions: list[Decision] = []
+        self.outcome: Outcome | None = None
+        self.note(
+            "briefing",
+            f"{spec.title}: the crisis stands at rung {self.rung}, {self.rung_names[self.rung]}.",
+        )
+
+    # ------------------------------------------------------------ basics
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        return tuple(self.actors)
+
+    def others(self, actor: str) -> list[str]:
+        return [other for other in self.actors if other != actor]
+
+    def channel(self, a: str, b: str) -> str:
+        return self.channels.get(pair(a, b), "open")
+
+    def band(self, rung: int | None = None):
+        return self.ladder.bands[self.band_of_rung[self.rung if rung is None else rung]]
+
+    def turn_label(self, turn: int | None = None) -> str:
+        turn = self.turn if turn is None else turn
+        label = self.scenario.spec.turn_label
+        text = label.template.replace("{turn}", str(turn))
+        if label.start_date:
+            day = dt.date.fromisoformat(label.start_date) + dt.timedelta(days=(turn - 1) * label.days_per_turn)
+            text = text.replace("{date}", f"{day.day} {day.strftime('%B %Y')}")
+        return text
+
+    def note(self, kind: str, text: str, audience: tuple[str, ...] = (), actors: tuple[str, ...] = ()) -> Event:
+        event = Event(self.turn, kind, text, audience, actors)
+        self.events.append(event)
+        return event
+
+    def ai_rng(self, actor: str) -> random.Random:
+        """A stream for one computer player's thinking, derived from the seed.
+
+        Separate from ``rng`` so that a replay (which applies logged decisions
+        without asking the computer again) draws the same adjudication numbers.
+        """
+        return random.Random(f"{self.seed}/{actor}/{self.turn}/{self.turn_phase}/{len(self.decisions)}")
+
+    def is_over(self) -> bool:
+        return self.outcome is not None
+
+    def agreements_in_force(self) -> list[Agreement]:
+        return [a for a in self.agreements if a.in_force]
+
+    def envelope(self, message_id: int) -> Envelope:
+        if not 0 <= message_id < len(self.envelopes):
+            raise IllegalDecision(f"there is no message #{message_id}")
+        return self.envelopes[message_id]
+
+    # ------------------------------------------------------------ decisions
+
+    def apply(self, decision: Decision) -> None:
+        """Check and carry out one decision; on IllegalDecision nothing has changed."""
+        if self.is_over() and not isinstance(decision, Override):
+            raise IllegalDecision(f"the game is over ({self.outcome.kind})")
+        if isinstance(decision, Order):
+            legality.check_order(self, decision)
+            self.orders[decision.actor] = decision
+        elif isinstance(decision, Message):
+            hotline.check_message(self, decision)
+            self.decisions.append(decision)
+            hotline.send(self, decision)
+            return
+        elif isinstance(decision, Proceed):
+            self._proceed(decision)
+        elif isinstance(decision, Inject):
+            adjudication.fire_inject(self, decision.inject)
+        elif isinstance(decision, Override):
+            self._override(decision)
+        else:
+            raise IllegalDecision(f"unknown decision {decision!r}")
+        self.decisions.append(decision)
+
+    def _proceed(self, decision: Proceed) -> None:
+        if decision.phase != self.turn_phase:
+            raise IllegalDecision(f"the turn is in its {self.turn_phase} phase, not {decision.phase}")
+        trigger = PROCEED_TRIGGER.get(self.turn_phase)
+        if trigger == "adjudicate" and (missing := [a for a in self.actors if a not in self.orders]):
+            raise IllegalDecision("waiting for orders from " + ", ".join(missing))
+        turn_machine().fire(self, trigger)
+        if self.turn_phase == "adjudication":
+            turn_machine().fire(self, "conclude")
+
+    def _override(self, decision: Override) -> None:
+        if not 0 <= decision.value <= 100:
+            raise IllegalDecision("override values go from 0 to 100")
+        if decision.actor is None:
+            if decision.stat != "rung" or decision.value > self.top_rung:
+                raise IllegalDecision(f"the rung goes from 0 to {self.top_rung}")
+            self.rung = decision.value
+            self.peak = max(self.peak, self.rung)
+            adjudication.sync_band(self)
+        else:
+            if decision.actor not in self.actors or decision.stat not in STATS:
+                raise IllegalDecision(f"no stat '{decision.stat}' for actor '{decision.actor}'")
+            self.actors[decision.actor].stats[decision.stat] = decision.value
+        self.note("override", f"The facilitator set {decision.actor or 'the ladder'} {decision.stat} to {decision.value}.")
+
+    # conveniences for callers and tests
+    def order(self, actor: str, move: str, target: str | None = None) -> None:
+        self.apply(Order(actor, move, target))
+
+    def proceed(self) -> None:
+        self.apply(Proceed(self.turn_phase))
+
+    def send(self, message: Message) -> None:
+        self.apply(message)
+
+    # ------------------------------------------------------------ machine callbacks
+
+    def all_orders_in(self, event=None) -> bool:
+        return all(actor in self.orders for actor in self.actors)
+
+    def on_adjudication(self, event=None) -> None:
+        adjudication.resolve_turn(self)
+
+    def on_enter_band(self, event) -> None:
+        band = self.ladder.bands[[b.id for b in self.ladder.bands].index(event.state.name)]
+        self.note("band", f"The crisis enters a new band: {band.name}.")
+
+    def on_threshold_crossed(self, event) -> None:
+        source = event.transition.source
+        band = next(b for b in self.ladder.bands if b.id == source)
+        if band.threshold:
+            self.note("threshold", f"Threshold crossed upward: “{band.threshold}”.")
+
+    def on_threshold_recrossed(self, event) -> None:
+        band = next(b for b in self.ladder.bands if b.id == event.transition.dest)
+        if band.threshold:
+            self.note("threshold", f"Back below the threshold “{band.threshold}”.")
+
+    def on_outcome(self, event) -> None:
+        """The crisis machine reached an outcome state; scoring is done by the adjudicator."""
+
+    def game_over(self, event=None) -> bool:
+        return self.is_over()
+
+    def on_new_turn(self, event=None) -> None:
+        adjudication.start_turn(self)
+
+    def clone(self) -> "Game":
+        """A deep copy sharing the immutable scenario, for look-ahead."""
+        return copy.deepcopy(self, memo={id(self.scenario): self.scenario})
+
+
+def pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)

@@ -1,0 +1,198 @@
+"""Messages between leaders: delivery, proposals, agreements, threats, ultimatums.
+
+Messages travel only over working channels. A strained channel may delay a
+message by a turn or garble it (a garbled promise or threat arrives as
+noise); a hotline never does. An accepted proposal becomes an agreement
+whose commitments the adjudicator checks every turn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.engine.decisions import MESSAGE_KINDS, Message
+from wargame.engine.records import Agreement, Commitment, Envelope, RedLineState
+from wargame.errors import IllegalDecision
+
+if TYPE_CHECKING:
+    from wargame.engine.game import Game
+
+STRAINED_DELAY = 0.25
+STRAINED_GARBLE = 0.2
+ANSWERS = ("accept", "reject", "counter")
+MAX_TEXT = 1000
+
+
+def check_message(game: "Game", m: Message) -> None:
+    """Refuse a message the rules do not allow, before anything changes."""
+    if game.turn_phase != "hotline":
+        raise IllegalDecision(f"the hotline is closed during the {game.turn_phase} phase")
+    if m.kind not in MESSAGE_KINDS:
+        raise IllegalDecision(f"unknown message kind '{m.kind}'")
+    for who in (m.sender, m.recipient):
+        if who not in game.actors:
+            raise IllegalDecision(f"unknown actor '{who}'")
+    if m.sender == m.recipient:
+        raise IllegalDecision("a leader cannot send a message to itself")
+    if game.channel(m.sender, m.recipient) == "severed":
+        raise IllegalDecision(f"the channel between {m.sender} and {m.recipient} is severed")
+    if len(m.text) > MAX_TEXT:
+        raise IllegalDecision(f"a message holds at most {MAX_TEXT} characters")
+    if m.kind in ("proposal", "counter", "ultimatum"):
+        _check_terms(game, m)
+    if m.kind in ANSWERS:
+        _check_answer(game, m)
+    if m.kind in ("assurance", "threat", "ultimatum") and m.move not in game.scenario.moves:
+        raise IllegalDecision(f"a {m.kind} names a move: unknown move '{m.move}'")
+    if m.kind == "threat" and m.trigger_move not in game.scenario.moves:
+        raise IllegalDecision(f"a threat names the move it forbids: unknown move '{m.trigger_move}'")
+    if m.kind == "ultimatum" and (m.deadline is None or not game.turn <= m.deadline <= game.scenario.spec.turns):
+        raise IllegalDecision("an ultimatum needs a deadline turn between now and the last turn")
+
+
+def _check_terms(game: "Game", m: Message) -> None:
+    terms = {term.id: term for term in game.scenario.spec.terms}
+    if not (m.offer or m.ask):
+        raise IllegalDecision(f"a {m.kind} needs at least one term")
+    if m.kind == "ultimatum" and (m.offer or not m.ask):
+        raise IllegalDecision("an ultimatum demands terms of the recipient and offers none")
+    for party, chosen in ((m.sender, m.offer), (m.recipient, m.ask)):
+        for term_id in chosen:
+            term = terms.get(term_id)
+            if term is None:
+                raise IllegalDecision(f"unknown term '{term_id}'")
+            if term.by and party not in term.by:
+                raise IllegalDecision(f"{party} cannot commit to '{term.text}'")
+
+
+def _check_answer(game: "Game", m: Message) -> None:
+    if m.reply_to is None:
+        raise IllegalDecision(f"'{m.kind}' answers a proposal: reply_to is missing")
+    envelope = game.envelope(m.reply_to)
+    original = envelope.message
+    if original.kind not in ("proposal", "counter", "ultimatum") or original.recipient != m.sender:
+        raise IllegalDecision(f"message #{m.reply_to} is not a proposal to {m.sender}")
+    if original.sender != m.recipient:
+        raise IllegalDecision(f"the answer must go to {original.sender}")
+    if envelope.status != "pending" or not envelope.delivered:
+        raise IllegalDecision(f"message #{m.reply_to} is no longer open ({envelope.status or 'not delivered'})")
+    if m.kind == "counter":
+        _check_terms(game, m)
+    if m.kind == "counter" and original.kind == "ultimatum":
+        raise IllegalDecision("an ultimatum can be accepted or rejected, not countered")
+
+
+def send(game: "Game", m: Message) -> Envelope:
+    """Deliver (or delay, or garble) a checked message and carry out what it means."""
+    channel = game.channel(m.sender, m.recipient)
+    delay = garble = False
+    if channel == "strained":
+        delay = game.rng.random() < STRAINED_DELAY
+        garble = game.rng.random() < STRAINED_GARBLE
+    envelope = Envelope(len(game.envelopes), game.turn, m, -1 if delay else game.turn, garble)
+    if m.kind in ("proposal", "counter", "ultimatum"):
+        envelope.status = "pending"
+    game.envelopes.append(envelope)
+    if delay:
+        game.note("hotline", f"A message from {m.sender} to {m.recipient} is held up on a strained line.", (m.sender,))
+        return envelope
+    _on_delivery(game, envelope)
+    if m.kind in ANSWERS:
+        _answer(game, m)
+    return envelope
+
+
+def deliver_delayed(game: "Game") -> None:
+    """At the start of a turn, held-up messages arrive."""
+    for envelope in game.envelopes:
+        if not envelope.delivered:
+            envelope.deliver_on = game.turn
+            _on_delivery(game, envelope)
+
+
+def _on_delivery(game: "Game", envelope: Envelope) -> None:
+    m = envelope.received()
+    if m.kind == "assurance":
+        agreement = Agreement(len(game.agreements), game.turn, (m.sender,), (Commitment(m.sender, None, (m.move,)),))
+        game.agreements.append(agreement)
+        _nudge_trust(game, m.recipient, m.sender, 3)
+        game.note("assurance", f"{m.sender} assures {m.recipient} it will not {_move_name(game, m.move)}.",
+                  (m.sender, m.recipient), (m.sender, m.recipient))
+    elif m.kind == "threat":
+        game.red_lines.append(
+            RedLineState(
+                id=f"threat_{envelope.id}", owner=m.sender, against=m.recipient,
+                description=f"{m.recipient} must not {_move_name(game, m.trigger_move)}",
+                response=(m.move,), window=2, declared=True, source="threat", trigger_move=m.trigger_move,
+            )
+        )
+        _nudge_trust(game, m.recipient, m.sender, -3)
+        game.note("threat", f"{m.sender} draws a red line for {m.recipient}: do not {_move_name(game, m.trigger_move)}.",
+                  (m.sender, m.recipient), (m.sender, m.recipient))
+    elif m.kind == "ultimatum":
+        game.note("ultimatum", f"{m.sender} issues an ultimatum to {m.recipient}, deadline turn {m.deadline}.",
+                  (m.sender, m.recipient), (m.sender, m.recipient))
+
+
+def _answer(game: "Game", m: Message) -> None:
+    original = game.envelopes[m.reply_to]
+    proposal = original.message
+    if m.kind == "accept":
+        original.status = "accepted"
+        commitments = [_commitment(game, proposal.sender, t) for t in proposal.offer]
+        commitments += [_commitment(game, proposal.recipient, t) for t in proposal.ask]
+        agreement = Agreement(len(game.agreements), game.turn, (proposal.sender, proposal.recipient), tuple(commitments))
+        game.agreements.append(agreement)
+        for a, b in ((proposal.sender, proposal.recipient), (proposal.recipient, proposal.sender)):
+            _nudge_trust(game, a, b, 5)
+        game.note("agreement", f"Agreement between {proposal.sender} and {proposal.recipient}: "
+                  + "; ".join(_term_text(game, c.term) for c in commitments) + ".",
+                  actors=(proposal.sender, proposal.recipient))
+    elif m.kind == "reject":
+        original.status = "rejected"
+    else:
+        original.status = "countered"
+
+
+def _commitment(game: "Game", party: str, term_id: str) -> Commitment:
+    term = next(t for t in game.scenario.spec.terms if t.id == term_id)
+    requires = term.requires.move if term.requires else None
+    due = game.turn + term.requires.within if term.requires else None
+    return Commitment(party, term.id, tuple(term.forbids), requires, due)
+
+
+def expire_ultimatums(game: "Game") -> None:
+    """After the deadline an unanswered ultimatum becomes a crossed red line of its sender."""
+    for envelope in game.envelopes:
+        m = envelope.message
+        if m.kind != "ultimatum" or envelope.status != "pending" or game.turn < m.deadline:
+            continue
+        envelope.status = "expired"
+        line = RedLineState(
+            id=f"ultimatum_{envelope.id}", owner=m.sender, against=m.recipient,
+            description=f"{m.recipient} let an ultimatum expire", response=(m.move,), window=1,
+            declared=True, source="ultimatum", status="crossed", crossed_turn=game.turn,
+        )
+        game.red_lines.append(line)
+        game.note("red_line", f"The ultimatum from {m.sender} to {m.recipient} expired unanswered.", actors=(m.sender, m.recipient))
+
+
+def expire_stale_proposals(game: "Game") -> None:
+    """Proposals not answered within a turn lapse, so the inbox stays current."""
+    for envelope in game.envelopes:
+        if envelope.status == "pending" and envelope.message.kind != "ultimatum" and envelope.deliver_on < game.turn - 1:
+            envelope.status = "expired"
+
+
+def _nudge_trust(game: "Game", actor: str, toward: str, amount: int) -> None:
+    trust = game.actors[actor].trust
+    trust[toward] = max(0, min(100, trust[toward] + amount))
+
+
+def _move_name(game: "Game", move_id: str | None) -> str:
+    move = game.scenario.moves.get(move_id or "")
+    return move.name.lower() if move else str(move_id)
+
+
+def _term_text(game: "Game", term_id: str | None) -> str:
+    return next((t.text for t in game.scenario.spec.terms if t.id == term_id), str(term_id))

@@ -1,0 +1,124 @@
+"""Which moves an actor may order now, and why not the others.
+
+The UI greys out unavailable moves with the reason given here, and the
+engine refuses an order for the same reason: one rule, one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wargame.engine.decisions import Order
+from wargame.engine.env import GameEnv
+from wargame.errors import IllegalDecision
+from wargame.scenario.model import Move
+
+if TYPE_CHECKING:
+    from wargame.engine.game import Game
+
+NEEDS_CHANNEL = {"engagement", "summit", "cbm", "transparency", "hotline"}
+
+
+@dataclass(frozen=True)
+class MoveOption:
+    """A move as offered to one actor this turn."""
+
+    move: Move
+    targets: tuple[str, ...]
+    reason: str = ""
+    breaks: tuple[int, ...] = ()  # agreements this move would break
+    crosses: tuple[str, ...] = ()  # declared red lines of others it would cross
+
+    @property
+    def available(self) -> bool:
+        return not self.reason
+
+
+def options(game: "Game", actor: str) -> list[MoveOption]:
+    """Every move the actor could ever play here, with availability now."""
+    return [option_for(game, actor, move) for move in game.scenario.moves_for(actor)]
+
+
+def option_for(game: "Game", actor: str, move: Move) -> MoveOption:
+    reason = static_reason(game, actor, move)
+    targets: tuple[str, ...] = ()
+    if not reason and move.targeted:
+        reasons = {}
+        for other in game.others(actor):
+            why = target_reason(game, actor, move, other)
+            if why:
+                reasons[other] = why
+            else:
+                targets += (other,)
+        if not targets:
+            reason = next(iter(reasons.values()), "no possible target")
+    if not reason and not move.targeted and move.requires:
+        condition = game.scenario.condition("move", move.id)
+        if not condition.evaluate(GameEnv(game, {"self": actor, "target": actor})):
+            reason = "its prerequisite does not hold: " + move.requires
+    breaks = tuple(a.id for a in game.agreements_in_force() for c in a.commitments if c.party == actor and move.id in c.forbids)
+    crosses = tuple(_declared_lines_crossed(game, actor, move))
+    return MoveOption(move, targets, reason, breaks, crosses)
+
+
+def static_reason(game: "Game", actor: str, move: Move) -> str:
+    """Reasons that do not depend on the target."""
+    if move.id in game.scenario.locked and move.id not in game.unlocked:
+        return "not yet available in this crisis"
+    if game.rung < move.min_rung:
+        return f"only from rung {move.min_rung} ({game.rung_names[min(move.min_rung, game.top_rung)]})"
+    if game.rung > move.max_rung:
+        return f"only up to rung {move.max_rung}; the crisis is past it"
+    stats = game.actors[actor].stats
+    for stat, amount in move.cost.items():
+        if amount > 0 and stats[stat] < amount:
+            return f"costs {amount} {stat}; you have {stats[stat]}"
+    return ""
+
+
+def target_reason(game: "Game", actor: str, move: Move, target: str) -> str:
+    if NEEDS_CHANNEL & set(move.tags) and game.channel(actor, target) == "severed":
+        return f"the channel to {target} is severed"
+    if move.effects.channel and game.channel(actor, target) == move.effects.channel:
+        return f"the channel to {target} is already {move.effects.channel}"
+    if move.requires:
+        condition = game.scenario.condition("move", move.id)
+        if not condition.evaluate(GameEnv(game, {"self": actor, "target": target})):
+            return "its prerequisite does not hold: " + move.requires
+    return ""
+
+
+def _declared_lines_crossed(game: "Game", actor: str, move: Move):
+    """Declared red lines of others aimed at ``actor`` that playing ``move`` would cross."""
+    for line in game.red_lines:
+        if line.against != actor or not line.declared or line.status != "standing":
+            continue
+        if line.trigger_move is not None:
+            if line.trigger_move == move.id:
+                yield line.id
+            continue
+        condition = game.scenario.condition("red_line", line.id)
+        if condition is None:
+            continue
+        env = GameEnv(game, hypothetical=(actor, move.id), rung_shift=max(0, (move.escalation + 1) // 2))
+        if condition.evaluate(env) and not condition.evaluate(GameEnv(game)):
+            yield line.id
+
+
+def check_order(game: "Game", order: Order) -> None:
+    if game.turn_phase != "orders":
+        raise IllegalDecision(f"orders are not open: the turn is in its {game.turn_phase} phase")
+    if order.actor not in game.actors:
+        raise IllegalDecision(f"unknown actor '{order.actor}'")
+    move = game.scenario.moves.get(order.move)
+    if move is None or move.id in game.scenario.actor(order.actor).withhold:
+        raise IllegalDecision(f"{order.actor} has no move '{order.move}'")
+    option = option_for(game, order.actor, move)
+    if not option.available:
+        raise IllegalDecision(f"{move.name} is not available: {option.reason}")
+    if move.targeted:
+        if order.target not in option.targets:
+            raise IllegalDecision(f"{move.name} cannot target {order.target or 'nobody'} now")
+    elif order.target is not None:
+        raise IllegalDecision(f"{move.name} takes no target")

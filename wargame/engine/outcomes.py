@@ -1,0 +1,89 @@
+"""How a crisis ends, and what each actor scores.
+
+Checked at the end of every turn in a fixed priority: war, capitulation,
+settlement, defused, and stalemate at the turn limit. Scores add the
+objectives met, the value of agreed terms, the outcome and credibility.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.engine.env import GameEnv
+from wargame.engine.phases import crisis_machine
+from wargame.engine.records import Outcome
+
+if TYPE_CHECKING:
+    from wargame.engine.game import Game
+
+OUTCOME_POINTS = {"settled": 5, "defused": 3, "stalemate": 0, "war": -15}
+CAPITULATION_POINTS = {"loser": -10, "others": 5}
+TRIGGERS = {"settled": "settle", "defused": "defuse", "stalemate": "stall", "capitulation": "capitulate"}
+
+
+def check_end(game: "Game") -> None:
+    if game.is_over():
+        return
+    spec = game.scenario.spec
+    game.calm_turns = game.calm_turns + 1 if game.rung <= game.ladder.defused_at else 0
+    ending = None
+    if game.crisis_phase == "war":
+        ending = ("war", None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
+    elif loser := _capitulating(game):
+        ending = ("capitulation", loser, f"{_name(game, loser)} could no longer hold its position")
+    elif _settled(game):
+        ending = ("settled", None, "the parties reached an agreement that settles the crisis")
+    elif game.calm_turns >= spec.outcomes.defused_after and game.turn >= 2:
+        ending = ("defused", None, f"the crisis stayed at or below rung {game.ladder.defused_at} for {game.calm_turns} turns")
+    elif game.turn >= spec.turns:
+        ending = ("stalemate", None, f"the turn limit of {spec.turns} was reached with the crisis unresolved")
+    if ending is None:
+        return
+    kind, actor, reason = ending
+    if kind != "war":
+        crisis_machine(tuple(b.id for b in game.ladder.bands)).fire(game, TRIGGERS[kind])
+    scores, notes = score(game, kind, actor)
+    game.outcome = Outcome(kind, game.turn, reason, actor, scores, notes)
+    game.note("outcome", f"The crisis ends: {kind}. {reason[0].upper()}{reason[1:]}.")
+
+
+def _capitulating(game: "Game") -> str | None:
+    limit = game.scenario.spec.outcomes.capitulation_below
+    for actor, state in game.actors.items():
+        if state.stats["resolve"] <= limit or state.stats["support"] <= limit:
+            return actor
+    return None
+
+
+def _settled(game: "Game") -> bool:
+    condition = game.scenario.condition("settlement")
+    if condition is not None:
+        return condition.evaluate(GameEnv(game))
+    return any(
+        len({c.party for c in agreement.commitments}) >= 2 for agreement in game.agreements_in_force()
+    )
+
+
+def score(game: "Game", kind: str, loser: str | None) -> tuple[tuple, tuple]:
+    env = GameEnv(game)
+    scores, notes = [], []
+    for actor in game.scenario.spec.actors:
+        parts = []
+        met = [o for o in actor.objectives if game.scenario.condition("objective", actor.id, o.id).evaluate(env)]
+        parts.append(("objectives", sum(o.weight for o in met)))
+        agreed = {t for a in game.agreements_in_force() for t in a.terms}
+        parts.append(("terms", sum(t.value.get(actor.id, 0) for t in game.scenario.spec.terms if t.id in agreed)))
+        if kind == "capitulation":
+            parts.append(("outcome", CAPITULATION_POINTS["loser" if actor.id == loser else "others"]))
+        else:
+            parts.append(("outcome", OUTCOME_POINTS[kind]))
+        parts.append(("credibility", (game.actors[actor.id].stats["credibility"] - 50) // 10))
+        total = sum(value for _, value in parts)
+        scores.append((actor.id, total))
+        met_text = ", ".join(o.description for o in met) or "no objectives met"
+        notes.append((actor.id, f"{met_text}; " + ", ".join(f"{name} {value:+d}" for name, value in parts)))
+    return tuple(scores), tuple(notes)
+
+
+def _name(game: "Game", actor: str) -> str:
+    return game.scenario.actor(actor).name

@@ -1,0 +1,98 @@
+"""Misperception: each actor reads the others' moves through noise.
+
+Noise grows with low trust, strained or severed channels and covert action,
+and shrinks with a hotline and transparency measures. Ambiguity is read as
+threat (a small upward bias), so misread signals can escalate by accident.
+Actors then hold their own perceived rung and their own reading of each
+opponent's intent; computer players act on those, not on the truth.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame.engine.records import Event, Perception
+
+if TYPE_CHECKING:
+    from wargame.engine.game import Game
+
+BASE_NOISE = 0.3
+DISTRUST_NOISE = 1.2
+CHANNEL_NOISE = {"open": 0.0, "strained": 0.6, "severed": 1.2, "hotline": -0.4}
+COVERT_NOISE = 0.8
+TRANSPARENCY_RELIEF = 0.4
+WORST_CASE_BIAS = 0.3
+INTENT_MEMORY = 0.6
+
+
+def noise(game: "Game", observer: str, actor: str, covert: bool = False) -> float:
+    """Standard deviation of the error with which ``observer`` reads ``actor``."""
+    sigma = BASE_NOISE + DISTRUST_NOISE * (100 - game.actors[observer].trust[actor]) / 100
+    sigma += CHANNEL_NOISE[game.channel(observer, actor)]
+    if covert:
+        sigma += COVERT_NOISE
+    if game.transparency_until.get(_pair(observer, actor), 0) >= game.turn:
+        sigma -= TRANSPARENCY_RELIEF
+    return max(0.1, sigma)
+
+
+def detection_chance(game: "Game", observer: str, target: str | None) -> float:
+    chance = 0.25 + game.actors[observer].stats["readiness"] / 200
+    return chance if target == observer else chance / 2
+
+
+def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Perception]:
+    """Every observer's reading of every other actor's move this turn."""
+    seen: list[Perception] = []
+    for observer in game.actors:
+        for actor, order in orders.items():
+            if actor == observer:
+                continue
+            move = game.scenario.moves[order.move]
+            covert = move.visibility == "covert"
+            actual = escalation[actor]
+            if covert and game.rng.random() >= detection_chance(game, observer, order.target):
+                seen.append(Perception(observer, actor, move.id, None, order.target, actual, 0.0))
+                reveal = Event(game.turn, "revealed", f"Revealed: {actor} had carried out {move.name.lower()} on turn {game.turn}.",
+                               (observer,), (actor,))
+                game.pending_reveals.append((game.turn + 2, reveal))
+                continue
+            sigma = noise(game, observer, actor, covert)
+            perceived = actual + game.rng.gauss(WORST_CASE_BIAS * sigma, sigma)
+            reading = Perception(observer, actor, move.id, move.id, order.target, actual, round(perceived, 2))
+            seen.append(reading)
+            _react(game, observer, actor, reading.perceived)
+            if reading.misread:
+                game.note("misread", f"{observer} reads {actor}'s {move.name.lower()} as far "
+                          f"{'more' if perceived > actual else 'less'} threatening than it is.",
+                          ("__facilitator__",), (observer, actor))
+    return seen
+
+
+def _react(game: "Game", observer: str, actor: str, perceived: float) -> None:
+    state = game.actors[observer]
+    state.intent[actor] = round(INTENT_MEMORY * state.intent[actor] + (1 - INTENT_MEMORY) * perceived, 3)
+    if perceived > 0.5:
+        change = -3 * perceived
+    elif perceived < -0.5:
+        change = 2
+    else:
+        return
+    state.trust[actor] = int(max(0, min(100, state.trust[actor] + change)))
+
+
+def update_perceived_rungs(game: "Game", seen: list[Perception], escalation: dict[str, float]) -> None:
+    """Each actor's belief: its own move known, others' as perceived, pulled toward the truth by clarity."""
+    for observer, state in game.actors.items():
+        readings = [p for p in seen if p.observer == observer]
+        believed = escalation.get(observer, 0.0) + sum(p.perceived for p in readings)
+        estimate = state.perceived_rung + believed / 2
+        others = game.others(observer)
+        mean_noise = sum(noise(game, observer, other) for other in others) / max(1, len(others))
+        clarity = max(0.15, min(0.9, 1 - mean_noise / 2.5))
+        estimate += (game.rung - estimate) * clarity
+        state.perceived_rung = round(max(0.0, min(float(game.top_rung), estimate)), 2)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)

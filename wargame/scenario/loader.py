@@ -1,0 +1,407 @@
+"""From a YAML file to a checked, ready-to-play scenario.
+
+Loading runs in three stages and collects every problem of a stage before
+giving up: bounded YAML (``yamlsafe``), the typed declaration (``model``)
+and the cross-references and conditions (here). Each problem becomes a
+``Diagnostic`` at ``path:line:col``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pydantic
+
+from wargame.errors import ConditionError, ScenarioError
+from wargame.scenario.conditions import Condition, Namespace, parse_condition
+from wargame.scenario.diagnostics import Diagnostic, did_you_mean, pydantic_diagnostics
+from wargame.scenario.model import STATS, Ladder, Move, Scenario
+from wargame.scenario.yamlsafe import Document, YamlProblem, load_yaml_file, load_yaml_text
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A validated scenario with its ladder and move list resolved and conditions parsed."""
+
+    spec: Scenario
+    ladder: Ladder
+    moves: Mapping[str, Move]
+    conditions: Mapping[tuple[str, ...], Condition]
+    source: str
+    text: str
+    warnings: tuple[Diagnostic, ...] = ()
+    locked: frozenset[str] = frozenset()
+    digest: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "digest", hashlib.sha256(self.text.encode()).hexdigest())
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        return tuple(actor.id for actor in self.spec.actors)
+
+    def actor(self, actor_id: str):
+        for actor in self.spec.actors:
+            if actor.id == actor_id:
+                return actor
+        raise KeyError(actor_id)
+
+    def moves_for(self, actor_id: str) -> list[Move]:
+        """The moves an actor may ever play here, in library order."""
+        withheld = set(self.actor(actor_id).withhold)
+        return [move for move in self.moves.values() if move.id not in withheld]
+
+    def condition(self, *key: str) -> Condition | None:
+        return self.conditions.get(key)
+
+
+# ---------------------------------------------------------------- library
+
+
+@cache
+def default_ladder() -> Ladder:
+    doc = _bundled("default_ladder.yaml")
+    return Ladder.model_validate(doc.data)
+
+
+@cache
+def standard_moves() -> dict[str, Move]:
+    doc = _bundled("standard_moves.yaml")
+    return {move.id: move for move in (Move.model_validate(entry) for entry in doc.data["moves"])}
+
+
+def _bundled(name: str) -> Document:
+    text = resources.files("wargame.data").joinpath(name).read_text(encoding="utf-8")
+    return load_yaml_text(text, f"wargame/data/{name}")
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_scenario(path: str | Path) -> LoadedScenario:
+    """Load a scenario file or raise ``ScenarioError`` listing every problem."""
+    loaded, diagnostics = check_scenario(path)
+    if loaded is None:
+        raise ScenarioError(_summary(str(path), diagnostics), diagnostics)
+    return loaded
+
+
+def load_scenario_text(text: str, source: str = "<scenario>") -> LoadedScenario:
+    """Load a scenario held in memory (embedded in a save, written by a test)."""
+    loaded, diagnostics = _check(lambda: load_yaml_text(text, source), source)
+    if loaded is None:
+        raise ScenarioError(_summary(source, diagnostics), diagnostics)
+    return loaded
+
+
+def check_scenario(path: str | Path) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+    """Every problem in a scenario file, errors and warnings, sorted by place."""
+    return _check(lambda: load_yaml_file(path), str(path))
+
+
+def _summary(source: str, diagnostics: list[Diagnostic]) -> str:
+    errors = [d for d in diagnostics if d.severity == "error"]
+    lines = [str(d) for d in errors[:20]]
+    if len(errors) > 20:
+        lines.append(f"... and {len(errors) - 20} more errors in {source}")
+    return "\n".join(lines)
+
+
+def _check(read, source: str) -> tuple[LoadedScenario | None, list[Diagnostic]]:
+    try:
+        doc = read()
+    except YamlProblem as problem:
+        where = problem.location
+        return None, [Diagnostic(source, where.line, where.column, "error", problem.message)]
+    except OSError as exc:
+        return None, [Diagnostic(source, 1, 1, "error", f"cannot read file: {exc.strerror or exc}")]
+    if not isinstance(doc.data, dict):
+        return None, [Diagnostic(doc.source, 1, 1, "error", "a scenario must be a mapping of keys to values")]
+    try:
+        spec = Scenario.model_validate(doc.data)
+    except pydantic.ValidationError as error:
+        return None, sorted(pydantic_diagnostics(error, doc))
+    checker = _Checker(spec, doc)
+    loaded = checker.run()
+    return loaded, sorted(checker.diagnostics)
+
+
+class _Checker:
+    """Cross-reference checks: every id named somewhere must exist somewhere."""
+
+    def __init__(self, spec: Scenario, doc: Document):
+        self.spec = spec
+        self.doc = doc
+        self.diagnostics: list[Diagnostic] = []
+        self.actors = [actor.id for actor in spec.actors]
+        self.ladder = default_ladder() if spec.ladder == "default" else spec.ladder
+        self.standard = standard_moves()
+
+    # -- reporting
+
+    def error(self, path: tuple, message: str, *, key: bool = False, column_offset: int = 0) -> None:
+        self._report("error", path, message, key=key, column_offset=column_offset)
+
+    def warning(self, path: tuple, message: str) -> None:
+        self._report("warning", path, message)
+
+    def _report(self, severity, path, message, *, key=False, column_offset=0) -> None:
+        where = self.doc.locate(path, key=key)
+        self.diagnostics.append(
+            Diagnostic(self.doc.source, where.line, where.column + column_offset, severity, message, path)
+        )
+
+    def expect(self, path: tuple, value: str, known, kind: str, *, key: bool = False) -> bool:
+        if value in known:
+            return True
+        self.error(path, f"unknown {kind} '{value}'{did_you_mean(value, known)}", key=key)
+        return False
+
+    # -- the checks
+
+    def run(self) -> LoadedScenario | None:
+        self.check_unique_ids()
+        moves = self.resolve_moves()
+        self.check_actors(moves)
+        self.check_ladder()
+        self.check_terms(moves)
+        self.check_triggers(moves)
+        conditions = self.parse_conditions(moves)
+        if any(d.severity == "error" for d in self.diagnostics):
+            return None
+        locked = frozenset(m for t in self.spec.triggers for m in t.effects.unlock) | frozenset(
+            m for i in self.spec.injects for m in i.effects.unlock
+        )
+        loaded = LoadedScenario(
+            spec=self.spec,
+            ladder=self.ladder,
+            moves=moves,
+            conditions=conditions,
+            source=self.doc.source,
+            text=self.doc.text,
+            locked=locked,
+        )
+        from wargame.scenario.warnings import static_warnings
+
+        self.diagnostics.extend(static_warnings(loaded, self.doc))
+        return LoadedScenario(
+            spec=self.spec,
+            ladder=self.ladder,
+            moves=moves,
+            conditions=conditions,
+            source=self.doc.source,
+            text=self.doc.text,
+            locked=locked,
+            warnings=tuple(d for d in self.diagnostics if d.severity == "warning"),
+        )
+
+    def check_unique_ids(self) -> None:
+        spec = self.spec
+        groups = {
+            "actor": [("actors", i, "id") for i in range(len(spec.actors))],
+            "term": [("terms", i, "id") for i in range(len(spec.terms))],
+            "trigger or inject": [("triggers", i, "id") for i in range(len(spec.triggers))]
+            + [("injects", i, "id") for i in range(len(spec.injects))],
+            "red line": [
+                ("actors", a, "red_lines", r, "id")
+                for a, actor in enumerate(spec.actors)
+                for r in range(len(actor.red_lines))
+            ],
+            "move": [("moves", "add", i, "id") for i in range(len(spec.moves.add))],
+        }
+        for kind, paths in groups.items():
+            seen: dict[str, tuple] = {}
+            for path in paths:
+                value = self._get(path)
+                if value in seen:
+                    first = self.doc.locate(seen[value])
+                    self.error(path, f"duplicate {kind} id '{value}' (first defined at line {first.line})")
+                else:
+                    seen[value] = path
+        for a, actor in enumerate(spec.actors):
+            seen_objectives: set[str] = set()
+            for o, objective in enumerate(actor.objectives):
+                if objective.id in seen_objectives:
+                    self.error(("actors", a, "objectives", o, "id"), f"duplicate objective id '{objective.id}'")
+                seen_objectives.add(objective.id)
+
+    def _get(self, path: tuple):
+        value = self.doc.data
+        for part in path:
+            value = value[part]
+        return value
+
+    def resolve_moves(self) -> dict[str, Move]:
+        """Standard moves, minus withheld ones, with adjustments, plus the scenario's own."""
+        spec = self.spec.moves
+        moves = dict(self.standard)
+        for i, move_id in enumerate(spec.withhold):
+            if self.expect(("moves", "withhold", i), move_id, self.standard, "standard move"):
+                moves.pop(move_id, None)
+        for move_id, adjustment in spec.adjust.items():
+            if not self.expect(("moves", "adjust", move_id), move_id, self.standard, "standard move", key=True):
+                continue
+            if move_id not in moves:
+                self.error(("moves", "adjust", move_id), f"move '{move_id}' is both withheld and adjusted", key=True)
+                continue
+            changes = {k: v for k, v in adjustment.model_dump(by_alias=False).items() if v is not None}
+            for name in ("effects", "cost"):
+                if name in changes:
+                    changes[name] = getattr(adjustment, name)
+            moves[move_id] = moves[move_id].model_copy(update=changes)
+        for i, move in enumerate(spec.add):
+            if move.id in self.standard:
+                self.error(
+                    ("moves", "add", i, "id"),
+                    f"'{move.id}' is already a standard move; change it under moves.adjust instead",
+                )
+            moves[move.id] = move
+        for move_id, move in moves.items():
+            if move.min_rung > move.max_rung:
+                self.warning(("moves",), f"move '{move_id}' has min_rung above max_rung and can never be played")
+        return moves
+
+    def check_actors(self, moves: Mapping[str, Move]) -> None:
+        for a, actor in enumerate(self.spec.actors):
+            base = ("actors", a)
+            for other in actor.trust:
+                self._check_other(base + ("trust", other), other, actor.id)
+            for other in actor.channels:
+                self._check_other(base + ("channels", other), other, actor.id)
+            for i, move_id in enumerate(actor.withhold):
+                self.expect(base + ("withhold", i), move_id, moves, "move")
+            for r, red_line in enumerate(actor.red_lines):
+                path = base + ("red_lines", r)
+                if self.expect(path + ("against",), red_line.against, self.actors, "actor") and (
+                    red_line.against == actor.id
+                ):
+                    self.error(path + ("against",), "a red line must be drawn against another actor")
+                for i, move_id in enumerate(red_line.response):
+                    self.expect(path + ("response", i), move_id, moves, "move")
+        for i, side in enumerate(self.spec.recommended_sides):
+            self.expect(("recommended_sides", i), side, self.actors, "actor")
+
+    def _check_other(self, path: tuple, other: str, owner: str) -> None:
+        if self.expect(path, other, self.actors, "actor", key=True) and other == owner:
+            self.error(path, "an actor has no trust or channel toward itself", key=True)
+
+    def check_ladder(self) -> None:
+        ladder = self.ladder
+        rungs = sum(len(band.rungs) for band in ladder.bands)
+        war_at = rungs - len(ladder.bands[-1].rungs)
+        where = ("ladder",) if self.spec.ladder != "default" else ()
+        if ladder.start >= war_at:
+            self.error(where + ("start",), f"the ladder starts at rung {ladder.start}, inside the war band")
+        if ladder.defused_at >= war_at:
+            self.error(where + ("defused_at",), f"defused_at {ladder.defused_at} is inside the war band")
+        ids = [band.id for band in ladder.bands]
+        for i, band_id in enumerate(ids):
+            if band_id in ids[:i] or band_id in _OUTCOME_STATES:
+                self.error(where + ("bands", i, "id"), f"band id '{band_id}' is repeated or reserved")
+
+    def check_terms(self, moves: Mapping[str, Move]) -> None:
+        for t, term in enumerate(self.spec.terms):
+            path = ("terms", t)
+            for i, actor in enumerate(term.by):
+                self.expect(path + ("by", i), actor, self.actors, "actor")
+            for i, move_id in enumerate(term.forbids):
+                self.expect(path + ("forbids", i), move_id, moves, "move")
+            if term.requires:
+                self.expect(path + ("requires", "move"), term.requires.move, moves, "move")
+            for actor in term.value:
+                self.expect(path + ("value", actor), actor, self.actors, "actor", key=True)
+
+    def check_triggers(self, moves: Mapping[str, Move]) -> None:
+        for kind, items in (("triggers", self.spec.triggers), ("injects", self.spec.injects)):
+            for t, trigger in enumerate(items):
+                path = (kind, t)
+                effects = trigger.effects
+                for actor in effects.stats:
+                    self.expect(path + ("effects", "stats", actor), actor, self.actors, "actor", key=True)
+                for actor, row in effects.trust.items():
+                    self.expect(path + ("effects", "trust", actor), actor, self.actors, "actor", key=True)
+                    for other in row:
+                        self.expect(path + ("effects", "trust", actor, other), other, self.actors, "actor", key=True)
+                for c, (first, second, state) in enumerate(effects.channels):
+                    cpath = path + ("effects", "channels", c)
+                    self.expect(cpath + (0,), first, self.actors, "actor")
+                    self.expect(cpath + (1,), second, self.actors, "actor")
+                    self.expect(cpath + (2,), state, ("open", "strained", "severed", "hotline"), "channel state")
+                for i, move_id in enumerate(effects.unlock):
+                    self.expect(path + ("effects", "unlock", i), move_id, moves, "move")
+                if trigger.message:
+                    self.expect(path + ("message", "from"), trigger.message.sender, self.actors, "actor")
+                    self.expect(path + ("message", "to"), trigger.message.to, self.actors, "actor")
+
+    def parse_conditions(self, moves: Mapping[str, Move]) -> dict[tuple[str, ...], Condition]:
+        spec = self.spec
+        namespace = Namespace(
+            actors=frozenset(self.actors),
+            stats=frozenset(STATS),
+            moves=frozenset(moves),
+            red_lines=frozenset(r.id for a in spec.actors for r in a.red_lines),
+            triggers=frozenset(t.id for t in spec.triggers) | frozenset(i.id for i in spec.injects),
+            terms=frozenset(t.id for t in spec.terms),
+        )
+        with_sides = Namespace(**{**namespace.__dict__, "actor_aliases": frozenset({"self", "target"})})
+        conditions: dict[tuple[str, ...], Condition] = {}
+        for key, path, text, names in self._condition_sites(moves, namespace, with_sides):
+            try:
+                conditions[key] = parse_condition(text, names)
+            except ConditionError as problem:
+                self.error(path, f"in condition: {problem}", column_offset=self._column_in(path, problem.column))
+        return conditions
+
+    def _condition_sites(self, moves, namespace, with_sides) -> Iterator[tuple]:
+        spec = self.spec
+        for a, actor in enumerate(spec.actors):
+            for o, objective in enumerate(actor.objectives):
+                yield (
+                    ("objective", actor.id, objective.id),
+                    ("actors", a, "objectives", o, "when"),
+                    objective.when,
+                    namespace,
+                )
+            for r, red_line in enumerate(actor.red_lines):
+                yield ("red_line", red_line.id), ("actors", a, "red_lines", r, "when"), red_line.when, namespace
+        for t, trigger in enumerate(spec.triggers):
+            if trigger.when:
+                yield ("trigger", trigger.id), ("triggers", t, "when"), trigger.when, namespace
+        if spec.outcomes.settlement:
+            yield ("settlement",), ("outcomes", "settlement"), spec.outcomes.settlement, namespace
+        added = {move.id: i for i, move in enumerate(spec.moves.add)}
+        for move_id, move in moves.items():
+            if not move.requires:
+                continue
+            if move_id in added:
+                path = ("moves", "add", added[move_id], "requires")
+            elif move_id in spec.moves.adjust and spec.moves.adjust[move_id].requires:
+                path = ("moves", "adjust", move_id, "requires")
+            else:
+                path = ("moves",)
+            yield ("move", move_id), path, move.requires, with_sides
+
+    def _column_in(self, path: tuple, column: int) -> int:
+        """Offset from the start of a scalar to a column inside it (quotes skipped)."""
+        where = self.doc.locate(path)
+        lines = self.doc.text.splitlines()
+        if not 0 < where.line <= len(lines):
+            return 0
+        line = lines[where.line - 1]
+        quoted = where.column - 1 < len(line) and line[where.column - 1] in "'\""
+        block = where.column - 1 < len(line) and line[where.column - 1] in "|>"
+        if block:
+            return 0
+        return column - 1 + (1 if quoted else 0)
+
+
+_OUTCOME_STATES = ("settled", "defused", "stalemate", "capitulation", "war")
