@@ -305,8 +305,10 @@ class _Checker:
             self.error(where + ("defused_at",), f"defused_at {ladder.defused_at} is inside the war band")
         ids = [band.id for band in ladder.bands]
         for i, band_id in enumerate(ids):
-            if band_id in ids[:i] or band_id in _OUTCOME_STATES:
-                self.error(where + ("bands", i, "id"), f"band id '{band_id}' is repeated or reserved")
+            if band_id in ids[:i]:
+                self.error(where + ("bands", i, "id"), f"band id '{band_id}' is repeated")
+            elif band_id in _OUTCOME_STATES and i < len(ids) - 1:
+                self.error(where + ("bands", i, "id"), f"band id '{band_id}' is reserved for an outcome")
 
     def check_terms(self, moves: Mapping[str, Move]) -> None:
         for t, term in enumerate(self.spec.terms):

@@ -1,0 +1,37 @@
+"""Computer players: doctrines that read an ``ActorView`` and decide.
+
+Every doctrine has the same small interface (``choose_order`` and
+``choose_messages``), takes the random generator it is given and nothing
+else, and so is deterministic for a seed. Doctrines never see the game,
+only what their actor may know.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Protocol
+
+from wargame.engine.decisions import Message, Order
+from wargame.engine.views import ActorView
+
+
+class Doctrine(Protocol):
+    name: str
+    summary: str
+
+    def choose_order(self, view: ActorView, rng: random.Random) -> Order: ...
+
+    def choose_messages(self, view: ActorView, rng: random.Random) -> list[Message]: ...
+
+
+def doctrine(name: str) -> Doctrine:
+    """The doctrine called ``name`` (one of ``DOCTRINES``)."""
+    from wargame.ai.doctrines import DOCTRINES
+
+    return DOCTRINES[name]
+
+
+def doctrine_names() -> tuple[str, ...]:
+    from wargame.ai.doctrines import DOCTRINES
+
+    return tuple(DOCTRINES)

@@ -1,0 +1,50 @@
+"""The ``wargame`` command: one subcommand per module in ``wargame.commands``.
+
+Each command module defines ``add_parser(subparsers)`` (which sets
+``func``) and keeps its own imports inside its ``run`` function, so
+``wargame validate`` never pays for importing Textual. A ``WargameError``
+becomes one line on stderr and exit status 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from wargame import __version__
+from wargame.errors import WargameError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wargame",
+        description="A tabletop crisis-negotiation wargame for the terminal.",
+        epilog="Run 'wargame COMMAND --help' for the options of a command. With no command, the game opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"wargame {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import wargame.commands as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"wargame.commands.{info.name}").add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or [])])
+    try:
+        return int(args.func(args) or 0)
+    except WargameError as error:
+        print(f"wargame: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("wargame: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

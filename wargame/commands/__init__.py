@@ -1,0 +1,1 @@
+"""Subcommands of ``wargame``; every module here is one command (see ``wargame.cli``)."""
