@@ -48,7 +48,7 @@ def resolve_turn(game: "Game") -> None:
     rung_before = game.rung
     game.stat_snapshots.append({a: dict(s.stats) for a, s in game.actors.items()})
     first_event = len(game.events)
-    orders = dict(game.orders)
+    orders = {actor: game.orders[actor] for actor in game.actors}  # scenario order, not submission order
     escalation: dict[str, float] = {}
     for actor, order in orders.items():
         move = game.scenario.moves[order.move]

@@ -157,7 +157,7 @@ def _answer(game: "Game", m: Message) -> None:
 def _commitment(game: "Game", party: str, term_id: str) -> Commitment:
     term = next(t for t in game.scenario.spec.terms if t.id == term_id)
     requires = term.requires.move if term.requires else None
-    due = game.turn + term.requires.within if term.requires else None
+    due = game.turn + term.requires.within - 1 if term.requires else None  # the agreement turn counts
     return Commitment(party, term.id, tuple(term.forbids), requires, due)
 
 

@@ -1,0 +1,380 @@
+"""Rule cases: each test names the rule it checks in its docstring.
+
+They run on tests/scenarios/rules.yaml: actors a, b, c; a's declared red
+line against b deploying forces; b's secret red line against a blockade;
+terms t_no_deploy (b), t_no_sanctions (a), t_withdraw (b must withdraw
+within 2 turns); a once and a repeating trigger from turn 2; inject 'leak'.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wargame.engine import Game, Message, Override, Proceed
+from wargame.engine.views import actor_view
+from wargame.errors import IllegalDecision
+
+
+def to_orders(game: Game) -> None:
+    while game.turn_phase != "orders":
+        game.proceed()
+
+
+def play_turn(game: Game, **moves: str | tuple[str, str]) -> None:
+    """Order every actor's move (default: hold position) and resolve the turn."""
+    to_orders(game)
+    for actor in game.actor_ids:
+        choice = moves.get(actor, "hold_position")
+        move, target = choice if isinstance(choice, tuple) else (choice, None)
+        game.order(actor, move, target)
+    game.proceed()
+
+
+def next_hotline(game: Game) -> None:
+    if game.turn_phase == "aftermath":
+        game.proceed()
+    while game.turn_phase != "hotline":
+        game.proceed()
+
+
+def test_simultaneous_resolution_ignores_submission_order(rules_scenario):
+    """Rule: all orders of a turn are revealed and resolved together; who ordered first does not matter."""
+    first, second = Game(rules_scenario, 3), Game(rules_scenario, 3)
+    for game, order in ((first, "abc"), (second, "cba")):
+        to_orders(game)
+        moves = {"a": ("show_of_force", "b"), "b": ("deploy_forces", "a"), "c": ("quiet_dialogue", "a")}
+        for actor in order:
+            game.order(actor, *moves[actor])
+        game.proceed()
+    assert first.rung == second.rung
+    assert {a: s.stats for a, s in first.actors.items()} == {a: s.stats for a, s in second.actors.items()}
+    assert first.history[0].perceptions == second.history[0].perceptions
+
+
+def test_orders_can_be_changed_until_resolution(rules_scenario):
+    """Rule: an actor's last order before adjudication is the one that counts."""
+    game = Game(rules_scenario, 1)
+    to_orders(game)
+    game.order("a", "show_of_force", "b")
+    game.order("a", "quiet_dialogue", "b")
+    game.order("b", "hold_position")
+    game.order("c", "hold_position")
+    game.proceed()
+    assert game.history[0].orders["a"].move == "quiet_dialogue"
+
+
+def test_illegal_decisions_change_nothing(rules_scenario):
+    """Rule: an order outside the orders phase, an unavailable move or a wrong target is refused, state unchanged."""
+    game = Game(rules_scenario, 1)
+    before = (game.turn_phase, len(game.decisions), dict(game.orders))
+    with pytest.raises(IllegalDecision, match="orders are not open"):
+        game.order("a", "hold_position")
+    to_orders(game)
+    with pytest.raises(IllegalDecision, match="not available"):
+        game.order("a", "major_offensive", "b")  # min_rung 9, the crisis is at 4
+    with pytest.raises(IllegalDecision, match="cannot target"):
+        game.order("a", "show_of_force", "a")
+    with pytest.raises(IllegalDecision, match="takes no target"):
+        game.order("a", "hold_position", "b")
+    with pytest.raises(IllegalDecision, match="waiting for orders"):
+        game.apply(Proceed("orders"))
+    with pytest.raises(IllegalDecision, match="not briefing"):
+        game.apply(Proceed("briefing"))
+    assert game.orders == {} and game.turn_phase == "orders"
+    assert len(game.decisions) == before[1] + 2  # only the two proceeds to reach orders
+
+
+def test_escalation_climbs_the_ladder_and_fires_band_callbacks(rules_scenario):
+    """Rule: the ladder moves by the combined escalation; crossing a band boundary fires a threshold event."""
+    game = Game(rules_scenario, 5)
+    game.apply(Override(None, "rung", 8))
+    play_turn(game, a=("show_of_force", "b"), b=("deploy_forces", "a"), c=("show_of_force", "a"))
+    assert game.rung >= 9
+    assert game.crisis_phase == "high"
+    assert any(e.kind == "threshold" and "Second line" in e.text for e in game.events)
+
+
+def test_declared_red_line_crossed_and_answered(rules_scenario):
+    """Rule: crossing a red line alerts its owner; answering within the window raises credibility."""
+    game = Game(rules_scenario, 2)
+    play_turn(game, b=("deploy_forces", "a"))
+    line = next(l for l in game.red_lines if l.id == "a_no_deploy")
+    assert line.status == "crossed" and line.crossed_turn == 1
+    assert actor_view(game, "a").alerts() == [line]
+    credibility = game.actors["a"].stats["credibility"]
+    game.proceed()
+    play_turn(game, a=("targeted_sanctions", "b"))
+    assert line.status == "honoured" and line.answered_turn == 2
+    assert game.actors["a"].stats["credibility"] == credibility + 5
+
+
+def test_red_line_ignored_costs_credibility(rules_scenario):
+    """Rule: a crossed red line left unanswered past its window costs the owner credibility."""
+    game = Game(rules_scenario, 2)
+    play_turn(game, b=("deploy_forces", "a"))
+    credibility = game.actors["a"].stats["credibility"]
+    game.proceed()
+    play_turn(game)
+    assert next(l for l in game.red_lines if l.id == "a_no_deploy").status == "crossed"
+    game.proceed()
+    play_turn(game)
+    line = next(l for l in game.red_lines if l.id == "a_no_deploy")
+    assert line.status == "ignored"
+    assert game.actors["a"].stats["credibility"] == credibility - 15
+
+
+def test_secret_red_line_is_hidden_from_others(rules_scenario):
+    """Rule: secret red lines cannot deter: others' views do not show them, even once crossed."""
+    game = Game(rules_scenario, 2)
+    assert "b_secret" not in [l.id for l in actor_view(game, "a").their_red_lines]
+    assert "b_secret" in [l.id for l in actor_view(game, "b").my_red_lines]
+    game.apply(Override(None, "rung", 5))
+    play_turn(game, a=("naval_blockade", "b"))
+    assert next(l for l in game.red_lines if l.id == "b_secret").status == "crossed"
+    view = actor_view(game, "a")
+    assert "b_secret" not in [l.id for l in view.their_red_lines]
+    assert not any("a must not blockade" in e.text for e in view.news)
+    option = actor_view(game, "b").option("deploy_forces")
+    assert "a_no_deploy" in option.crosses  # declared lines are known to the one they are drawn for
+
+
+def _agree(game: Game, offer=(), ask=()) -> None:
+    """a proposes to b; b accepts."""
+    next_hotline(game)
+    game.send(Message("a", "b", "proposal", "Let us agree.", offer=offer, ask=ask))
+    envelope = game.envelopes[-1]
+    assert envelope.status == "pending"
+    game.send(Message("b", "a", "accept", reply_to=envelope.id))
+
+
+def test_agreement_kept_builds_trust(rules_scenario):
+    """Rule: an accepted proposal becomes an agreement; each turn it is kept, the parties' trust grows."""
+    game = Game(rules_scenario, 4)
+    _agree(game, ask=("t_no_deploy",))
+    agreement = game.agreements[-1]
+    assert agreement.in_force and agreement.terms == ("t_no_deploy",)
+    trust = game.actors["a"].trust["b"]
+    play_turn(game)
+    assert agreement.in_force and agreement.kept_turns == 1
+    assert game.actors["a"].trust["b"] > trust
+
+
+def test_agreement_broken_costs_trust_and_credibility(rules_scenario):
+    """Rule: playing a move a commitment forbids breaks the agreement: trust and credibility fall."""
+    game = Game(rules_scenario, 4)
+    _agree(game, ask=("t_no_deploy",))
+    credibility = game.actors["b"].stats["credibility"]
+    trust = game.actors["a"].trust["b"]
+    option = actor_view(game, "b").option("deploy_forces")
+    assert option.breaks == (game.agreements[-1].id,)
+    play_turn(game, b=("deploy_forces", "a"))
+    agreement = game.agreements[-1]
+    assert agreement.status == "broken" and agreement.broken_by == "b"
+    assert game.actors["b"].stats["credibility"] == credibility - 10
+    assert game.actors["a"].trust["b"] < trust - 15
+
+
+def test_required_move_not_played_breaks_agreement(rules_scenario):
+    """Rule: a term that requires a move within N turns is broken when the deadline passes without it."""
+    game = Game(rules_scenario, 4)
+    _agree(game, ask=("t_withdraw",))
+    play_turn(game)
+    assert game.agreements[-1].in_force
+    game.proceed()
+    play_turn(game)
+    assert game.agreements[-1].status == "broken"
+
+
+def test_settlement_ends_the_game(rules_scenario):
+    """Rule: when the scenario's settlement condition holds, the crisis ends settled and is scored."""
+    game = Game(rules_scenario, 4)
+    _agree(game, offer=("t_no_sanctions",), ask=("t_no_deploy",))
+    play_turn(game)
+    assert game.outcome.kind == "settled" and game.crisis_phase == "settled"
+    scores = dict(game.outcome.scores)
+    assert scores["a"] > scores["c"]  # a met its objective and gained from the terms
+    with pytest.raises(IllegalDecision, match="game is over"):
+        game.proceed()
+
+
+def test_ultimatum_expiring_becomes_crossed_red_line(rules_scenario):
+    """Rule: an ultimatum unanswered by its deadline is a crossed red line of its sender."""
+    game = Game(rules_scenario, 4)
+    next_hotline(game)
+    game.send(Message("a", "b", "ultimatum", "Stand down.", ask=("t_no_deploy",), move="show_of_force", deadline=1))
+    play_turn(game)
+    line = next(l for l in game.red_lines if l.source == "ultimatum")
+    assert line.owner == "a" and line.against == "b" and line.status == "crossed"
+    assert game.envelopes[0].status == "expired"
+
+
+def test_ultimatum_accepted_becomes_agreement(rules_scenario):
+    """Rule: accepting an ultimatum commits the recipient to its demands."""
+    game = Game(rules_scenario, 4)
+    next_hotline(game)
+    game.send(Message("a", "b", "ultimatum", ask=("t_no_deploy",), move="show_of_force", deadline=2))
+    game.send(Message("b", "a", "accept", reply_to=0))
+    assert game.agreements[-1].commitments[0].party == "b"
+    with pytest.raises(IllegalDecision, match="no longer open"):
+        game.send(Message("b", "a", "reject", reply_to=0))
+
+
+def test_threat_declares_a_red_line(rules_scenario):
+    """Rule: a threat over the hotline declares a new red line the recipient can see."""
+    game = Game(rules_scenario, 4)
+    next_hotline(game)
+    game.send(Message("b", "a", "threat", "Do not.", trigger_move="show_of_force", move="mobilisation"))
+    view = actor_view(game, "a")
+    assert any(l.owner == "b" and l.source == "threat" for l in view.their_red_lines)
+    assert "threat_0" in view.option("show_of_force").crosses
+
+
+def test_severed_channel_blocks_messages(rules_scenario):
+    """Rule: messages travel only over working channels; a severed channel refuses them and nothing changes."""
+    game = Game(rules_scenario, 4)
+    play_turn(game, a=("sever_relations", "b"))
+    assert game.channel("a", "b") == "severed"
+    next_hotline(game)
+    count = len(game.envelopes)
+    with pytest.raises(IllegalDecision, match="severed"):
+        game.send(Message("b", "a", "statement", "Hello?"))
+    assert len(game.envelopes) == count
+    game.send(Message("c", "a", "statement", "We can still talk."))  # other channels still work
+    to_orders(game)
+    assert "quiet_dialogue" not in [o.move.id for o in actor_view(game, "a").options if "b" in o.targets]
+
+
+def test_hotline_is_never_garbled_strained_line_sometimes_is(rules_scenario):
+    """Rule: a strained channel can delay or garble messages; a hotline never does."""
+    garbled_or_delayed = 0
+    for seed in range(40):
+        game = Game(rules_scenario, seed)
+        game.channels[("a", "b")] = "strained"
+        next_hotline(game)
+        game.send(Message("a", "b", "assurance", "We will not blockade.", move="naval_blockade"))
+        envelope = game.envelopes[-1]
+        garbled_or_delayed += envelope.garbled or not envelope.delivered
+        hotline = Game(rules_scenario, seed)
+        hotline.channels[("a", "b")] = "hotline"
+        next_hotline(hotline)
+        hotline.send(Message("a", "b", "assurance", "We will not blockade.", move="naval_blockade"))
+        assert not hotline.envelopes[-1].garbled and hotline.envelopes[-1].delivered
+    assert 0 < garbled_or_delayed < 40
+
+
+def test_covert_move_can_go_unseen_and_is_revealed_later(rules_scenario):
+    """Rule: covert moves may be unseen by others; what went unseen comes to light two turns later."""
+    for seed in range(60):
+        game = Game(rules_scenario, seed)
+        game.apply(Override("a", "readiness", 0))
+        play_turn(game, b=("cyber_operation", "a"))
+        reading = next(p for p in game.history[0].perceptions if p.observer == "a" and p.actor == "b")
+        if reading.seen is None:
+            break
+    else:
+        pytest.fail("a covert move was seen in every one of 60 games")
+    view = actor_view(game, "a")
+    assert all(p.seen != "cyber_operation" for _, ps in view.perceived_history for p in ps)
+    assert not any("cyber" in e.text.lower() for e in view.news)
+    for _ in range(2):
+        game.proceed()
+        play_turn(game)
+    assert any(e.kind == "revealed" and "b had carried out" in e.text for e in actor_view(game, "a").news)
+
+
+def test_misperception_noise_shrinks_with_trust_and_hotline(rules_scenario):
+    """Rule: noise grows with low trust and a severed channel and shrinks with a hotline and transparency."""
+    from wargame.engine.perception import noise
+
+    game = Game(rules_scenario, 1)
+    baseline = noise(game, "a", "b")
+    game.actors["a"].trust["b"] = 10
+    distrust = noise(game, "a", "b")
+    game.channels[("a", "b")] = "severed"
+    severed = noise(game, "a", "b")
+    game.channels[("a", "b")] = "hotline"
+    game.actors["a"].trust["b"] = 50
+    hotline = noise(game, "a", "b")
+    game.transparency_until[("a", "b")] = game.turn + 1
+    assert hotline > noise(game, "a", "b")
+    assert severed > distrust > baseline > hotline
+
+
+def test_preventive_moves_work_better_early(rules_scenario):
+    """Rule: a preventive move's de-escalation counts half again at rungs 0-3 and half above 8."""
+    from wargame.engine.adjudication import _apply_move
+
+    game = Game(rules_scenario, 1)
+    move = rules_scenario.moves["confidence_building"]
+    game.rung = 2
+    early = _apply_move(game, "a", move, "b")
+    game.rung = 10
+    late = _apply_move(game, "a", move, "b")
+    assert early == move.escalation * 1.5 and late == move.escalation * 0.5
+
+
+def test_preemptive_strike_provokes(rules_scenario):
+    """Rule: a preemptive move hardens the target's resolve and costs trust; unprovoked it escalates more."""
+    game = Game(rules_scenario, 1)
+    game.apply(Override(None, "rung", 7))
+    resolve = game.actors["b"].stats["resolve"]
+    play_turn(game, a=("limited_strike", "b"))
+    assert game.history[0].escalation["a"] == rules_scenario.moves["limited_strike"].escalation + 1
+    assert game.actors["b"].stats["resolve"] > resolve
+    assert any(e.kind == "provocation" for e in game.events)
+
+
+def test_trigger_once_versus_repeating(rules_scenario):
+    """Rule: a once trigger fires a single time; a repeating trigger fires every turn its condition holds."""
+    game = Game(rules_scenario, 1)
+    for _ in range(4):
+        play_turn(game)
+        if game.is_over():
+            break
+        game.proceed()
+    once = [e for e in game.events if e.text == "Once only."]
+    again = [e for e in game.events if e.text == "Again and again."]
+    assert len(once) == 1 and once[0].turn == 2
+    assert len(again) == 3
+
+
+def test_inject_fires_by_hand_once(rules_scenario):
+    """Rule: a facilitator fires an inject by hand; it cannot fire twice."""
+    from wargame.engine import Inject
+
+    game = Game(rules_scenario, 1)
+    resolve = game.actors["a"].stats["resolve"]
+    game.apply(Inject("leak"))
+    assert game.actors["a"].stats["resolve"] == resolve - 5
+    with pytest.raises(IllegalDecision, match="already fired"):
+        game.apply(Inject("leak"))
+    with pytest.raises(IllegalDecision, match="unknown inject"):
+        game.apply(Inject("nope"))
+
+
+@pytest.mark.parametrize(
+    "setup, kind",
+    [
+        (lambda g: g.apply(Override(None, "rung", 12)), "war"),
+        (lambda g: g.apply(Override("c", "support", 5)), "capitulation"),
+        (lambda g: g.apply(Override(None, "rung", 0)), "defused"),
+        (lambda g: None, "stalemate"),
+    ],
+)
+def test_each_outcome_is_reachable(rules_scenario, setup, kind):
+    """Rule: war, capitulation, defused and stalemate are each reachable (settled: see above)."""
+    game = Game(rules_scenario, 7)
+    setup(game)
+    escalate = kind == "war"
+    while not game.is_over():
+        if escalate:
+            play_turn(game, a=("show_of_force", "b"), b=("show_of_force", "a"), c=("show_of_force", "a"))
+        else:
+            play_turn(game)
+        if not game.is_over():
+            game.proceed()
+    assert game.outcome.kind == kind
+    assert game.crisis_phase == {"capitulation": "capitulation", "war": "war"}.get(kind, game.crisis_phase)
+    assert game.turn <= rules_scenario.spec.turns
+    if kind == "capitulation":
+        assert game.outcome.actor == "c"
