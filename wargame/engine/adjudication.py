@@ -54,6 +54,7 @@ def resolve_turn(game: "Game") -> None:
         move = game.scenario.moves[order.move]
         escalation[actor] = _apply_move(game, actor, move, order.target)
         game.played.setdefault((actor, move.id), []).append(game.turn)
+        game.last_played[move.id] = game.turn
     seen = perception.perceive(game, orders, escalation)
     _move_ladder(game, escalation)
     perception.update_perceived_rungs(game, seen, escalation)

@@ -60,7 +60,7 @@ class GameEnv:
             return True
         since = self.game.turn - within if within else 0
         if actor is None:
-            return any(turns and turns[-1] > since for (who, m), turns in self.game.played.items() if m == move)
+            return self.game.last_played.get(move, 0) > since
         turns = self.game.played.get((actor, move))
         return bool(turns) and turns[-1] > since
 

@@ -73,6 +73,7 @@ class Game:
         self.transparency_until: dict[tuple[str, str], int] = {}
         self.orders: dict[str, Order] = {}
         self.played: dict[tuple[str, str], list[int]] = {}
+        self.last_played: dict[str, int] = {}
         self.unlocked: set[str] = set()
         self.fired: dict[str, int] = {}
         self.envelopes: list[Envelope] = []

@@ -37,10 +37,11 @@ class MoveOption:
 
 def options(game: "Game", actor: str) -> list[MoveOption]:
     """Every move the actor could ever play here, with availability now."""
-    return [option_for(game, actor, move) for move in game.scenario.moves_for(actor)]
+    lines = _lines_against(game, actor)
+    return [option_for(game, actor, move, lines) for move in game.scenario.moves_for(actor)]
 
 
-def option_for(game: "Game", actor: str, move: Move) -> MoveOption:
+def option_for(game: "Game", actor: str, move: Move, lines: list | None = None) -> MoveOption:
     reason = static_reason(game, actor, move)
     targets: tuple[str, ...] = ()
     if not reason and move.targeted:
@@ -58,7 +59,9 @@ def option_for(game: "Game", actor: str, move: Move) -> MoveOption:
         if not condition.evaluate(GameEnv(game, {"self": actor, "target": actor})):
             reason = "its prerequisite does not hold: " + move.requires
     breaks = tuple(a.id for a in game.agreements_in_force() for c in a.commitments if c.party == actor and move.id in c.forbids)
-    crosses = tuple(_declared_lines_crossed(game, actor, move))
+    if lines is None:
+        lines = _lines_against(game, actor)
+    crosses = tuple(_crossed_by(game, actor, move, lines)) if lines else ()
     return MoveOption(move, targets, reason, breaks, crosses)
 
 
@@ -71,14 +74,14 @@ def static_reason(game: "Game", actor: str, move: Move) -> str:
     if game.rung > move.max_rung:
         return f"only up to rung {move.max_rung}; the crisis is past it"
     stats = game.actors[actor].stats
-    for stat, amount in move.cost.items():
+    for stat, amount in game.scenario.move_costs[move.id]:
         if amount > 0 and stats[stat] < amount:
             return f"costs {amount} {stat}; you have {stats[stat]}"
     return ""
 
 
 def target_reason(game: "Game", actor: str, move: Move, target: str) -> str:
-    if NEEDS_CHANNEL & set(move.tags) and game.channel(actor, target) == "severed":
+    if not NEEDS_CHANNEL.isdisjoint(move.tags) and game.channel(actor, target) == "severed":
         return f"the channel to {target} is severed"
     if move.effects.channel and game.channel(actor, target) == move.effects.channel:
         return f"the channel to {target} is already {move.effects.channel}"
@@ -89,21 +92,28 @@ def target_reason(game: "Game", actor: str, move: Move, target: str) -> str:
     return ""
 
 
-def _declared_lines_crossed(game: "Game", actor: str, move: Move):
-    """Declared red lines of others aimed at ``actor`` that playing ``move`` would cross."""
+def _lines_against(game: "Game", actor: str) -> list:
+    """Standing declared red lines aimed at ``actor``, with their condition and whether it holds already."""
+    lines = []
     for line in game.red_lines:
         if line.against != actor or not line.declared or line.status != "standing":
             continue
+        condition = None if line.trigger_move else game.scenario.condition("red_line", line.id)
+        holds = bool(condition and condition.evaluate(GameEnv(game)))
+        lines.append((line, condition, holds))
+    return lines
+
+
+def _crossed_by(game: "Game", actor: str, move: Move, lines: list):
+    """Which of ``lines`` playing ``move`` would cross (a move can only cross what it names or by escalating)."""
+    for line, condition, holds in lines:
         if line.trigger_move is not None:
             if line.trigger_move == move.id:
                 yield line.id
-            continue
-        condition = game.scenario.condition("red_line", line.id)
-        if condition is None:
-            continue
-        env = GameEnv(game, hypothetical=(actor, move.id), rung_shift=max(0, (move.escalation + 1) // 2))
-        if condition.evaluate(env) and not condition.evaluate(GameEnv(game)):
-            yield line.id
+        elif condition is not None and not holds and (move.escalation > 0 or move.id in condition.references.moves):
+            env = GameEnv(game, hypothetical=(actor, move.id), rung_shift=max(0, (move.escalation + 1) // 2))
+            if condition.evaluate(env):
+                yield line.id
 
 
 def check_order(game: "Game", order: Order) -> None:

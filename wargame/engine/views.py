@@ -9,7 +9,8 @@ holds everything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from wargame.engine import indicators, legality
@@ -50,7 +51,6 @@ class ActorView:
     stats: dict[str, int]
     previous_stats: dict[str, int]
     others: tuple[OtherActor, ...]
-    options: tuple[MoveOption, ...]
     order: str | None
     inbox: tuple[Envelope, ...]
     outbox: tuple[Envelope, ...]
@@ -62,6 +62,17 @@ class ActorView:
     news: tuple[Event, ...]
     indicators: dict[str, int]
     outcome: Outcome | None
+    _game: "Game | None" = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def options(self) -> tuple[MoveOption, ...]:
+        """Every move with its availability now; computed on first use (it is the costly part of a view).
+
+        Read it while the game is still at the moment the view was taken.
+        """
+        if self._game is None or self.outcome is not None:
+            return ()
+        return tuple(legality.options(self._game, self.actor))
 
     @property
     def over(self) -> bool:
@@ -115,7 +126,6 @@ def actor_view(game: "Game", actor: str) -> ActorView:
         stats=dict(me.stats),
         previous_stats=previous,
         others=others,
-        options=tuple(legality.options(game, actor)) if not game.is_over() else (),
         order=game.orders[actor].move if actor in game.orders else None,
         inbox=tuple(e for e in game.envelopes if e.message.recipient == actor and e.delivered),
         outbox=tuple(e for e in game.envelopes if e.message.sender == actor),
@@ -127,6 +137,7 @@ def actor_view(game: "Game", actor: str) -> ActorView:
         news=news,
         indicators=indicators.from_moves(seen_moves, recent_news, game.scenario),
         outcome=game.outcome,
+        _game=game,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -62,6 +62,11 @@ class LoadedScenario:
 
     def condition(self, *key: str) -> Condition | None:
         return self.conditions.get(key)
+
+    @cached_property
+    def move_costs(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Each move's non-zero costs, computed once: legality asks for them thousands of times."""
+        return {move_id: tuple(move.cost.items()) for move_id, move in self.moves.items()}
 
 
 # ---------------------------------------------------------------- library
@@ -129,7 +134,7 @@ def _check(read, source: str) -> tuple[LoadedScenario | None, list[Diagnostic]]:
     try:
         spec = Scenario.model_validate(doc.data)
     except pydantic.ValidationError as error:
-        return None, sorted(pydantic_diagnostics(error, doc))
+        return None, sorted(pydantic_diagnostics(error, doc, Scenario))
     checker = _Checker(spec, doc)
     loaded = checker.run()
     return loaded, sorted(checker.diagnostics)
