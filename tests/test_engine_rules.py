@@ -378,3 +378,14 @@ def test_each_outcome_is_reachable(rules_scenario, setup, kind):
     assert game.turn <= rules_scenario.spec.turns
     if kind == "capitulation":
         assert game.outcome.actor == "c"
+
+
+def test_mediation_needs_a_third_party_that_talks_to_both(rules_scenario):
+    """Rule: mediation works through a mediator with open channels to both sides, and de-escalates more."""
+    game = Game(rules_scenario, 1)
+    to_orders(game)
+    option = actor_view(game, "a").option("request_mediation")
+    assert option.available and option.targets == ("b",)  # c mediates; it cannot mediate with itself
+    game.channels[("b", "c")] = "severed"
+    option = actor_view(game, "a").option("request_mediation")
+    assert not option.available and "no mediator" in option.reason

@@ -94,6 +94,8 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
     weight = float(move.escalation)
     if "preventive" in move.tags and weight < 0:
         weight *= next(f for limit, f in PREVENTIVE_FACTOR if game.rung <= limit)
+    if "mediation" in move.tags and target and weight < 0:
+        weight -= 1  # a third party carries the message further than either side could
     if target:
         other = game.actors[target]
         for stat, amount in move.effects.target.items():

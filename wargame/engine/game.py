@@ -66,6 +66,7 @@ class Game:
                 intent={other: 0.0 for other in others},
                 computer=actor.player == "computer",
             )
+        self.mediator_ids = tuple(a.id for a in spec.actors if a.role == "mediator")
         self.channels: dict[tuple[str, str], str] = {}
         for actor in spec.actors:
             for other, state in actor.channels.items():

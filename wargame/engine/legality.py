@@ -81,6 +81,8 @@ def static_reason(game: "Game", actor: str, move: Move) -> str:
 
 
 def target_reason(game: "Game", actor: str, move: Move, target: str) -> str:
+    if "mediation" in move.tags and not mediators(game, actor, target):
+        return "no mediator in this crisis can talk to both sides"
     if not NEEDS_CHANNEL.isdisjoint(move.tags) and game.channel(actor, target) == "severed":
         return f"the channel to {target} is severed"
     if move.effects.channel and game.channel(actor, target) == move.effects.channel:
@@ -114,6 +116,17 @@ def _crossed_by(game: "Game", actor: str, move: Move, lines: list):
             env = GameEnv(game, hypothetical=(actor, move.id), rung_shift=max(0, (move.escalation + 1) // 2))
             if condition.evaluate(env):
                 yield line.id
+
+
+def mediators(game: "Game", actor: str, target: str) -> list[str]:
+    """Third parties with the mediator role and working channels to both sides."""
+    return [
+        other
+        for other in game.mediator_ids
+        if other not in (actor, target)
+        and game.channel(other, actor) != "severed"
+        and game.channel(other, target) != "severed"
+    ]
 
 
 def check_order(game: "Game", order: Order) -> None:

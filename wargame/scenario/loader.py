@@ -149,6 +149,8 @@ class _Checker:
         self.diagnostics: list[Diagnostic] = []
         self.actors = [actor.id for actor in spec.actors]
         self.ladder = default_ladder() if spec.ladder == "default" else spec.ladder
+        if spec.start_rung is not None:
+            self.ladder = self.ladder.model_copy(update={"start": spec.start_rung})
         self.standard = standard_moves()
 
     # -- reporting
@@ -305,7 +307,8 @@ class _Checker:
         war_at = rungs - len(ladder.bands[-1].rungs)
         where = ("ladder",) if self.spec.ladder != "default" else ()
         if ladder.start >= war_at:
-            self.error(where + ("start",), f"the ladder starts at rung {ladder.start}, inside the war band")
+            where_start = ("start_rung",) if self.spec.start_rung is not None else where + ("start",)
+            self.error(where_start, f"the ladder starts at rung {ladder.start}, inside the war band")
         if ladder.defused_at >= war_at:
             self.error(where + ("defused_at",), f"defused_at {ladder.defused_at} is inside the war band")
         ids = [band.id for band in ladder.bands]

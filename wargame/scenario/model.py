@@ -134,6 +134,9 @@ class Actor(Strict):
     id: Id
     name: Line
     leader: Line = "Leader"
+    role: Literal["party", "ally", "mediator"] = Field(
+        "party", description="A mediator (an international organisation, a neutral state) makes mediation possible."
+    )
     player: Literal["human", "computer"] = "computer"
     doctrine: Doctrine = "calculator"
     stats: Stats = Stats()
@@ -215,7 +218,7 @@ class Term(Strict):
 class HotlineText(Strict):
     sender: Id = Field(alias="from")
     to: Id
-    text: Line
+    text: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
 
 
 class TriggerEffects(Strict):
@@ -277,13 +280,14 @@ class Scenario(Strict):
     id: Id
     title: Line
     summary: Text
-    setting: Line = ""
+    setting: Line | None = None
     author: Line = "anonymous"
     difficulty: Literal["tutorial", "beginner", "intermediate", "advanced"] = "intermediate"
     turns: Annotated[int, Field(ge=3, le=60)] = 12
     turn_label: TurnLabel = TurnLabel()
     recommended_sides: list[Id] = Field(default_factory=list)
     ladder: Literal["default"] | Ladder = "default"
+    start_rung: Annotated[int, Field(ge=0)] | None = Field(None, description="Overrides the ladder's starting rung.")
     actors: Annotated[list[Actor], Field(min_length=2, max_length=8)]
     moves: MoveSet = MoveSet()
     terms: list[Term] = Field(default_factory=list)
