@@ -1,0 +1,85 @@
+"""A list of saves from their summaries, without replaying any of them.
+
+A damaged file does not break the list: it appears as unreadable, with the
+reason, so the player can see it and delete it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wargame.errors import SaveError
+from wargame.saves import fileformat
+from wargame.saves.atomic import is_temp_file
+
+
+@dataclass(frozen=True)
+class SaveSummary:
+    path: Path
+    problem: str | None = None  # why the file cannot be read; None when it can
+    game_id: str = ""
+    scenario_id: str = ""
+    scenario_title: str = ""
+    seed: int = 0
+    turn: int = 0
+    turn_label: str = ""
+    phase: str = ""
+    rung: int = 0
+    rung_name: str = ""
+    outcome: str | None = None
+    scores: dict[str, int] = field(default_factory=dict)
+    saved_at: str = ""
+    from_turn: int | None = None  # set for a counterfactual branch
+    game_version: str = ""
+
+    @property
+    def readable(self) -> bool:
+        return self.problem is None
+
+
+def read_summary(path: str | Path) -> SaveSummary:
+    path = Path(path)
+    try:
+        save = fileformat.decode(fileformat.read_bytes(path), path.name)
+    except SaveError as error:
+        return SaveSummary(path, problem=str(error))
+    s = save.summary
+    branch = save.branch or {}
+    return SaveSummary(
+        path=path,
+        game_id=save.id,
+        scenario_id=save.scenario_id,
+        scenario_title=_get(s, "scenario_title", str, save.scenario_id),
+        seed=save.seed,
+        turn=_get(s, "turn", int, 0),
+        turn_label=_get(s, "turn_label", str, ""),
+        phase=_get(s, "phase", str, ""),
+        rung=_get(s, "rung", int, 0),
+        rung_name=_get(s, "rung_name", str, ""),
+        outcome=_get(s, "outcome", str, None),
+        scores={k: v for k, v in _get(s, "scores", dict, {}).items() if isinstance(v, int)},
+        saved_at=_get(s, "saved_at", str, ""),
+        from_turn=_get(branch, "from_turn", int, None),
+        game_version=save.game_version,
+    )
+
+
+def list_saves(folder: str | Path) -> list[SaveSummary]:
+    """Every ``*.json`` save in ``folder``: readable ones newest first, then the unreadable ones."""
+    folder = Path(folder)
+    try:
+        paths = [p for p in folder.glob("*.json") if p.is_file() and not is_temp_file(p)]
+    except OSError:
+        return []
+    summaries = [read_summary(path) for path in paths]
+    readable = sorted((s for s in summaries if s.readable), key=lambda s: (s.saved_at, s.path.name), reverse=True)
+    broken = sorted((s for s in summaries if not s.readable), key=lambda s: s.path.name)
+    return readable + broken
+
+
+def _get(data: dict, key: str, kind: type, default):
+    value = data.get(key)
+    if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+        return value
+    return default
