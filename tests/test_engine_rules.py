@@ -389,3 +389,14 @@ def test_mediation_needs_a_third_party_that_talks_to_both(rules_scenario):
     game.channels[("b", "c")] = "severed"
     option = actor_view(game, "a").option("request_mediation")
     assert not option.available and "no mediator" in option.reason
+
+
+def test_band_change_announces_threshold_and_moves_opened(rules_scenario):
+    """Rule: entering a band fires its callbacks: the threshold news first, then the moves it opens and closes."""
+    game = Game(rules_scenario, 1)
+    game.apply(Override(None, "rung", 9))
+    texts = [e.text for e in game.events if e.kind in ("threshold", "band")]
+    assert texts[0] == "Threshold crossed upward: “Second line”."
+    assert texts[1] == "The crisis enters a new band: High."
+    assert any(t.startswith("Now possible:") and "Major offensive" in t for t in texts)
+    assert any(t.startswith("No longer possible:") and "Quiet dialogue" in t for t in texts)

@@ -219,8 +219,21 @@ class Game:
         adjudication.resolve_turn(self)
 
     def on_enter_band(self, event) -> None:
-        band = self.ladder.bands[[b.id for b in self.ladder.bands].index(event.state.name)]
+        """News of the new band, and which moves its rungs open or close."""
+        band = next(b for b in self.ladder.bands if b.id == event.state.name)
         self.note("band", f"The crisis enters a new band: {band.name}.")
+        before, now = self._moves_in_band(event.transition.source), self._moves_in_band(band.id)
+        if opened := sorted(now - before):
+            self.note("band", "Now possible: " + ", ".join(opened) + ".")
+        if closed := sorted(before - now):
+            self.note("band", "No longer possible: " + ", ".join(closed) + ".")
+
+    def _moves_in_band(self, band_id: str) -> set[str]:
+        """Names of the moves whose rung limits allow them somewhere in this band."""
+        index = [b.id for b in self.ladder.bands].index(band_id)
+        low = self.band_of_rung.index(index)
+        high = low + len(self.ladder.bands[index].rungs) - 1
+        return {m.name for m in self.scenario.moves.values() if m.min_rung <= high and m.max_rung >= low}
 
     def on_threshold_crossed(self, event) -> None:
         source = event.transition.source

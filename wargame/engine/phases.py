@@ -35,9 +35,9 @@ def crisis_transitions(bands: tuple[str, ...]) -> list[dict]:
     live = list(bands[:-1])
     rows: list[dict] = []
     for lower, upper in zip(live, live[1:]):
-        rows.append({"trigger": "escalate", "source": lower, "dest": upper, "after": "on_threshold_crossed"})
-        rows.append({"trigger": "deescalate", "source": upper, "dest": lower, "after": "on_threshold_recrossed"})
-    rows.append({"trigger": "escalate", "source": live[-1], "dest": "war", "after": "on_threshold_crossed"})
+        rows.append({"trigger": "escalate", "source": lower, "dest": upper, "before": "on_threshold_crossed"})
+        rows.append({"trigger": "deescalate", "source": upper, "dest": lower, "before": "on_threshold_recrossed"})
+    rows.append({"trigger": "escalate", "source": live[-1], "dest": "war", "before": "on_threshold_crossed"})
     endings = {"settle": "settled", "defuse": "defused", "stall": "stalemate", "capitulate": "capitulation"}
     for trigger, outcome in endings.items():
         rows.append({"trigger": trigger, "source": live, "dest": outcome})
