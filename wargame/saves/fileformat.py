@@ -143,7 +143,7 @@ def decode(raw: bytes, name: str) -> SaveFile:
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        if error.pos >= len(text.rstrip()) or not text.rstrip().endswith("}"):
             raise SaveError(f"{name} is truncated: the file ends in the middle of the save") from None
         raise SaveError(f"{name} is corrupt: broken JSON at line {error.lineno}, column {error.colno} ({error.msg})") from None
     except _Duplicate as error:
