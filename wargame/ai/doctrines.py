@@ -1,25 +1,366 @@
-"""Placeholder doctrine registry (replaced by the real doctrines)."""
+"""The four doctrines: a few weights and one scoring function each.
+
+Every doctrine decides in the same order: answer a crossed red line of
+mine (one of its listed responses, against the actor who crossed it); do
+what an agreement of mine requires now; otherwise score every available
+move and play the best, ties broken by the given generator. What differs is
+``plan`` (the escalation it wishes for this turn and whom it focuses on),
+``score`` (how it values a move) and ``temper`` (how it bargains).
+
+- hawk: climbs the ladder to coerce until the nuclear brink comes near,
+  prefers build-ups, sanctions and rhetoric, rarely concedes, threatens and
+  issues ultimatums, keeps agreements only while they pay.
+- dove: preventive diplomacy, confidence building, the hotline, concessions
+  as the crisis grows; accepts fair deals, gives assurances; stands firm
+  (without escalating) only when provoked well past its tolerance.
+- tit_for_tat: opens with a cooperative move, then answers each turn the
+  escalation it *perceived* from the worst offender with a move of the same
+  weight aimed at it, and returns cooperation for cooperation; misread
+  signals make it retaliate by accident.
+- calculator: expected value of each move: its own stats weighted by its
+  objectives and the capitulation line, objectives met, the risk of war at
+  the rung it expects the move to bring, the declared red lines it would
+  cross weighted by the owner's credibility and readiness, agreements it
+  would break.
+"""
 
 from __future__ import annotations
 
 import random
+from typing import NamedTuple
 
+from wargame.ai import negotiation as talk
+from wargame.ai.negotiation import Temper
+from wargame.ai.scoring import (
+    ESCALATION_SEEN,
+    Situation,
+    answer_alert,
+    breach_cost,
+    choose,
+    deterrence,
+    duty_order,
+    effective_escalation,
+    expected_rung,
+    harm,
+    objective_gain,
+    own_gain,
+    read_situation,
+    war_risk,
+)
 from wargame.engine.decisions import Message, Order
+from wargame.engine.legality import MoveOption
+from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.views import ActorView
+from wargame.scenario.model import Move
 
 
-class RandomDoctrine:
-    name = "random"
-    summary = "Picks any available move."
+class Plan(NamedTuple):
+    """What a doctrine wants this turn: an escalation to aim at and an actor to focus on."""
+
+    aim: float
+    focus: str | None
+    hostile: bool = False  # the focus is an actor to punish rather than to court
+
+
+def tag_liking(move: Move, tags: dict[str, float]) -> float:
+    return sum(tags.get(tag, 0.0) for tag in move.tags)
+
+
+class Doctrine:
+    """The shared decision procedure; subclasses supply weights, ``plan`` and ``score``."""
+
+    name = ""
+    summary = ""
+    temper: Temper
+    jitter = 0.3  # random spread added to scores, so equal moves vary between seeds
+    faith = 1.0  # chance of carrying out what an agreement requires of it
+
+    # -- orders
 
     def choose_order(self, view: ActorView, rng: random.Random) -> Order:
-        options = [o for o in view.options if o.available]
-        option = rng.choice(options)
-        target = rng.choice(option.targets) if option.move.targeted else None
-        return Order(view.actor, option.move.id, target)
+        sit = read_situation(view)
+        order = answer_alert(sit, self.respond)
+        if order is None and sit.duties and rng.random() < self.faith:
+            order = duty_order(sit)
+        if order is not None:
+            return order
+        plan = self.plan(sit)
+        return choose(sit, lambda move, target, option, s: self.score(move, target, option, s, plan),
+                      rng, self.jitter, focus=plan.focus)
+
+    def plan(self, sit: Situation) -> Plan:
+        return Plan(0.0, sit.adversary)
+
+    def score(self, move: Move, target: str | None, option: MoveOption, sit: Situation, plan: Plan) -> float:
+        raise NotImplementedError
+
+    def respond(self, move: Move) -> float:
+        """Preference among the responses to a crossed red line (higher is preferred)."""
+        return move.escalation
+
+    # -- hotline
 
     def choose_messages(self, view: ActorView, rng: random.Random) -> list[Message]:
-        return []
+        sit = read_situation(view)
+        temper = self.temper
+        book = talk.ledger(sit, temper)
+        reachable = set(talk.reachable(sit))
+        messages = [
+            talk.answer(sit, temper, book, envelope, rng, self.margin(sit, envelope.message.sender, book))
+            for envelope in view.pending_proposals()
+            if envelope.message.sender in reachable
+        ]
+        messages += self.initiatives(sit, temper, book, rng)
+        if not messages and rng.random() < temper.speak:
+            said = talk.statement(sit, temper, rng)
+            messages += [said] if said else []
+        return messages
+
+    def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
+        """The least a deal from ``sender`` must be worth to be accepted."""
+        return self.temper.accept_margin
+
+    def initiatives(self, sit: Situation, temper: Temper, book: talk.Ledger, rng: random.Random) -> list[Message]:
+        """Messages of its own: proposals, assurances, threats, ultimatums, each with its chance."""
+        out = []
+        if rng.random() < temper.propose:
+            out.append(talk.proposal(sit, temper, book, rng))
+        if rng.random() < temper.assure:
+            out.append(talk.assurance(sit, temper, rng))
+        if rng.random() < temper.threaten:
+            out.append(talk.threat(sit, temper, rng))
+        if rng.random() < temper.ultimatum:
+            out.append(talk.ultimatum(sit, temper, book, rng))
+        return [m for m in out if m is not None]
 
 
-DOCTRINES = {name: RandomDoctrine() for name in ("hawk", "dove", "tit_for_tat", "calculator")}
+# ---------------------------------------------------------------- hawk
+
+
+class Hawk(Doctrine):
+    name = "hawk"
+    summary = "Escalates to coerce, rarely concedes, honours its red lines, threatens and issues ultimatums."
+    TAGS = {"buildup": 1.0, "sanction": 0.8, "rhetoric": 0.6, "coalition": 0.3, "proxy": 0.3, "strike": 0.2,
+            "engagement": -1.0, "incentive": -1.0, "cbm": -0.8, "summit": -1.0, "mediation": -1.5,
+            "preventive": -0.5, "hotline": -0.5}
+    FIT = 1.0  # weight of matching the wished-for escalation
+    PROVOKED = 1.0  # perceived intent at which it climbs harder and may strike first
+    FIRST_BLOW = 2.5  # reluctance to strike an actor that has not provoked it
+    DETERRED = 0.4  # how much declared red lines of others weigh
+    KEEP_WORD = 0.5  # share of an agreement's worth it weighs before breaking it
+    faith = 0.7
+    temper = Temper(
+        accept_margin=3.0, reliance=1.0, peace_wish=0.15, burden=1.5, threat_fear=0.0, fairness=0.0,
+        counter=0.5, propose=0.1, assure=0.0, threaten=0.35, ultimatum=0.2, speak=0.3,
+        voice={
+            "statement": ("We will not be intimidated. {name} should weigh its next step very carefully.",
+                          "Our forces stand ready. Any aggression by {name} will be met with overwhelming strength."),
+            "accept": ("We accept. See that {name} keeps its word.",),
+            "reject": ("Unacceptable. {name} mistakes our patience for weakness.",),
+            "counter": ("Here are our terms.",),
+            "proposal": ("Our terms are simple.",),
+            "threat": ("Let {name} understand us: if you {move}, we will answer with force.",),
+            "ultimatum": ("This is our final word to {name}. Comply by the deadline, or bear the consequences.",),
+        },
+    )
+
+    def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
+        """Only clearly favourable deals: at least its fixed margin, and close to the best it could demand."""
+        return max(self.temper.accept_margin, talk.ambition(sit, self.temper, book, sender) - 1.0)
+
+    def plan(self, sit: Situation) -> Plan:
+        marks = sit.marks
+        provoked = max(sit.hostility.values(), default=0.0) >= self.PROVOKED
+        if sit.rung >= marks.war_rung - 1:
+            aim = -1.0
+        elif sit.rung >= marks.brink:
+            aim = 0.0
+        elif sit.rung >= marks.brink - 2:
+            aim = 1.0
+        else:
+            aim = 3.0 if provoked else 2.0
+        return Plan(aim, _defiant(sit) or sit.adversary, hostile=True)
+
+    def score(self, move, target, option, sit, plan):
+        escalation = effective_escalation(move, sit, target)
+        value = -self.FIT * abs(escalation - plan.aim) + tag_liking(move, self.TAGS)
+        value += 0.5 * own_gain(move, sit) + 0.05 * harm(move)
+        if "strike" in move.tags and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
+            value -= self.FIRST_BLOW
+        return value - self.DETERRED * deterrence(option, sit) - self.KEEP_WORD * breach_cost(option, sit)
+
+
+def _defiant(sit: Situation) -> str | None:
+    """Someone who turned down my ultimatum or threat lately: the one to make an example of."""
+    for envelope in reversed(sit.view.outbox):
+        if envelope.message.kind == "ultimatum" and envelope.status == "rejected" and envelope.turn >= sit.view.turn - 2:
+            return envelope.message.recipient
+    return None
+
+
+# ---------------------------------------------------------------- dove
+
+
+class Dove(Doctrine):
+    name = "dove"
+    summary = "Preventive diplomacy, confidence building, the hotline and concessions; accepts fair deals."
+    TAGS = {"preventive": 1.2, "cbm": 1.5, "transparency": 1.0, "hotline": 3.0, "engagement": 1.0, "summit": 1.5,
+            "mediation": 1.0, "incentive": 0.6, "strike": -6.0, "proxy": -4.0, "sever": -4.0, "buildup": -1.5,
+            "rhetoric": -1.0, "sanction": -1.0}
+    FIT = 1.0
+    TOLERANCE = 2.0  # perceived intent beyond which it stops giving ground (but still does not escalate)
+    CONCEDE = 0.12  # liking for deep de-escalation per point of rung pressure
+    DETERRED = 2.0
+    KEEP_WORD = 10.0
+    temper = Temper(
+        accept_margin=-3.0, reliance=0.2, peace_wish=0.6, burden=0.0, threat_fear=1.0, fairness=1.0,
+        counter=0.3, propose=0.7, assure=0.5, threaten=0.0, ultimatum=0.0, speak=0.5,
+        voice={
+            "statement": ("We seek no confrontation with {name}. Let us talk before this goes any further.",
+                          "Nobody wins a war. We are ready to meet {name} anywhere, at any time."),
+            "accept": ("We accept, gladly. Let this be the first step back from the brink.",),
+            "reject": ("We cannot accept this as it stands, but our door remains open.",),
+            "counter": ("We are close. Could {name} accept this instead?",),
+            "proposal": ("In the interest of peace we propose the following.",),
+            "assurance": ("As a sign of good faith we assure {name} that we will not {move}.",),
+        },
+    )
+
+    def plan(self, sit: Situation) -> Plan:
+        provoked = max(sit.hostility.values(), default=0.0) > self.TOLERANCE
+        return Plan(0.0 if provoked else -2.0, sit.partner or sit.adversary)
+
+    def score(self, move, target, option, sit, plan):
+        escalation = effective_escalation(move, sit, target)
+        value = -self.FIT * abs(escalation - plan.aim) + tag_liking(move, self.TAGS)
+        value += 0.8 * own_gain(move, sit) + 0.03 * move.effects.trust
+        if escalation <= -2 and plan.aim < 0:
+            value += self.CONCEDE * talk.pressure(sit)
+        return value - self.DETERRED * deterrence(option, sit) - self.KEEP_WORD * breach_cost(option, sit)
+
+    def respond(self, move: Move) -> float:
+        return -move.escalation  # the mildest answer that keeps its word
+
+
+# ---------------------------------------------------------------- tit for tat
+
+
+class TitForTat(Doctrine):
+    name = "tit_for_tat"
+    summary = "Opens cooperatively, then mirrors the escalation it perceived from each opponent; forgives cooperation."
+    FIT = 1.5
+    AIM_AT = 0.8  # liking for aiming a retaliation at the offender itself
+    TAGS = {"engagement": 0.3, "cbm": 0.3}
+    DETERRED = 1.0
+    KEEP_WORD = 3.0  # while the other side keeps its own word
+    jitter = 0.2
+    temper = Temper(
+        accept_margin=0.0, reliance=0.6, peace_wish=0.4, burden=0.5, threat_fear=0.5, fairness=0.5,
+        counter=0.5, propose=0.3, assure=0.0, threaten=0.0, ultimatum=0.0, speak=0.3,
+        voice={
+            "statement": ("We will answer {name} in kind: restraint with restraint, pressure with pressure.",),
+            "accept": ("Agreed. We will keep our side as long as {name} keeps its own.",),
+            "reject": ("Not on these terms.",),
+            "counter": ("A fair exchange would look like this.",),
+            "proposal": ("We offer a fair exchange.",),
+            "assurance": ("You have our word in return: we will not {move}.",),
+            "threat": ("As you threaten us, so we warn you: if you {move}, we will answer in kind.",),
+        },
+    )
+
+    def plan(self, sit: Situation) -> Plan:
+        if not any(sit.last_seen.values()) and not sit.view.perceived_history:
+            return Plan(-1.0, sit.adversary)  # the cooperative opening
+        culprit = max(sit.last_seen, key=sit.last_seen.__getitem__, default=None)
+        if culprit is not None and sit.last_seen[culprit] > ESCALATION_SEEN:
+            aim = min(3.0, max(1.0, round(sit.last_seen[culprit])))
+            if sit.rung >= sit.marks.brink:
+                aim = min(aim, 1.0)
+            return Plan(aim, culprit, hostile=True)
+        friend = min(sit.last_seen, key=sit.last_seen.__getitem__, default=None)
+        generous = friend is not None and sit.last_seen[friend] < -1.5
+        focus = friend if friend is not None and sit.last_seen[friend] < -ESCALATION_SEEN else sit.adversary
+        return Plan(-2.0 if generous else -1.0, focus)
+
+    def score(self, move, target, option, sit, plan):
+        escalation = effective_escalation(move, sit, target)
+        value = -self.FIT * abs(escalation - plan.aim) + 0.4 * own_gain(move, sit)
+        if plan.hostile:
+            value += self.AIM_AT if target == plan.focus else 0.0
+        else:
+            value += tag_liking(move, self.TAGS)
+        keep = self.KEEP_WORD if not _betrayed(sit) else 0.3
+        return value - self.DETERRED * deterrence(option, sit) - keep * breach_cost(option, sit)
+
+    def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
+        """Reciprocity at the table too: harder on whoever escalated last turn, easier on a cooperator."""
+        seen = sit.last_seen.get(sender, 0.0)
+        return self.temper.accept_margin + (2.0 if seen > ESCALATION_SEEN else -1.0 if seen < -ESCALATION_SEEN else 0.0)
+
+    def initiatives(self, sit, temper, book, rng):
+        """Besides the odd proposal, mirror what came over the line: a threat for a threat, a promise for a promise."""
+        out = super().initiatives(sit, temper, book, rng)
+        recent = [e.received() for e in sit.view.inbox if e.turn >= sit.view.turn - 1]
+        threatened = {m.sender for m in recent if m.kind in ("threat", "ultimatum")}
+        assured = {m.sender for m in recent if m.kind == "assurance"}
+        for other in sorted(threatened):
+            out.append(talk.threat(sit, temper, rng, to=other))
+        for other in sorted(assured - threatened):
+            out.append(talk.assurance(sit, temper, rng, to=other))
+        return [m for m in out if m is not None]
+
+
+def _betrayed(sit: Situation) -> bool:
+    return any(a.status == "broken" and a.broken_by not in (None, sit.me) for a in sit.view.agreements)
+
+
+# ---------------------------------------------------------------- calculator
+
+
+class Calculator(Doctrine):
+    name = "calculator"
+    summary = "Plays the move of best expected value: objectives, stats, war risk, deterrence, agreements."
+    LOOKAHEAD = 1.0  # how much of my escalation I expect to come back at me next turn
+    CALM = 0.25  # points per rung above the defused line (drift, and the defused outcome's reward)
+    COERCE = 0.03  # points per point of harm to the target's stats
+    GOODWILL = 0.02  # points per point of the target's trust gained
+    PATIENCE = 8.0  # how far below its own best draft it will settle, as time runs out and the ladder climbs
+    jitter = 0.15
+    temper = Temper(
+        accept_margin=0.5, reliance=0.7, peace_wish=0.2, burden=0.5, threat_fear=0.7, fairness=0.2,
+        counter=0.6, propose=0.4, assure=0.15, threaten=0.1, ultimatum=0.0, speak=0.2,
+        voice={
+            "statement": ("Our position is measured. We are ready to discuss terms that serve both sides.",),
+            "accept": ("These terms are acceptable.",),
+            "reject": ("These terms do not serve our interests.",),
+            "counter": ("We could agree to the following.",),
+            "proposal": ("We propose a practical arrangement.",),
+            "assurance": ("We have no intention to {move}, and we say so plainly.",),
+            "threat": ("Be clear about the costs: if you {move}, we will respond.",),
+        },
+    )
+
+    def score(self, move, target, option, sit, plan):
+        escalation = effective_escalation(move, sit, target)
+        hold = expected_rung(0.0, sit)
+        after = expected_rung(escalation, sit) + self.LOOKAHEAD * escalation / 2
+        value = self._ladder(after, sit) - self._ladder(hold, sit)
+        if expected_rung(escalation, sit) <= sit.marks.defused_at:
+            value += OUTCOME_POINTS["defused"] / 2
+        value += own_gain(move, sit) + objective_gain(move, sit)
+        if target is not None:
+            value += self.COERCE * harm(move) + self.GOODWILL * move.effects.trust
+        return value - deterrence(option, sit) - breach_cost(option, sit)
+
+    def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
+        """Nearly as much as the best deal it could draft itself; time and a rising ladder wear that down."""
+        left = 1 - sit.view.turn / sit.view.turns
+        calm = max(0.0, 1 - talk.pressure(sit) / 6)
+        slack = 1 + self.PATIENCE * (1 - left * calm)
+        return max(self.temper.accept_margin, talk.ambition(sit, self.temper, book, sender) - slack)
+
+    def _ladder(self, rung: float, sit: Situation) -> float:
+        return -war_risk(rung, sit) - self.CALM * max(0.0, rung - sit.marks.defused_at)
+
+
+DOCTRINES: dict[str, Doctrine] = {d.name: d for d in (Hawk(), Dove(), TitForTat(), Calculator())}

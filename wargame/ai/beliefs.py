@@ -1,0 +1,122 @@
+"""The world as one actor believes it to be, for asking scenario conditions.
+
+Computer players weigh objectives and settlements by evaluating the
+scenario's own compiled conditions, but against their ``ActorView`` rather
+than the game: the rung is the perceived rung, other actors' moves are the
+ones this actor saw, private stats of others are unknown (read as 50).
+``hypothetical`` adds terms or a move of one's own, so "would this deal meet
+my objective?" costs one evaluation and no copy of anything.
+"""
+
+from __future__ import annotations
+
+from wargame.engine.views import ActorView
+
+UNKNOWN_STAT = 50.0
+
+
+class ViewEnv:
+    """A condition ``Env`` answered from a view, with optional hypotheticals."""
+
+    __slots__ = ("view", "extra_terms", "my_move", "stat_shift", "_seen")
+
+    def __init__(
+        self,
+        view: ActorView,
+        extra_terms: frozenset[str] = frozenset(),
+        my_move: str | None = None,
+        stat_shift: tuple[str, float] | None = None,
+    ):
+        self.view = view
+        self.extra_terms = extra_terms
+        self.my_move = my_move
+        self.stat_shift = stat_shift
+        self._seen: dict[tuple[str, str], int] | None = None
+
+    def with_(self, *, extra_terms=frozenset(), my_move=None, stat_shift=None) -> "ViewEnv":
+        """A sibling env sharing this one's cache of seen moves."""
+        env = ViewEnv(self.view, extra_terms, my_move, stat_shift)
+        env._seen = self._seen
+        return env
+
+    # -- the Env protocol
+
+    def var(self, name: str) -> float:
+        view = self.view
+        if name == "rung":
+            return view.perceived_rung
+        if name == "turn":
+            return view.turn
+        if name == "turns":
+            return view.turns
+        if name == "peak":
+            return max((view.perceived_rung, *view.perceived_rungs))
+        if name == "rung_change":
+            rungs = view.perceived_rungs
+            return rungs[-1] - rungs[-2] if len(rungs) >= 2 else 0.0
+        raise KeyError(name)
+
+    def actor(self, name: str) -> str:
+        return self.view.actor if name == "self" else name
+
+    def stat(self, actor: str, stat: str) -> float:
+        view = self.view
+        if actor == view.actor:
+            if stat == "perceived_rung":
+                return view.perceived_rung
+            value = float(view.stats[stat])
+            if self.stat_shift and self.stat_shift[0] == stat:
+                value += self.stat_shift[1]
+            return value
+        for other in view.others:
+            if other.id == actor:
+                return float(other.public_stats.get(stat, UNKNOWN_STAT))
+        return UNKNOWN_STAT
+
+    def trust(self, actor: str, other: str) -> float:
+        if actor == self.view.actor:
+            return float(next((o.my_trust for o in self.view.others if o.id == other), 100))
+        return UNKNOWN_STAT
+
+    def played(self, actor: str | None, move: str, within: int | None) -> bool:
+        me = self.view.actor
+        if move == self.my_move and actor in (None, me):
+            return True
+        if actor == me:
+            return False  # the view keeps no log of my own past orders
+        since = self.view.turn - within if within else 0
+        seen = self._seen_moves()
+        if actor is None:
+            return any(turn > since for (_, m), turn in seen.items() if m == move)
+        return seen.get((actor, move), 0) > since
+
+    def crossed(self, red_line: str) -> bool:
+        lines = self.view.my_red_lines + self.view.their_red_lines
+        return any(line.id == red_line and line.crossed_turn is not None for line in lines)
+
+    def fired(self, trigger: str) -> bool:
+        return False  # news does not name the trigger behind it
+
+    def agreed(self, term: str) -> bool:
+        if term in self.extra_terms:
+            return True
+        return any(term in a.terms for a in self.view.agreements if a.in_force)
+
+    def channel(self, actor: str, other: str) -> str:
+        me = self.view.actor
+        if me in (actor, other):
+            them = other if actor == me else actor
+            return next((o.channel for o in self.view.others if o.id == them), "open")
+        return "open"
+
+    # -- helpers
+
+    def _seen_moves(self) -> dict[tuple[str, str], int]:
+        """Last turn on which I saw each (actor, move)."""
+        if self._seen is None:
+            self._seen = {}
+            for turn, readings in self.view.perceived_history:
+                for p in readings:
+                    if p.seen:
+                        self._seen[(p.actor, p.seen)] = turn
+        return self._seen

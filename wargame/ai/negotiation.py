@@ -1,0 +1,359 @@
+"""Hotline talk for computer players: valuing deals, answering, proposing, promising, threatening.
+
+A deal is valued from the scenario's public terms: what each term is worth
+to me when agreed (``term.value`` plus the objectives of mine it would meet,
+asked of my own conditions through ``ViewEnv``), what committing to it
+would cost me (the hard moves it forbids, the move it requires), how far I
+believe the other side's promises (my trust in it), whether it would settle
+the crisis, and how badly I want out at the rung I perceive. A doctrine's
+``Temper`` turns that value into accept / reject / counter and decides how
+often it proposes, assures, threatens or speaks. Every message produced
+here passes ``hotline.check_message``: terms respect ``term.by``, answers go
+to the sender, nothing goes over a severed channel.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from wargame.ai.beliefs import ViewEnv
+from wargame.ai.scoring import Situation, own_gain, war_risk
+from wargame.engine.decisions import Message
+from wargame.engine.hotline import MAX_TEXT
+from wargame.engine.outcomes import OUTCOME_POINTS
+from wargame.engine.records import Envelope
+from wargame.scenario.model import Term
+
+HARD_MOVE = 3  # escalation from which giving up a move counts as a real burden
+MAX_PACKAGE = 3  # items in a drafted proposal
+HOSTILE = 0.5  # threat (perceived intent plus standing quarrel) that makes an actor an adversary
+
+
+@dataclass(frozen=True)
+class Temper:
+    """How a doctrine bargains; values are in score points unless said otherwise."""
+
+    accept_margin: float  # a deal must be worth at least this to be accepted
+    reliance: float  # 0: takes promises at face value .. 1: discounts them fully by distrust
+    peace_wish: float  # how much a higher rung makes any agreement attractive
+    burden: float  # cost of each hard move a commitment would forbid me
+    threat_fear: float  # weight of an ultimatum's stated consequence
+    fairness: float  # weight of the other side's gain when drafting a proposal
+    counter: float  # chance of countering, rather than rejecting, a deal it dislikes
+    propose: float  # chance per hotline phase of drafting a proposal
+    assure: float  # chance per hotline phase of giving an assurance
+    threaten: float  # chance per hotline phase of drawing a red line by threat
+    ultimatum: float  # chance per hotline phase of issuing an ultimatum
+    speak: float  # chance of a plain statement when nothing else was said
+    voice: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # texts by message kind
+
+
+# ---------------------------------------------------------------- the ledger of terms
+
+
+@dataclass
+class Ledger:
+    """The terms as I value them this turn."""
+
+    terms: dict[str, Term]
+    agreed: frozenset[str]
+    gain: dict[str, float]  # to me when agreed, whoever commits
+    burden: dict[str, float]  # to me if I commit to it
+    env: ViewEnv
+
+    def settles(self, terms: frozenset[str], both_commit: bool) -> bool:
+        """Would agreeing these terms settle the crisis (by the scenario's condition)?"""
+        condition = self.env.view.scenario.condition("settlement")
+        if condition is None:
+            return both_commit
+        if not terms & condition.references.terms:
+            return False
+        return condition.evaluate(self.env.with_(extra_terms=terms)) and not condition.evaluate(self.env)
+
+
+def ledger(sit: Situation, temper: Temper) -> Ledger:
+    view = sit.view
+    env = ViewEnv(view)
+    terms = {t.id: t for t in view.scenario.spec.terms}
+    agreed = frozenset(t for a in view.agreements if a.in_force for t in a.terms)
+    objectives = sit.stakes.objectives
+    moves = view.scenario.moves
+    mine = {m.id for m in view.scenario.moves_for(view.actor)}
+    gain, burden = {}, {}
+    for term in terms.values():
+        value = float(term.value.get(view.actor, 0))
+        if objectives and term.id not in agreed:
+            after = env.with_(extra_terms=frozenset((term.id,)))
+            value += sum(o.weight * (c.evaluate(after) - c.evaluate(env)) for o, c in objectives
+                         if term.id in c.references.terms)
+        gain[term.id] = value
+        cost = temper.burden * sum(1 for m in term.forbids if m in mine and moves[m].escalation >= HARD_MOVE)
+        if term.requires and term.requires.move in moves:
+            cost -= min(0.0, own_gain(moves[term.requires.move], sit))
+        burden[term.id] = cost
+    return Ledger(terms, agreed, gain, burden, env)
+
+
+def may_commit(term: Term, actor: str) -> bool:
+    return not term.by or actor in term.by
+
+
+def trust_in(sit: Situation, other: str) -> int:
+    return next((o.my_trust for o in sit.view.others if o.id == other), 50)
+
+
+def reachable(sit: Situation) -> list[str]:
+    """Others I can talk to, most threatening first."""
+    open_ = [o.id for o in sit.view.others if o.channel != "severed"]
+    return sorted(open_, key=lambda o: -sit.threat.get(o, 0.0))
+
+
+def adversaries(sit: Situation) -> list[str]:
+    """Reachable actors threatening enough to warrant threats and ultimatums."""
+    return [o for o in reachable(sit) if sit.threat.get(o, 0.0) >= HOSTILE]
+
+
+def pressure(sit: Situation) -> float:
+    """How far up the ladder the crisis is, 0 (calm) to 10 (at war's door)."""
+    marks = sit.marks
+    span = max(1, marks.war_rung - marks.defused_at)
+    return 10 * max(0, sit.rung - marks.defused_at) / span
+
+
+def deal_value(sit: Situation, temper: Temper, book: Ledger, other: str,
+               theirs: tuple[str, ...], mine: tuple[str, ...]) -> float:
+    """What a deal is worth to me: ``theirs`` are the other side's commitments, ``mine`` my own."""
+    reliability = 1 - temper.reliance * (1 - trust_in(sit, other) / 100)
+    union = frozenset(theirs) | frozenset(mine)
+    total = 0.0
+    for t in union - book.agreed:
+        gain = book.gain[t]
+        if t not in mine and gain > 0:
+            gain *= reliability
+        total += gain
+    total -= sum(book.burden[t] for t in mine)
+    if book.settles(union, bool(theirs) and bool(mine)):
+        total += OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * reliability
+    return total + temper.peace_wish * pressure(sit)
+
+
+# ---------------------------------------------------------------- answering
+
+
+def answer(sit: Situation, temper: Temper, book: Ledger, envelope: Envelope,
+           rng: random.Random, margin: float) -> Message:
+    """Accept, reject or counter one pending proposal, counter or ultimatum."""
+    m = envelope.received()
+    value = deal_value(sit, temper, book, m.sender, m.offer, m.ask)
+    if m.kind == "ultimatum":
+        value += temper.threat_fear * _consequence(sit, m.sender, m.move)
+    if value >= margin:
+        return _reply(sit, temper, envelope, "accept", rng)
+    if m.kind != "ultimatum" and rng.random() < temper.counter:
+        better = _improve(sit, temper, book, m.sender, m.offer, m.ask, margin) or draft(sit, temper, book, m.sender)
+        if better is not None and better != (m.ask, m.offer):
+            offer, ask = better
+            return _reply(sit, temper, envelope, "counter", rng, offer=offer, ask=ask)
+    return _reply(sit, temper, envelope, "reject", rng)
+
+
+def _consequence(sit: Situation, sender: str, move_id: str | None) -> float:
+    """How much the stated consequence of an ultimatum is to be feared."""
+    move = sit.view.scenario.moves.get(move_id or "")
+    owner = next((o for o in sit.view.others if o.id == sender), None)
+    if move is None or owner is None:
+        return 0.0
+    belief = owner.public_stats.get("credibility", 50) / 100
+    return max(0, move.escalation) * belief * 2
+
+
+def _improve(sit, temper, book, other, original_theirs, original_mine, margin):
+    """A counter: drop my costliest commitment, ask one more term I want; None if still not worth it."""
+    mine, theirs = list(original_mine), list(original_theirs)
+    worst = max(mine, key=lambda t: book.burden[t] - book.gain[t], default=None)
+    if worst is not None and book.burden[worst] - book.gain[worst] > 0:
+        mine.remove(worst)
+    wanted = [t for t in book.terms.values() if may_commit(t, other) and t.id not in theirs
+              and t.id not in book.agreed and book.gain[t.id] > 0]
+    if wanted:
+        theirs.append(max(wanted, key=lambda t: book.gain[t.id]).id)
+    if (tuple(mine), tuple(theirs)) == (original_mine, original_theirs) or not (mine or theirs):
+        return None
+    if deal_value(sit, temper, book, other, tuple(theirs), tuple(mine)) < margin:
+        return None
+    return tuple(mine), tuple(theirs)
+
+
+def _reply(sit, temper, envelope, kind, rng, offer=(), ask=()) -> Message:
+    return Message(sit.me, envelope.message.sender, kind, _say(temper, kind, rng, envelope.message.sender, sit),
+                   offer=offer, ask=ask, reply_to=envelope.id)
+
+
+# ---------------------------------------------------------------- proposing
+
+
+def draft(sit: Situation, temper: Temper, book: Ledger, other: str,
+          ignore_refusals: bool = False) -> tuple[tuple, tuple] | None:
+    """The package of terms I would put to ``other``: (my commitments, its commitments), or None."""
+    items = []
+    for term in book.terms.values():
+        if term.id in book.agreed:
+            continue
+        mine, theirs = may_commit(term, sit.me), may_commit(term, other)
+        if mine or theirs:
+            items.append(((term.id,) if mine else (), (term.id,) if theirs else ()))
+    refused = set() if ignore_refusals else _recently_refused(sit, other)
+    best, best_score = None, None
+    for size in range(1, min(MAX_PACKAGE, len(items)) + 1):
+        for combo in combinations(items, size):
+            offer = tuple(t for o, _ in combo for t in o)
+            ask = tuple(t for _, a in combo for t in a)
+            if (offer, ask) in refused:
+                continue
+            my_value = deal_value(sit, temper, book, other, ask, offer)
+            if my_value < temper.accept_margin:
+                continue
+            union = frozenset(offer) | frozenset(ask)
+            their_value = sum(book.terms[t].value.get(other, 0) for t in union)
+            if book.settles(union, bool(offer) and bool(ask)):
+                their_value += OUTCOME_POINTS["settled"]
+            if their_value < 0:
+                continue
+            score = my_value + temper.fairness * min(my_value, their_value) - 0.3 * size
+            if best_score is None or score > best_score:
+                best, best_score = (offer, ask), score
+    return best
+
+
+def ambition(sit: Situation, temper: Temper, book: Ledger, other: str) -> float:
+    """What the best deal I could draft for ``other`` would be worth to me (my margin if none)."""
+    package = draft(sit, temper, book, other, ignore_refusals=True)
+    if package is None:
+        return temper.accept_margin
+    offer, ask = package
+    return deal_value(sit, temper, book, other, ask, offer)
+
+
+def _recently_refused(sit: Situation, other: str) -> set[tuple[tuple, tuple]]:
+    return {
+        (e.message.offer, e.message.ask)
+        for e in sit.view.outbox
+        if e.message.recipient == other and e.status in ("rejected", "countered", "expired")
+        and e.turn >= sit.view.turn - 2
+    }
+
+
+def awaiting(sit: Situation, other: str, kinds=("proposal", "counter", "ultimatum")) -> bool:
+    """Do I already have an open proposal (or ultimatum) with ``other``?"""
+    return any(e.message.recipient == other and e.status == "pending" and e.message.kind in kinds
+               for e in sit.view.outbox)
+
+
+def proposal(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) -> Message | None:
+    for other in reachable(sit)[:2]:
+        if awaiting(sit, other):
+            continue
+        package = draft(sit, temper, book, other)
+        if package:
+            offer, ask = package
+            text = _say(temper, "proposal", rng, other, sit) + " " + _terms_text(book, offer, ask)
+            return Message(sit.me, other, "proposal", text[:MAX_TEXT], offer=offer, ask=ask)
+    return None
+
+
+def _terms_text(book: Ledger, offer, ask) -> str:
+    parts = []
+    if offer:
+        parts.append("We will: " + "; ".join(_lower(book.terms[t].text) for t in offer) + ".")
+    if ask:
+        parts.append("You will: " + "; ".join(_lower(book.terms[t].text) for t in ask) + ".")
+    return " ".join(parts)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+# ---------------------------------------------------------------- promises and threats
+
+
+def assurance(sit: Situation, temper: Temper, rng: random.Random, to: str | None = None) -> Message | None:
+    """Promise not to play my hardest move I have not yet forsworn."""
+    others = reachable(sit)
+    recipient = to if to in others else (others[0] if others else None)
+    if recipient is None:
+        return None
+    forsworn = {f for a in sit.view.agreements if a.in_force and a.parties == (sit.me,)
+                for c in a.commitments for f in c.forbids}
+    hard = [m for m in sit.view.scenario.moves_for(sit.me)
+            if m.escalation >= HARD_MOVE and m.targeted and m.id not in forsworn]
+    if not hard:
+        return None
+    move = max(hard, key=lambda m: m.escalation)
+    text = _say(temper, "assurance", rng, recipient, sit).replace("{move}", move.name.lower())
+    return Message(sit.me, recipient, "assurance", text, move=move.id)
+
+
+def threat(sit: Situation, temper: Temper, rng: random.Random, to: str | None = None) -> Message | None:
+    """Draw a red line: if the recipient plays its likeliest hard move, I answer with my hardest blow."""
+    others = adversaries(sit)
+    recipient = to if to in others else (others[0] if others else None)
+    if recipient is None:
+        return None
+    response = _strongest_response(sit, recipient)
+    if response is None:
+        return None
+    drawn = {line.trigger_move for line in sit.view.my_red_lines
+             if line.against == recipient and line.status == "standing" and line.trigger_move}
+    seen = ViewEnv(sit.view)
+    candidates = [m for m in sit.view.scenario.moves_for(recipient)
+                  if m.escalation >= 2 and m.id not in drawn and m.min_rung <= sit.rung + 2 and m.max_rung >= sit.rung]
+    if not candidates:
+        return None
+    trigger = max(candidates, key=lambda m: (seen.played(recipient, m.id, None), m.escalation))
+    text = _say(temper, "threat", rng, recipient, sit).replace("{move}", trigger.name.lower())
+    return Message(sit.me, recipient, "threat", text, move=response, trigger_move=trigger.id)
+
+
+def ultimatum(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) -> Message | None:
+    """Demand the terms I want most of the most threatening actor, by next turn, or else."""
+    for other in adversaries(sit)[:1]:
+        if awaiting(sit, other, ("ultimatum",)):
+            return None
+        wanted = sorted((t for t in book.terms.values() if may_commit(t, other) and t.id not in book.agreed
+                         and book.gain[t.id] > 0), key=lambda t: -book.gain[t.id])[:2]
+        response = _strongest_response(sit, other)
+        if not wanted or response is None:
+            return None
+        ask = tuple(t.id for t in wanted)
+        deadline = min(sit.view.turns, sit.view.turn + 1)
+        text = _say(temper, "ultimatum", rng, other, sit) + " " + _terms_text(book, (), ask)
+        return Message(sit.me, other, "ultimatum", text[:MAX_TEXT], ask=ask, move=response, deadline=deadline)
+    return None
+
+
+def _strongest_response(sit: Situation, target: str) -> str | None:
+    """My hardest move available now against ``target`` (short of the heaviest blows)."""
+    options = [o for o in sit.view.options if o.available and o.move.escalation >= 2
+               and (target in o.targets) and o.move.escalation <= 3]
+    if not options:
+        return None
+    return max(options, key=lambda o: o.move.escalation).move.id
+
+
+def statement(sit: Situation, temper: Temper, rng: random.Random) -> Message | None:
+    others = reachable(sit)
+    if not others or not temper.voice.get("statement"):
+        return None
+    return Message(sit.me, others[0], "statement", _say(temper, "statement", rng, others[0], sit))
+
+
+def _say(temper: Temper, kind: str, rng: random.Random, to: str, sit: Situation) -> str:
+    lines = temper.voice.get(kind)
+    if not lines:
+        return ""
+    name = next((o.name for o in sit.view.others if o.id == to), to)
+    return rng.choice(lines).replace("{name}", name)

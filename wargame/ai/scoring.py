@@ -1,0 +1,355 @@
+"""What every doctrine needs to score a move: the situation as perceived, and shared costs.
+
+A doctrine builds one ``Situation`` from its view per decision (threat per
+opponent, ladder landmarks, what it saw last turn, what it owes under
+agreements) and then scores each available move with its own small
+function, using the helpers here for the parts every doctrine weighs the
+same way: red lines it would cross, agreements it would break, what a move
+does to its own stats. Facts that never change during a game (the ladder's
+landmarks, who an actor's quarrel is with) are worked out once per scenario
+and actor and cached, so a decision is a short loop over the moves.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from wargame.ai.beliefs import ViewEnv
+from wargame.engine.adjudication import PREVENTIVE_FACTOR
+from wargame.engine.decisions import Order
+from wargame.engine.legality import MoveOption
+from wargame.engine.outcomes import OUTCOME_POINTS
+from wargame.engine.perception import INTENT_MEMORY
+from wargame.engine.records import RedLineState
+from wargame.engine.views import ActorView
+from wargame.errors import IllegalDecision
+from wargame.scenario.loader import LoadedScenario
+from wargame.scenario.model import STATS, Move
+
+ESCALATION_SEEN = 0.5  # a perceived move above this reads as escalation, below minus this as cooperation
+CAPITULATION_MARGIN = 15  # stats this close to the capitulation line become precious
+ASIDE = 0.3  # weight of a move aimed at a third party when reading hostility toward me
+
+
+# ---------------------------------------------------------------- per scenario, cached
+
+
+@dataclass(frozen=True)
+class Landmarks:
+    """Where the ladder's dangers lie, from the scenario's bands."""
+
+    war_rung: int
+    brink: int  # first rung of the last band before war
+    top_rung: int
+    defused_at: int
+    capitulation_below: int
+
+
+@dataclass(frozen=True)
+class Stakes:
+    """Who an actor's quarrel is with, and which of its objectives point at what."""
+
+    quarrel: dict[str, float]  # prior threat per other actor, from red lines drawn between them
+    objectives: tuple  # (objective, Condition) pairs
+    objective_stats: frozenset[str]  # my stats that an objective of mine compares
+    objective_moves: dict[str, tuple]  # my move id -> objectives that mention it
+    war_loss: float  # what a war would cost me: outcome points and my "keep the peace" objectives
+
+
+_LANDMARKS: dict[str, Landmarks] = {}
+_STAKES: dict[tuple[str, str], Stakes] = {}
+
+
+def landmarks(scenario: LoadedScenario) -> Landmarks:
+    found = _LANDMARKS.get(scenario.digest)
+    if found is None:
+        bands = scenario.ladder.bands
+        top = sum(len(b.rungs) for b in bands) - 1
+        war = top + 1 - len(bands[-1].rungs)
+        brink = war - len(bands[-2].rungs)
+        found = Landmarks(war, brink, top, scenario.ladder.defused_at, scenario.spec.outcomes.capitulation_below)
+        _LANDMARKS[scenario.digest] = found
+    return found
+
+
+def stakes(scenario: LoadedScenario, actor: str) -> Stakes:
+    key = (scenario.digest, actor)
+    found = _STAKES.get(key)
+    if found is None:
+        found = _STAKES[key] = _work_out_stakes(scenario, actor)
+    return found
+
+
+def _work_out_stakes(scenario: LoadedScenario, actor: str) -> Stakes:
+    spec = scenario.actor(actor)
+    quarrel = dict.fromkeys((a for a in scenario.actor_ids if a != actor), 0.0)
+    for line in spec.red_lines:
+        quarrel[line.against] += 0.3
+    for other in scenario.spec.actors:
+        for line in other.red_lines:
+            if line.against == actor and line.declared and other.id in quarrel:
+                quarrel[other.id] += 0.3
+    for other in quarrel:
+        quarrel[other] += (50 - spec.trust.get(other, 50)) / 100
+    objectives = tuple((o, scenario.condition("objective", actor, o.id)) for o in spec.objectives)
+    my_moves = {m.id for m in scenario.moves_for(actor)}
+    stats: set[str] = set()
+    by_move: dict[str, list] = {}
+    war_loss = float(-OUTCOME_POINTS["war"])
+    for objective, condition in objectives:
+        refs = condition.references
+        if actor in refs.actors or not refs.actors:
+            stats.update(s for s in refs.stats if s in STATS)
+        for move in refs.moves & my_moves:
+            by_move.setdefault(move, []).append((objective, condition))
+        if "peak <=" in condition.text or "peak <" in condition.text:
+            war_loss += max(0, objective.weight)
+    return Stakes(quarrel, objectives, frozenset(stats), {m: tuple(v) for m, v in by_move.items()}, war_loss)
+
+
+# ---------------------------------------------------------------- the situation
+
+
+@dataclass
+class Situation:
+    """One decision's reading of the view; built once, read by every candidate move."""
+
+    view: ActorView
+    marks: Landmarks
+    stakes: Stakes
+    rung: int
+    threat: dict[str, float]  # per other actor: its hostility plus the standing quarrel
+    adversary: str | None  # the most threatening other actor
+    hostility: dict[str, float]  # per other actor: the escalation toward me I perceived, remembered
+    last_seen: dict[str, float]  # per other actor: the escalation toward me I perceived last turn
+    partner: str | None  # whom my latest proposal or agreement concerns
+    duties: dict[str, str | None]  # move id -> the other party: moves my commitments require now
+    stat_weight: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def me(self) -> str:
+        return self.view.actor
+
+
+def read_situation(view: ActorView) -> Situation:
+    scenario = view.scenario
+    marks = landmarks(scenario)
+    st = stakes(scenario, view.actor)
+    hostility, last_seen = _readings(view)
+    threat = {other: hostility[other] + st.quarrel.get(other, 0.0) for other in hostility}
+    adversary = max(threat, key=threat.__getitem__) if threat else None
+    return Situation(view, marks, st, view.perceived_rung, threat, adversary, hostility, last_seen,
+                     _partner(view), _duties(view), _stat_weights(view, marks, st))
+
+
+def _readings(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
+    """Per other actor: hostility toward me (remembered as the engine remembers intent) and last turn's reading.
+
+    The engine's ``intent`` counts every move alike; here a move aimed at a
+    third party counts for less, so an ally's pressure on my adversary does
+    not make the ally my enemy.
+    """
+    hostility = {o.id: 0.0 for o in view.others}
+    last_seen = dict.fromkeys(hostility, 0.0)
+    me = view.actor
+    for turn, readings in view.perceived_history:
+        for p in readings:
+            seen = (p.perceived if p.target in (None, me) else ASIDE * p.perceived) if p.seen else 0.0
+            hostility[p.actor] = INTENT_MEMORY * hostility[p.actor] + (1 - INTENT_MEMORY) * seen
+            if turn == view.turn - 1:
+                last_seen[p.actor] = seen
+    return hostility, last_seen
+
+
+def _partner(view: ActorView) -> str | None:
+    for agreement in reversed(view.agreements):
+        if agreement.in_force and len(agreement.parties) > 1:
+            return next(p for p in agreement.parties if p != view.actor)
+    for envelope in reversed(view.inbox):
+        if envelope.message.kind in ("proposal", "counter"):
+            return envelope.message.sender
+    return None
+
+
+def _duties(view: ActorView) -> dict[str, str | None]:
+    """Moves my agreements require of me, on the first turn I can play them.
+
+    The view keeps no log of my own orders, so a duty is taken up on the
+    agreement's own turn and, failing that, on the last turn before it is due.
+    """
+    duties: dict[str, str | None] = {}
+    for agreement in view.agreements:
+        if not agreement.in_force:
+            continue
+        for c in agreement.commitments:
+            if c.party == view.actor and c.requires and c.due is not None:
+                if view.turn == agreement.turn or view.turn == c.due:
+                    duties[c.requires] = next((p for p in agreement.parties if p != view.actor), None)
+    return duties
+
+
+def _stat_weights(view: ActorView, marks: Landmarks, st: Stakes) -> dict[str, float]:
+    """Points per stat point for me now: scoring credibility, capitulation risk, objective thresholds."""
+    weights = {"resolve": 0.03, "credibility": 0.1, "support": 0.03, "economy": 0.03, "readiness": 0.03}
+    for stat in ("resolve", "support"):
+        if view.stats[stat] < marks.capitulation_below + CAPITULATION_MARGIN:
+            weights[stat] += 0.6
+    if view.stats["economy"] < 15:
+        weights["economy"] += 0.2
+    if st.objective_stats:
+        env = ViewEnv(view)
+        for stat in st.objective_stats:
+            lo, hi = env.with_(stat_shift=(stat, -5)), env.with_(stat_shift=(stat, 5))
+            for objective, condition in st.objectives:
+                if condition.evaluate(lo) != condition.evaluate(hi):
+                    weights[stat] += abs(objective.weight) / 10
+    return weights
+
+
+# ---------------------------------------------------------------- shared parts of a move's score
+
+
+def effective_escalation(move: Move, sit: Situation, target: str | None) -> float:
+    """The escalation the adjudicator will count, as far as I can tell."""
+    weight = float(move.escalation)
+    tags = move.tags
+    if "preventive" in tags and weight < 0:
+        weight *= next(f for limit, f in PREVENTIVE_FACTOR if sit.rung <= limit)
+    if "preemptive" in tags and target is not None and sit.last_seen.get(target, 0.0) <= 0:
+        weight += 1  # an unprovoked blow counts extra
+    return weight
+
+
+def own_gain(move: Move, sit: Situation) -> float:
+    """What the move's effects and costs do to my own standing, in score points."""
+    w = sit.stat_weight
+    gain = 0.0
+    for stat, amount in move.effects.self_.items():
+        gain += w[stat] * amount
+    for stat, amount in move.cost.items():
+        gain -= w[stat] * amount
+    return gain
+
+
+def harm(move: Move) -> float:
+    """How much the move hurts its target's stats (positive = hurts)."""
+    return -sum(amount for _, amount in move.effects.target.items())
+
+
+def deterrence(option: MoveOption, sit: Situation) -> float:
+    """The weight of the declared red lines this move would cross: owner credibility x readiness x response."""
+    if not option.crosses:
+        return 0.0
+    total = 0.0
+    moves = sit.view.scenario.moves
+    for line in sit.view.their_red_lines:
+        if line.id in option.crosses:
+            owner = next((o for o in sit.view.others if o.id == line.owner), None)
+            stats = owner.public_stats if owner else {}
+            belief = stats.get("credibility", 50) / 100 * stats.get("readiness", 50) / 100
+            severity = max((moves[m].escalation for m in line.response if m in moves), default=2)
+            total += belief * (2 + 2 * severity)
+    return total
+
+
+def breach_cost(option: MoveOption, sit: Situation) -> float:
+    """What breaking the agreements this move breaks would cost me: terms lost, credibility, trust."""
+    if not option.breaks:
+        return 0.0
+    terms = {t.id: t for t in sit.view.scenario.spec.terms}
+    total = 0.0
+    for agreement in sit.view.agreements:
+        if agreement.id in option.breaks:
+            lost = sum(terms[t].value.get(sit.me, 0) for t in agreement.terms if t in terms)
+            total += max(0.0, lost) + 10 * sit.stat_weight["credibility"] + 2
+    return total
+
+
+def war_risk(rung: float, sit: Situation) -> float:
+    """Expected points lost to war if the ladder stood at ``rung`` (a steep curve below the war rung)."""
+    x = (rung - (sit.marks.war_rung - 1.5)) / 0.9
+    return sit.stakes.war_loss / (1 + math.exp(-x))
+
+
+def expected_rung(move_escalation: float, sit: Situation) -> float:
+    """Where the ladder goes if I play this and the others keep to their perceived intent."""
+    others = sum(max(-1.0, min(3.0, o.intent)) for o in sit.view.others)  # their escalation, whoever it hits
+    return sit.rung + (move_escalation + others) / 2
+
+
+def objective_gain(move: Move, sit: Situation) -> float:
+    """Objectives of mine that playing this move would meet (or spoil)."""
+    linked = sit.stakes.objective_moves.get(move.id)
+    if not linked:
+        return 0.0
+    now, after = ViewEnv(sit.view), ViewEnv(sit.view, my_move=move.id)
+    return sum(o.weight * (c.evaluate(after) - c.evaluate(now)) for o, c in linked)
+
+
+# ---------------------------------------------------------------- choosing
+
+
+Candidate = tuple[float, MoveOption, str | None]
+Scorer = Callable[[Move, str | None, MoveOption, Situation], float]
+
+
+def choose(sit: Situation, score: Scorer, rng: random.Random, jitter: float,
+           options: Sequence[MoveOption] | None = None, focus: str | None = None) -> Order:
+    """The best-scoring available move (ties and near-ties broken by the generator)."""
+    best: Candidate | None = None
+    for option in options if options is not None else sit.view.options:
+        if option.reason:
+            continue
+        target = pick_target(option, sit, focus)
+        value = score(option.move, target, option, sit) + rng.random() * jitter
+        if best is None or value > best[0]:
+            best = (value, option, target)
+    if best is None:
+        raise IllegalDecision(f"{sit.view.name} has no move it may play now")
+    return Order(sit.me, best[1].move.id, best[2])
+
+
+def pick_target(option: MoveOption, sit: Situation, focus: str | None = None) -> str | None:
+    """Pressure goes to the focus or the most threatening actor; gestures to the partner or the adversary."""
+    if not option.move.targeted:
+        return None
+    targets = option.targets
+    if focus in targets:
+        return focus
+    if option.move.escalation < 0 and sit.partner in targets:
+        return sit.partner
+    return max(targets, key=lambda t: sit.threat.get(t, 0.0))
+
+
+def answer_alert(sit: Situation, prefer: Callable[[Move], float]) -> Order | None:
+    """Play a response to my most urgent crossed red line, against the actor who crossed it.
+
+    Among the responses available, ``prefer`` picks (a hawk the hardest, a
+    dove the mildest); responses that would break an agreement come last.
+    """
+    alerts: list[RedLineState] = sorted(sit.view.alerts(), key=lambda l: (l.crossed_turn or 0) + l.window)
+    for line in alerts:
+        choices = []
+        for move_id in line.response:
+            option = sit.view.option(move_id)
+            if option is None or not option.available:
+                continue
+            if option.move.targeted and line.against not in option.targets:
+                continue
+            choices.append((bool(option.breaks), -prefer(option.move), move_id, option))
+        if choices:
+            _, _, _, option = min(choices)
+            return Order(sit.me, option.move.id, line.against if option.move.targeted else None)
+    return None
+
+
+def duty_order(sit: Situation) -> Order | None:
+    """A move an agreement of mine requires now, if I can play it."""
+    for move_id, party in sit.duties.items():
+        option = sit.view.option(move_id)
+        if option is not None and option.available:
+            return Order(sit.me, move_id, pick_target(option, sit, focus=party))
+    return None
