@@ -1,0 +1,231 @@
+"""The App and its factory. The App only routes between screens and owns saving.
+
+``build_app(game, human_actors)`` returns a ready App: tests build one
+without argv, and ``wargame play`` builds one from its options.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from wargame.engine import Game
+from wargame.errors import WargameError
+from wargame.tui.commands import GameCommands
+from wargame.tui.session import Session, default_side
+
+
+class WargameApp(App[None]):
+    """Title → side and briefing → game → turn results → end."""
+
+    TITLE = "wargame"
+    CSS_PATH = "wargame.tcss"
+    COMMANDS = App.COMMANDS | {GameCommands}
+    BINDINGS = [
+        Binding("q", "request_quit", "Quit", tooltip="Quit (the game in progress is autosaved)"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key, and how a turn goes"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the game under a name"),
+        Binding("ctrl+o", "load", "Load", show=False, tooltip="Resume a saved game"),
+    ]
+
+    def __init__(
+        self,
+        game: Game | None = None,
+        human_actors: Sequence[str] = (),
+        *,
+        saves_dir: Path | None = None,
+        seed: int | None = None,
+        choose_side: bool = True,
+    ) -> None:
+        super().__init__()
+        self.initial_game = game
+        self.human_actors = tuple(human_actors)
+        self.saves_dir = saves_dir
+        self.seed = seed
+        self.choose_side_first = choose_side
+        self.session: Session | None = None
+
+    # ------------------------------------------------------------ routing
+
+    def on_mount(self) -> None:
+        game = self.initial_game
+        if game is None:
+            self.show_title()
+        elif game.turn_phase == "briefing" and game.turn == 1 and not game.decisions and self.choose_side_first:
+            side = self.human_actors[0] if self.human_actors else default_side(game.scenario)
+            from wargame.tui.screens.briefing import BriefingScreen
+
+            self.push_screen(BriefingScreen(game, side, locked=bool(self.human_actors)))
+        else:
+            self.open_session(Session.create(game, self.human_actors, self.saves_dir))
+
+    def _replace_screens(self, screen) -> None:
+        """Show ``screen`` as the only screen above the default one."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_title(self) -> None:
+        from wargame.tui.screens.title import TitleScreen
+
+        self.session = None
+        self._replace_screens(TitleScreen(self.saves_folder()))
+
+    def choose_side(self, scenario) -> None:
+        from wargame.tui.screens.briefing import BriefingScreen
+
+        seed = self.seed if self.seed is not None else random.SystemRandom().randrange(1_000_000)
+        self._replace_screens(BriefingScreen(Game(scenario, seed), default_side(scenario)))
+
+    def start_game(self, game: Game, side: str) -> None:
+        """Leave the first briefing: the hotline opens and the computers speak first."""
+        session = Session.create(game, [side], self.saves_dir)
+        if game.turn_phase == "briefing":
+            session.proceed()
+        self.open_session(session, computers_first=True)
+
+    def open_session(self, session: Session, computers_first: bool = False) -> None:
+        from wargame.tui.screens.game import GameScreen
+
+        self.session = session
+        screen = GameScreen(session)
+        self._replace_screens(screen)
+        if computers_first and session.phase == "hotline":
+            self.call_after_refresh(screen._think, "The others are on the line…")
+        elif session.phase == "over":
+            self.call_after_refresh(screen.action_game_over)
+
+    def resume(self, path: Path) -> None:
+        from wargame.saves import load_game
+
+        try:
+            game = load_game(path)
+            session = Session.create(game, self.human_actors, self.saves_dir)
+        except WargameError as error:
+            self.notify(str(error), title="Cannot load this save", severity="error")
+            return
+        session.save_path = path
+        self.notify(f"{game.scenario.spec.title}, {game.turn_label()}", title="Game resumed")
+        self.open_session(session)
+
+    # ------------------------------------------------------------ saving
+
+    def saves_folder(self) -> Path:
+        try:
+            from wargame.saves import saves_dir
+        except ImportError:
+            return self.saves_dir or Path("saves")
+        return saves_dir(self.saves_dir)
+
+    def autosave_quietly(self) -> Path | None:
+        """Autosave after a turn; a failure is a warning, not a crash."""
+        if self.session is None:
+            return None
+        try:
+            from wargame.saves import autosave
+
+            return autosave(self.session.game, self.saves_folder())
+        except (ImportError, WargameError, OSError) as error:
+            self.notify(f"Autosave failed: {error}", severity="warning")
+            return None
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "save":
+            return self.session is not None
+        return True
+
+    def action_save(self) -> None:
+        if self.session is None:
+            return
+        from wargame.tui.screens.save_dialog import SaveScreen
+
+        game = self.session.game
+        suggestion = f"{game.scenario.id}-turn{game.turn}"
+        self.push_screen(SaveScreen(self.saves_folder(), suggestion), self._save_to)
+
+    def _save_to(self, path: Path | None) -> None:
+        if path is None or self.session is None:
+            return
+        try:
+            from wargame.saves import save_game
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            save_game(self.session.game, path)
+        except (WargameError, OSError) as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        self.session.save_path = path
+        self.notify(str(path), title="Saved")
+
+    def action_load(self) -> None:
+        from wargame.tui.screens.load_dialog import LoadScreen
+
+        self.push_screen(LoadScreen(self.saves_folder()), lambda path: path and self.resume(path))
+
+    # ------------------------------------------------------------ help and quitting
+
+    def action_help(self) -> None:
+        from wargame.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(help_sections(self)))
+
+    def action_request_quit(self) -> None:
+        session = self.session
+        if session is None or session.game.is_over():
+            self.exit()
+            return
+        from wargame.tui.screens.confirm_dialog import ConfirmScreen
+
+        self.push_screen(
+            ConfirmScreen("Quit the game?", f"The game will be autosaved in {self.saves_folder()}.", "Save and quit", "Keep playing"),
+            self._quit_answered,
+        )
+
+    def _quit_answered(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        path = self.autosave_quietly()
+        self.exit(message=f"Game saved to {path}" if path else None)
+
+
+def help_sections(app: WargameApp) -> list[tuple[str, list]]:
+    """Bindings of every place the player can be, in the order of play."""
+    from wargame.tui.screens.briefing import BriefingScreen
+    from wargame.tui.screens.end import EndScreen
+    from wargame.tui.screens.game import GameScreen
+    from wargame.tui.screens.title import TitleScreen
+    from wargame.tui.screens.turn_result import TurnResultScreen
+    from wargame.tui.widgets.hotline_panel import HotlinePanel
+
+    return [
+        ("Everywhere", list(WargameApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette")]),
+        ("Title screen", list(TitleScreen.BINDINGS)),
+        ("Side and briefing", list(BriefingScreen.BINDINGS)),
+        ("Game", list(GameScreen.BINDINGS)),
+        ("Hotline conversation", list(HotlinePanel.BINDINGS)),
+        ("Turn result", list(TurnResultScreen.BINDINGS)),
+        ("End of the game", list(EndScreen.BINDINGS)),
+    ]
+
+
+def build_app(
+    game: Game | None = None,
+    human_actors: Sequence[str] = (),
+    *,
+    saves_dir: Path | None = None,
+    seed: int | None = None,
+    choose_side: bool = True,
+) -> WargameApp:
+    """The App for ``game`` played by ``human_actors`` (one actor); no game opens the title screen."""
+    if game is not None:
+        Session.create(game, human_actors, saves_dir)  # fail early on a bad side, before the terminal switches
+    return WargameApp(game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side)

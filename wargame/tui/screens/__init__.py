@@ -1,0 +1,1 @@
+"""One module per screen; each takes what it shows in its constructor."""

@@ -1,0 +1,95 @@
+"""Choose a side and read its briefing: public and private text, objectives, red lines.
+
+With ``--as`` the side is fixed and the list only shows it. Starting closes
+the first turn's briefing and opens the hotline.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+from wargame.engine import Game
+
+
+def briefing_markdown(scenario, actor_id: str) -> str:
+    """The actor's briefing as Markdown, from the scenario (the game has not started yet)."""
+    actor = scenario.actor(actor_id)
+    names = {a.id: a.name for a in scenario.spec.actors}
+    moves = scenario.moves
+    parts = [f"# {actor.name}", f"*{actor.leader}* · {scenario.spec.title}"]
+    if actor.briefing.public:
+        parts += ["## Public briefing", actor.briefing.public.strip()]
+    if actor.briefing.private:
+        parts += ["## Private briefing — for your eyes only", actor.briefing.private.strip()]
+    if actor.objectives:
+        parts.append("## Objectives")
+        parts += [f"- {o.description} — **{o.weight:+d}** points" for o in actor.objectives]
+    if actor.red_lines:
+        parts.append("## Your red lines")
+        for line in actor.red_lines:
+            kind = "declared" if line.declared else "secret"
+            answers = ", ".join(moves[m].name if m in moves else m for m in line.response)
+            parts.append(f"- **{line.description}** (against {names.get(line.against, line.against)}, {kind}). "
+                         f"If crossed, answer within {line.window} turn{'s' if line.window > 1 else ''} with: {answers}.")
+    return "\n\n".join(parts)
+
+
+class BriefingScreen(Screen[None]):
+    """The side picker beside the highlighted side's briefing."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start as this side", priority=True),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, game: Game, side: str, locked: bool = False) -> None:
+        super().__init__()
+        self.game = game
+        self.side = side
+        self.locked = locked
+
+    def compose(self) -> ComposeResult:
+        spec = self.game.scenario.spec
+        recommended = set(spec.recommended_sides)
+        with Horizontal(id="briefing-body"):
+            with Vertical(id="sides"):
+                yield Label("Your side", classes="panel-title")
+                actors = [a for a in spec.actors if not self.locked or a.id == self.side]
+                yield OptionList(
+                    *[Option(f"{a.name}{' ★' if a.id in recommended else ''}\n  {a.leader}", id=a.id) for a in actors],
+                    id="side-list",
+                )
+                yield Label("★ recommended", classes="dialog-hint")
+            yield Markdown(briefing_markdown(self.game.scenario, self.side), id="briefing-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        listing = self.query_one("#side-list", OptionList)
+        listing.highlighted = listing.get_option_index(self.side)
+        listing.focus()
+        self.sub_title = self.game.scenario.spec.title
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.side:
+            self.side = event.option.id
+            self.query_one("#briefing-text", Markdown).update(briefing_markdown(self.game.scenario, self.side))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_start()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "back":
+            return not self.locked
+        return True
+
+    def action_start(self) -> None:
+        self.app.start_game(self.game, self.side)
+
+    def action_back(self) -> None:
+        self.app.show_title()

@@ -1,0 +1,126 @@
+"""The end of the crisis: outcome, scores with their reasons, and the escalation chart.
+
+Once the game is over nothing is hidden any more, so the chart also shows
+the actual rung turn by turn (from the facilitator's view) beside what you
+perceived. ``r`` writes the after-action report when ``wargame.debrief`` exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from wargame.engine import FacilitatorView
+from wargame.tui.session import Session
+from wargame.tui.widgets.escalation_chart import EscalationChart
+from wargame.tui.widgets.game_header import GameHeader
+
+HEADLINES = {
+    "settled": "Settled — the crisis ends in an agreement",
+    "defused": "Defused — the crisis calmed down",
+    "stalemate": "Stalemate — time ran out",
+    "capitulation": "Capitulation",
+    "war": "War",
+}
+
+
+def debrief_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("wargame.debrief") is not None
+
+
+def write_report(game, folder: Path) -> Path:
+    """Write the after-action report (Markdown) next to the saves; returns its path."""
+    import wargame.debrief as debrief
+
+    render = next((getattr(debrief, n) for n in ("markdown", "render_markdown", "report", "render") if callable(getattr(debrief, n, None))), None)
+    if render is None:
+        from wargame.errors import WargameError
+
+        raise WargameError("this version of wargame.debrief offers no Markdown report")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{game.scenario.id}-{game.seed}-debrief.md"
+    path.write_text(render(game), encoding="utf-8")
+    return path
+
+
+class EndScreen(Screen[None]):
+    """Shown once the game is over."""
+
+    BINDINGS = [
+        Binding("r", "report", "After-action report", tooltip="Write the debrief as Markdown"),
+        Binding("n", "new_game", "New game", tooltip="Back to the title screen"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield GameHeader(id="game-header")
+        with VerticalScroll(id="end"):
+            yield Static(id="end-title")
+            with Horizontal(id="end-body"):
+                with Vertical(id="end-scores"):
+                    yield Static(id="scores", classes="panel")
+                yield EscalationChart(id="chart", classes="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        view = self.session.view()
+        outcome = view.outcome
+        self.query_one(GameHeader).show(view)
+        title = Text()
+        headline = HEADLINES.get(outcome.kind, outcome.kind)
+        if outcome.kind == "capitulation" and outcome.actor:
+            who = "you" if outcome.actor == view.actor else next((o.name for o in view.others if o.id == outcome.actor), outcome.actor)
+            headline += f" by {who}"
+        title.append(headline + "\n", "bold")
+        title.append(f"Turn {outcome.turn}: {outcome.reason}.")
+        self.query_one("#end-title", Static).update(title)
+        self.query_one("#scores", Static).update(self._scores(view))
+        self.query_one("#scores").border_title = "Scores"
+        history = FacilitatorView(self.session.game).history
+        self.query_one(EscalationChart).show(
+            view.scenario.ladder.bands, view.scenario.ladder.start, [r.rung_after for r in history], view.perceived_rungs
+        )
+
+    def _scores(self, view) -> Table:
+        outcome = view.outcome
+        names = {o.id: o.name for o in view.others}
+        names[view.actor] = f"{view.name} (you)"
+        notes = dict(outcome.score_notes)
+        table = Table(box=None, expand=True, show_header=True, padding=(0, 1))
+        table.add_column("Actor", style="bold", ratio=1)
+        table.add_column("Score", justify="right", no_wrap=True)
+        for actor, score in sorted(outcome.scores, key=lambda item: -item[1]):
+            table.add_row(names.get(actor, actor), f"{score:+d}")
+            if notes.get(actor):
+                table.add_row(Text("  " + notes[actor], style="dim"), "")
+        return table
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "report":
+            return True if debrief_available() else None
+        return True
+
+    def action_report(self) -> None:
+        from wargame.errors import WargameError
+
+        try:
+            path = write_report(self.session.game, self.app.saves_folder())
+        except (WargameError, OSError) as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(str(path), title="After-action report written")
+
+    def action_new_game(self) -> None:
+        self.app.show_title()

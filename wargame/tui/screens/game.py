@@ -1,0 +1,329 @@
+"""The main game screen: the ladder on the left, hotline and orders in the middle.
+
+The turn runs as the engine's turn machine says: briefing → hotline (the
+computers talk first, in a worker) → orders → the computers order and the
+turn resolves (in a worker) → the turn result screen → the next turn. Space
+always moves the game forward; what it does now is shown in the footer.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, TabbedContent, TabPane
+
+from wargame.engine.decisions import Message, Order
+from wargame.errors import IllegalDecision, WargameError
+from wargame.tui.messages import AnswerRequested, ComputersDone, MoveChosen
+from wargame.tui.session import Session
+from wargame.tui.text import letters_for
+from wargame.tui.widgets.actors_panel import ActorsPanel
+from wargame.tui.widgets.game_header import GameHeader
+from wargame.tui.widgets.hotline_panel import HotlinePanel
+from wargame.tui.widgets.indicators_panel import IndicatorsPanel
+from wargame.tui.widgets.ladder import Ladder, ladder_state
+from wargame.tui.widgets.news_log import NewsLog
+from wargame.tui.widgets.orders_panel import OrdersPanel, palette_of
+from wargame.tui.widgets.red_lines_panel import RedLinesPanel
+
+WIDE = 120  # columns from which actors, warnings and news get their own column
+SIDE_TABS = ("tab-actors", "tab-warnings", "tab-news")
+
+
+class GameScreen(Screen):
+    """One turn after another until the crisis ends."""
+
+    BINDINGS = [
+        Binding("space", "open_hotline", "Open hotline", tooltip="Close the briefing and open the hotline"),
+        Binding("space", "close_hotline", "Close hotline", tooltip="Stop talking and go to orders"),
+        Binding("space", "end_turn", "End turn", tooltip="Confirm your order; the computers order and the turn resolves"),
+        Binding("space", "next_turn", "Next turn", tooltip="See the turn's result and go on"),
+        Binding("space", "game_over", "Results", tooltip="The crisis is over: see the outcome"),
+        Binding("m", "compose", "Message", tooltip="Write a hotline message"),
+        Binding("1", "tab('tab-hotline')", "Hotline", show=False),
+        Binding("2", "tab('tab-orders')", "Orders", show=False),
+        Binding("3", "tab('tab-actors')", "Actors", show=False),
+        Binding("4", "tab('tab-warnings')", "Warnings", show=False),
+        Binding("5", "tab('tab-news')", "News", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.thinking = ""
+        self.rung_before = session.crisis_rung()
+        view = session.view()
+        self.letters = letters_for([o.id for o in view.others], {o.id: o.name for o in view.others})
+
+    def compose(self) -> ComposeResult:
+        yield GameHeader(id="game-header")
+        with Horizontal(id="game-body"):
+            yield Ladder(id="ladder")
+            with Vertical(id="centre"):
+                with TabbedContent(id="tabs", initial="tab-hotline"):
+                    with TabPane("1 Hotline", id="tab-hotline"):
+                        yield HotlinePanel(id="hotline")
+                    with TabPane("2 Orders", id="tab-orders"):
+                        yield OrdersPanel(id="orders")
+                    with TabPane("3 Actors", id="tab-actors"):
+                        yield VerticalScroll(ActorsPanel(classes="panel"))
+                    with TabPane("4 Warnings", id="tab-warnings"):
+                        yield VerticalScroll(IndicatorsPanel(classes="panel"), RedLinesPanel(classes="panel"))
+                    with TabPane("5 News", id="tab-news"):
+                        yield NewsLog(classes="panel")
+                yield NewsLog(id="news-side", classes="panel")
+            with VerticalScroll(id="sidebar"):
+                yield ActorsPanel(classes="panel")
+                yield IndicatorsPanel(classes="panel")
+                yield RedLinesPanel(classes="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._layout(self.size.width)
+        self.refresh_view()
+        self._focus_for_phase()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        wide = width >= WIDE
+        if wide == self.has_class("-wide") and self.is_mounted:
+            return
+        self.set_class(wide, "-wide")
+        tabs = self.query_one("#tabs", TabbedContent)
+        for pane in SIDE_TABS:
+            if wide:
+                if tabs.active == pane:
+                    tabs.active = "tab-hotline"
+                tabs.hide_tab(pane)
+            else:
+                tabs.show_tab(pane)
+        if self.session:
+            self.call_after_refresh(self.refresh_view)
+
+    # ------------------------------------------------------------ showing
+
+    def refresh_view(self) -> None:
+        """Show the human's current view everywhere; nothing here computes a rule."""
+        if self.thinking:
+            self.query_one(GameHeader).show(self.session.view(), self.thinking)
+            self.refresh_bindings()
+            return
+        view = self.session.view()
+        palette = palette_of(self.app)
+        self.query_one(GameHeader).show(view)
+        self.query_one(Ladder).show(ladder_state(view, self.session.crisis_rung(), self.letters))
+        for panel in self.query(ActorsPanel):
+            panel.show(view)
+        for panel in self.query(IndicatorsPanel):
+            panel.show(view)
+        for panel in self.query(RedLinesPanel):
+            panel.show(view)
+        for log in self.query(NewsLog):
+            log.show(view)
+        self.query_one(OrdersPanel).show(view, self._order_target_name(view))
+        self.query_one(HotlinePanel).show(view, palette)
+        self.refresh_bindings()
+
+    def _order_target_name(self, view) -> str | None:
+        order = self.session.game.orders.get(self.session.human)
+        if order is None or order.target is None:
+            return None
+        return next((o.name for o in view.others if o.id == order.target), order.target)
+
+    def _focus_for_phase(self) -> None:
+        phase = self.session.phase
+        tabs = self.query_one("#tabs", TabbedContent)
+        if phase == "orders":
+            tabs.active = "tab-orders"
+            self.query_one("#moves", OptionList).focus()
+        elif phase in ("hotline", "briefing"):
+            tabs.active = "tab-hotline"
+            self.query_one("#conversation", OptionList).focus()
+
+    # ------------------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        phase = self.session.phase
+        wanted = {
+            "open_hotline": "briefing",
+            "close_hotline": "hotline",
+            "end_turn": "orders",
+            "next_turn": "aftermath",
+            "game_over": "over",
+            "compose": "hotline",
+        }
+        if action in wanted:
+            if phase != wanted[action]:
+                return False
+            if self.thinking:
+                return None
+            if action == "end_turn" and self.session.view().order is None:
+                return None
+        if action == "tab" and self.has_class("-wide") and parameters and parameters[0] in SIDE_TABS:
+            return None
+        return True
+
+    def action_tab(self, pane: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = pane
+        focus = {"tab-orders": "#moves", "tab-hotline": "#conversation"}.get(pane)
+        if focus:
+            self.query_one(focus).focus()
+
+    def action_open_hotline(self) -> None:
+        self._proceed()
+        self._think("The others are on the line…")
+
+    def action_close_hotline(self) -> None:
+        self._proceed()
+        self.refresh_view()
+        self._focus_for_phase()
+
+    def action_end_turn(self) -> None:
+        self.rung_before = self.session.crisis_rung()
+        self.perceived_before = self.session.view().perceived_rung
+        self._think("The turn is resolving…", resolve=True)
+
+    def action_next_turn(self) -> None:
+        self._show_result()
+
+    def action_game_over(self) -> None:
+        from wargame.tui.screens.end import EndScreen
+
+        self.app.switch_screen(EndScreen(self.session))
+
+    def action_compose(self) -> None:
+        from wargame.tui.screens.composer import ComposerScreen
+
+        self.app.push_screen(ComposerScreen(self.session.view(), self._send, counterpart=self.query_one(HotlinePanel).counterpart))
+
+    # ------------------------------------------------------------ the turn
+
+    def _proceed(self) -> bool:
+        try:
+            self.session.proceed()
+        except WargameError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def _think(self, label: str, resolve: bool = False) -> None:
+        """Let the computers decide in a thread; ComputersDone comes back when they are done."""
+        self.thinking = label
+        self.refresh_view()
+        self.run_worker(lambda: self._computers(resolve), thread=True, exclusive=True, group="computers", name="computers")
+
+    def _computers(self, resolve: bool) -> None:
+        try:
+            decisions = self.session.end_turn() if resolve else self.session.computers_play()
+            done = ComputersDone(decisions, resolve)
+        except WargameError as error:
+            done = ComputersDone([], False)
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+        self.app.call_from_thread(self.post_message, done)
+
+    def on_computers_done(self, message: ComputersDone) -> None:
+        self.thinking = ""
+        self.refresh_view()
+        if message.resolved:
+            self._show_result()
+        else:
+            self._focus_for_phase()
+            waiting = len(self.session.view().pending_proposals())
+            if waiting:
+                self.notify(f"{waiting} proposal{'s' if waiting > 1 else ''} awaiting your answer.", title="Hotline")
+
+    def _show_result(self) -> None:
+        from wargame.tui.screens.turn_result import TurnResultScreen
+
+        self.app.push_screen(
+            TurnResultScreen(self.session, self.rung_before, getattr(self, "perceived_before", None)),
+            self._after_result,
+        )
+
+    def _after_result(self, _=None) -> None:
+        self.app.autosave_quietly()
+        if self.session.game.is_over():
+            self.action_game_over()
+            return
+        if self._proceed() and self.session.phase == "briefing" and self._proceed():
+            view = self.session.view()
+            self.notify(view.turn_label, title=f"Turn {view.turn} of {view.turns}", timeout=3)
+            self._think("The others are on the line…")
+        else:
+            self.refresh_view()
+
+    # ------------------------------------------------------------ decisions
+
+    def on_move_chosen(self, message: MoveChosen) -> None:
+        view = self.session.view()
+        option = view.option(message.move)
+        if option is None or not option.available:
+            self.notify(option.reason if option else "unknown move", severity="warning")
+            return
+        if view.phase != "orders":
+            self.notify("Orders open once the hotline closes: press space.", severity="warning")
+            return
+        if option.move.targeted and len(option.targets) > 1:
+            from wargame.tui.screens.target_dialog import TargetScreen
+
+            names = {o.id: o.name for o in view.others}
+            self.app.push_screen(
+                TargetScreen(option.move.name, [(t, names.get(t, t)) for t in option.targets]),
+                lambda target: target and self._confirm_order(option, target),
+            )
+        else:
+            self._confirm_order(option, option.targets[0] if option.move.targeted else None)
+
+    def _confirm_order(self, option, target: str | None) -> None:
+        if option.crosses or option.breaks:
+            from wargame.tui.screens.confirm_dialog import ConfirmScreen
+
+            risks = []
+            if option.crosses:
+                risks.append("it crosses a red line another side has declared")
+            if option.breaks:
+                risks.append("it breaks an agreement you made")
+            self.app.push_screen(
+                ConfirmScreen(f"Order {option.move.name}?", "Careful: " + " and ".join(risks) + ".", "Order it"),
+                lambda yes: yes and self._place_order(option.move.id, target),
+            )
+        else:
+            self._place_order(option.move.id, target)
+
+    def _place_order(self, move: str, target: str | None) -> None:
+        try:
+            self.session.apply(Order(self.session.human, move, target))
+        except IllegalDecision as error:
+            self.notify(str(error), severity="error")
+        self.refresh_view()
+
+    def on_answer_requested(self, message: AnswerRequested) -> None:
+        view = self.session.view()
+        envelope = next((e for e in view.inbox if e.id == message.envelope), None)
+        if envelope is None:
+            return
+        if message.kind == "counter":
+            from wargame.tui.screens.composer import ComposerScreen
+
+            self.app.push_screen(ComposerScreen(view, self._send, reply_to=envelope))
+            return
+        error = self._send(Message(self.session.human, envelope.message.sender, message.kind, reply_to=envelope.id))
+        if error:
+            self.notify(error, severity="error")
+        else:
+            word = "accepted" if message.kind == "accept" else "rejected"
+            self.notify(f"You {word} message #{envelope.id}.", title="Hotline")
+
+    def _send(self, message: Message) -> str | None:
+        """Apply a hotline message; the engine's refusal comes back as text for the composer."""
+        try:
+            self.session.apply(message)
+        except IllegalDecision as error:
+            return str(error)
+        self.refresh_view()
+        return None

@@ -1,0 +1,56 @@
+"""Pick a save to resume, newest first; unreadable files are listed with the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+
+def summary_text(summary) -> Text:
+    """One save as a two-line entry: scenario and turn, then state and file."""
+    if not summary.readable:
+        return Text.assemble((summary.path.name, "bold"), "\n", (f"  unreadable: {summary.problem}", "italic"))
+    state = f"ended: {summary.outcome}" if summary.outcome else f"{summary.phase}, rung {summary.rung} {summary.rung_name}"
+    branch = f" · branch from turn {summary.from_turn}" if summary.from_turn else ""
+    return Text.assemble(
+        (summary.scenario_title, "bold"), f" · {summary.turn_label or f'turn {summary.turn}'}", "\n",
+        (f"  {state}{branch} · {summary.saved_at[:16].replace('T', ' ')} · {summary.path.name}", "dim"),
+    )
+
+
+class LoadScreen(ModalScreen[Path | None]):
+    """Dismisses with the path of the chosen save, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        from wargame.saves import list_saves
+
+        summaries = list_saves(self.folder)
+        with Vertical(classes="dialog"):
+            yield Label("Resume a saved game", classes="dialog-title")
+            yield Label(f"Folder: {self.folder}", classes="dialog-hint")
+            options = [Option(summary_text(s), id=str(s.path), disabled=not s.readable) for s in summaries]
+            if not options:
+                options = [Option(Text("No saves yet.", "italic"), disabled=True)]
+            yield OptionList(*options, id="saves")
+            yield Label("Enter to load · Escape to cancel", classes="dialog-hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.dismiss(Path(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,143 @@
+"""The result of a turn: the ladder's move, what you saw the others do, what fired.
+
+Only what the human's view holds: the others' moves as perceived (a covert
+move that went unnoticed shows as nothing), never the actual ones.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from wargame.tui.session import Session
+from wargame.tui.text import STAT_LABELS, signed, stat_order
+from wargame.tui.widgets.game_header import GameHeader
+
+QUIET_KINDS = {"briefing"}
+
+
+def reading_words(perceived: float) -> str:
+    if perceived >= 2.5:
+        return "a heavy blow"
+    if perceived >= 1.5:
+        return "clearly escalating"
+    if perceived >= 0.5:
+        return "somewhat escalating"
+    if perceived <= -1.5:
+        return "clearly calming"
+    if perceived <= -0.5:
+        return "somewhat calming"
+    return "neutral"
+
+
+def result_text(session: Session, rung_before: int, perceived_before: int | None) -> Text:
+    view = session.view()
+    turn = view.turn
+    names = {o.id: o.name for o in view.others}
+    rung_names = [name for band in view.scenario.ladder.bands for name in band.rungs]
+    now = session.crisis_rung()
+    text = Text()
+
+    def heading(title: str) -> None:
+        text.append(f"\n{title}\n", "bold underline")
+
+    change = now - rung_before
+    arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+    heading("The ladder")
+    text.append(f"{arrow} Rung {rung_before} → {now}: {rung_names[now]}", "bold")
+    text.append(f"  ({'+' if change > 0 else ''}{change})\n" if change else "  (no change)\n")
+    if perceived_before is not None:
+        text.append(f"  You read the crisis at rung {view.perceived_rung} (you read {perceived_before} before the turn).\n")
+
+    heading("Moves")
+    order = session.game.orders.get(session.human)
+    if view.order:
+        option = view.option(view.order)
+        name = option.move.name if option else view.order
+        target = f" against {names.get(order.target, order.target)}" if order and order.target else ""
+        text.append(f"  You: {name}{target}\n")
+    readings = view.perceived_history[-1][1] if view.perceived_history and view.perceived_history[-1][0] == turn else ()
+    for reading in readings:
+        who = names.get(reading.actor, reading.actor)
+        if reading.seen is None:
+            text.append(f"  {who}: ", "bold")
+            text.append("no move noticed\n", "italic")
+            continue
+        move = view.scenario.moves.get(reading.seen)
+        target = reading.target and (" against you" if reading.target == view.actor else f" against {names.get(reading.target, reading.target)}")
+        text.append(f"  {who}: ", "bold")
+        text.append(f"{move.name if move else reading.seen}{target or ''}")
+        text.append(f" — you read it as {reading_words(reading.perceived)} ({signed(round(reading.perceived, 1))})\n", "dim")
+
+    changes = [(s, view.stats[s] - view.previous_stats.get(s, view.stats[s])) for s in stat_order(view.stats)]
+    changes = [(s, c) for s, c in changes if c]
+    heading("Your standing")
+    if changes:
+        text.append("  " + ", ".join(f"{STAT_LABELS[s].lower()} {view.stats[s]} ({signed(c)})" for s, c in changes) + "\n")
+    else:
+        text.append("  unchanged\n")
+
+    touched = [line for line in (*view.my_red_lines, *view.their_red_lines) if turn in (line.crossed_turn, line.answered_turn)]
+    if touched:
+        heading("Red lines")
+        for line in touched:
+            owner = "your" if line.owner == view.actor else f"{names.get(line.owner, line.owner)}'s"
+            text.append(f"  ⚠ {line.status}: ", "bold")
+            text.append(f"{line.description} ({owner} line)\n")
+
+    deals = [a for a in view.agreements if a.turn == turn or a.broken_turn == turn]
+    if deals:
+        heading("Agreements")
+        for agreement in deals:
+            state = f"broken by {names.get(agreement.broken_by, 'you')}" if agreement.broken_turn == turn else "made"
+            text.append(f"  #{agreement.id} {state}: {', '.join(agreement.terms) or 'a promise'}\n")
+
+    events = [e for e in view.news if e.turn == turn and e.kind not in QUIET_KINDS]
+    if events:
+        heading("News and events")
+        for event in events:
+            mark = "★ " if event.kind in ("trigger", "inject") else "• "
+            text.append(f"  {mark}{event.text}\n")
+    if view.over:
+        text.append(f"\nThe crisis is over: {view.outcome.kind}.\n", "bold")
+    return text
+
+
+class TurnResultScreen(Screen[None]):
+    """Shown after each turn resolves; space or Enter goes on."""
+
+    BINDINGS = [
+        Binding("space,enter", "done", "Continue", tooltip="Go on to the next turn"),
+        Binding("escape", "done", "Continue", show=False),
+    ]
+
+    def __init__(self, session: Session, rung_before: int, perceived_before: int | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.rung_before = rung_before
+        self.perceived_before = perceived_before
+
+    def compose(self) -> ComposeResult:
+        yield GameHeader(id="game-header")
+        with Vertical(id="result"):
+            yield Static(id="result-title")
+            with VerticalScroll(id="result-scroll"):
+                yield Static(id="result-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        view = self.session.view()
+        self.query_one(GameHeader).show(view)
+        title = f"{view.turn_label} — turn {view.turn} of {view.turns} resolved"
+        self.query_one("#result-title", Static).update(Text(title, "bold"))
+        body = result_text(self.session, self.rung_before, self.perceived_before)
+        body.lstrip()
+        self.query_one("#result-body", Static).update(body)
+        self.query_one("#result-scroll").focus()
+
+    def action_done(self) -> None:
+        self.dismiss(None)

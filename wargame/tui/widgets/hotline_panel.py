@@ -1,0 +1,224 @@
+"""The hotline: one conversation per counterpart, and the proposals waiting for you.
+
+Messages come from the view's inbox (as received: garbled ones stay garbled)
+and outbox, plus the scripted hotline calls that reach you as news. A pending
+proposal, counter or ultimatum addressed to you can be answered with the
+keys shown under it; answers go up as ``AnswerRequested``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static, Tab, Tabs
+from textual.widgets.option_list import Option
+
+from wargame.tui.messages import AnswerRequested
+from wargame.tui.text import CHANNEL_TEXT
+
+KIND_WORDS = {
+    "statement": "statement",
+    "proposal": "PROPOSAL",
+    "counter": "COUNTER-PROPOSAL",
+    "accept": "accepts",
+    "reject": "rejects",
+    "ultimatum": "ULTIMATUM",
+    "assurance": "assurance",
+    "threat": "THREAT",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    turn: int
+    order: int
+    text: Text
+    pending: int | None = None  # envelope id awaiting my answer
+    kind: str = ""
+
+
+def term_texts(view, term_ids) -> list[str]:
+    terms = {t.id: t.text for t in view.scenario.spec.terms}
+    return [terms.get(t, t) for t in term_ids]
+
+
+def move_name(view, move_id) -> str:
+    move = view.scenario.moves.get(move_id or "")
+    return move.name.lower() if move else str(move_id)
+
+
+def conversation(view, other: str, palette: dict[str, str]) -> list[Entry]:
+    """Everything said between the human and ``other``, oldest first."""
+    names = {o.id: o.name for o in view.others}
+    entries: list[Entry] = []
+    for envelope in (*view.inbox, *view.outbox):
+        sent = envelope.message.sender == view.actor
+        counterpart = envelope.message.recipient if sent else envelope.message.sender
+        if counterpart != other:
+            continue
+        message = envelope.message if sent else envelope.received()
+        pending = None if sent or envelope.status != "pending" else envelope.id
+        entries.append(Entry(envelope.turn, envelope.id, _envelope_text(view, envelope, message, sent, names, palette), pending, message.kind))
+    for index, event in enumerate(view.news):
+        if event.kind == "hotline" and len(event.actors) == 2 and other in event.actors and view.actor in event.actors:
+            sender = event.actors[0]
+            body = event.text.split(": ", 1)[1] if ": " in event.text else event.text
+            text = Text()
+            text.append(f"Turn {event.turn} · ", "dim")
+            text.append("you" if sender == view.actor else names.get(sender, sender), "bold")
+            text.append(f" → {'you' if sender != view.actor else names.get(other, other)} · call\n", "dim")
+            text.append(body)
+            entries.append(Entry(event.turn, 10_000 + index, text))
+    entries.sort(key=lambda e: (e.turn, e.order))
+    return entries
+
+
+def _envelope_text(view, envelope, message, sent: bool, names, palette) -> Text:
+    who = "You" if sent else names.get(message.sender, message.sender)
+    to = names.get(message.recipient, message.recipient) if sent else "you"
+    text = Text()
+    text.append(f"Turn {envelope.turn} · #{envelope.id} · ", "dim")
+    text.append(who, "bold")
+    text.append(f" → {to} · ", "dim")
+    loud = message.kind in ("proposal", "counter", "ultimatum", "threat")
+    text.append(KIND_WORDS.get(message.kind, message.kind), f"bold {palette['warn']}" if loud else "bold")
+    if message.reply_to is not None:
+        text.append(f" (re #{message.reply_to})", "dim")
+    if envelope.status:
+        colour = {"pending": palette["warn"], "accepted": palette["down"], "rejected": palette["up"]}.get(envelope.status, "")
+        text.append(f" [{envelope.status}]", f"bold {colour}".strip())
+    if not envelope.delivered:
+        text.append(" (held up on the line)", "italic")
+    if message.text:
+        text.append("\n" + message.text)
+    mine, theirs = ("You", names.get(message.recipient, "They")) if sent else (names.get(message.sender, "They"), "You")
+    if message.offer:
+        text.append(f"\n  {mine} offer: " + "; ".join(term_texts(view, message.offer)))
+    if message.ask:
+        text.append(f"\n  {theirs} would: " + "; ".join(term_texts(view, message.ask)))
+    if message.kind == "ultimatum":
+        left = (message.deadline or 0) - view.turn
+        when = "this turn" if left == 0 else f"{left} turn{'s' if left != 1 else ''} left" if left > 0 else "expired"
+        text.append(f"\n  Deadline: turn {message.deadline} ({when}); otherwise: {move_name(view, message.move)}", f"bold {palette['up']}")
+    if message.kind == "assurance":
+        text.append(f"\n  Promise: will not {move_name(view, message.move)}")
+    if message.kind == "threat":
+        text.append(f"\n  If {theirs.lower() if theirs == 'You' else theirs} {move_name(view, message.trigger_move)}, "
+                    f"{mine.lower() if mine == 'You' else mine} will answer with {move_name(view, message.move)}")
+    if envelope.status == "pending" and not sent:
+        text.append("\n  ⏳ awaiting your answer: y accept · x reject · c counter",
+                    f"bold {palette['warn']}")
+    return text
+
+
+class HotlinePanel(Vertical):
+    """Counterparts as tabs, the conversation below, answers by key."""
+
+    BINDINGS = [
+        Binding("y", "answer('accept')", "Accept", tooltip="Accept the highlighted proposal"),
+        Binding("x", "answer('reject')", "Reject", tooltip="Reject the highlighted proposal"),
+        Binding("c", "answer('counter')", "Counter", tooltip="Answer the highlighted proposal with your own terms"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.view = None
+        self.counterpart: str | None = None
+        self._entries: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Tabs(id="counterparts")
+        yield OptionList(id="conversation")
+        yield Static(id="hotline-hint")
+
+    def show(self, view, palette: dict[str, str]) -> None:
+        self.view, self.palette = view, palette
+        tabs = self.query_one("#counterparts", Tabs)
+        wanted = [(f"with-{o.id}", self._tab_label(view, o)) for o in view.others]
+        if [t.id for t in tabs.query(Tab)] != [tab_id for tab_id, _ in wanted]:
+            tabs.clear()
+            for tab_id, label in wanted:
+                tabs.add_tab(Tab(label, id=tab_id))
+        else:
+            for tab_id, label in wanted:
+                tabs.query_one(f"#{tab_id}", Tab).label = label
+        if self.counterpart not in [o.id for o in view.others]:
+            self.counterpart = self._default_counterpart(view)
+        if tabs.active != f"with-{self.counterpart}":
+            tabs.active = f"with-{self.counterpart}"
+        self._fill()
+
+    def _tab_label(self, view, other) -> str:
+        waiting = sum(1 for e in view.pending_proposals() if e.message.sender == other.id)
+        badge = f" ({waiting})" if waiting else ""
+        return f"{other.name}{badge} · {CHANNEL_TEXT.get(other.channel, other.channel)}"
+
+    def _default_counterpart(self, view) -> str | None:
+        pending = view.pending_proposals()
+        if pending:
+            return pending[0].message.sender
+        usable = [o.id for o in view.others if o.channel != "severed"]
+        return (usable or [o.id for o in view.others] or [None])[0]
+
+    def _fill(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        self._entries = conversation(view, self.counterpart, self.palette) if self.counterpart else []
+        listing = self.query_one("#conversation", OptionList)
+        listing.clear_options()
+        if not self._entries:
+            listing.add_option(Option(Text("No messages yet.", "dim italic"), disabled=True))
+        else:
+            listing.add_options([Option(entry.text, id=f"m{i}") for i, entry in enumerate(self._entries)])
+            pending = [i for i, e in enumerate(self._entries) if e.pending is not None]
+            listing.highlighted = pending[0] if pending else len(self._entries) - 1
+            listing.scroll_to_highlight()
+        other = next((o for o in view.others if o.id == self.counterpart), None)
+        hint = self.query_one("#hotline-hint", Static)
+        if view.over:
+            hint.update("")
+        elif view.phase != "hotline":
+            hint.update(Text("The hotline opens at the start of each turn.", "dim"))
+        elif other is not None and other.channel == "severed":
+            hint.update(Text(f"The channel to {other.name} is severed: messages cannot get through.", "italic"))
+        else:
+            hint.update(Text.assemble(("m", "bold"), " write a message   ", ("space", "bold"), " close the hotline and go to orders"))
+
+    def highlighted_entry(self) -> Entry | None:
+        listing = self.query_one("#conversation", OptionList)
+        index = listing.highlighted
+        if index is None or not 0 <= index < len(self._entries):
+            return None
+        return self._entries[index]
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        if event.tab is not None and event.tab.id and self.view is not None:
+            counterpart = event.tab.id.removeprefix("with-")
+            if counterpart != self.counterpart:
+                self.counterpart = counterpart
+                self._fill()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.refresh_bindings()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "answer":
+            entry = self.highlighted_entry()
+            if self.view is None or self.view.phase != "hotline" or entry is None or entry.pending is None:
+                return False
+        return True
+
+    def action_answer(self, kind: str) -> None:
+        entry = self.highlighted_entry()
+        if entry is not None and entry.pending is not None:
+            self.post_message(AnswerRequested(entry.pending, kind))

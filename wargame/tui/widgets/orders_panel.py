@@ -1,0 +1,160 @@
+"""The orders panel: every move, grouped by category, with cost, escalation and risk.
+
+Availability, reasons, targets and risks come from the view's ``MoveOption``s.
+Unavailable moves are disabled options: greyed, with the engine's reason, and
+impossible to select. Selecting an available move posts ``MoveChosen``.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from wargame.tui.messages import MoveChosen
+from wargame.tui.text import CATEGORY_ORDER, changes_text, cost_text, escalation_mark
+
+
+def palette_of(app) -> dict[str, str]:
+    """Colours for risk marks, taken from the current theme so light and dark both read."""
+    variables = app.theme_variables
+    return {"up": variables.get("error", "red"), "down": variables.get("success", "green"), "warn": variables.get("warning", "yellow")}
+
+
+def option_prompt(option, palette: dict[str, str], name_width: int = 24) -> Text:
+    move = option.move
+    text = Text()
+    name = move.name if len(move.name) <= name_width else move.name[: name_width - 1] + "…"
+    text.append(f"{name:<{name_width}} ")
+    mark = escalation_mark(move.escalation)
+    colour = palette["up"] if move.escalation > 0 else palette["down"] if move.escalation < 0 else ""
+    text.append(f"{mark:>3}", f"bold {colour}" if option.available and colour else "")
+    text.append(f"  {cost_text(move, short=True)}")
+    if option.crosses:
+        text.append("  ⚠ red line", f"bold {palette['up']}")
+    if option.breaks:
+        text.append("  ⚠ breaks deal", f"bold {palette['up']}")
+    if move.visibility == "covert":
+        text.append("  covert", "italic")
+    if not option.available:
+        text.append(f"\n   {option.reason}", "italic")
+    return text
+
+
+def detail_text(view, option, palette: dict[str, str]) -> Text:
+    """Everything the view says about one move, for the detail pane."""
+    move = option.move
+    text = Text()
+    text.append(move.name, "bold")
+    text.append(f"  {move.category}{' · covert' if move.visibility == 'covert' else ''}\n", "dim")
+    if move.description:
+        text.append(move.description.strip() + "\n")
+    text.append(f"Escalation {escalation_mark(move.escalation)}   Cost: {cost_text(move)}\n")
+    effects = move.effects
+    if effects.self_.items():
+        text.append(f"On you: {changes_text(effects.self_)}\n")
+    if move.targeted:
+        parts = []
+        if effects.target.items():
+            parts.append(changes_text(effects.target))
+        if effects.trust:
+            parts.append(f"their trust in you {effects.trust:+d}")
+        if effects.channel:
+            parts.append(f"channel becomes {effects.channel}")
+        if parts:
+            text.append("On the target: " + "; ".join(parts) + "\n")
+        names = {o.id: o.name for o in view.others}
+        if option.targets:
+            text.append("Targets: " + ", ".join(names.get(t, t) for t in option.targets) + "\n")
+    if option.crosses:
+        owners = {line.id: line for line in view.their_red_lines}
+        for line_id in option.crosses:
+            line = owners.get(line_id)
+            text.append(f"⚠ Crosses a declared red line: {line.description if line else line_id}\n", f"bold {palette['up']}")
+    if option.breaks:
+        text.append("⚠ Breaks agreement " + ", ".join(f"#{a}" for a in option.breaks) + "\n", f"bold {palette['up']}")
+    if not option.available:
+        text.append(f"Not available: {option.reason}\n", "italic")
+    text.rstrip()
+    return text
+
+
+class OrdersPanel(Vertical):
+    """The move list and the detail of the highlighted move."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.view = None
+        self._signature: tuple = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="order-status")
+        yield OptionList(id="moves")
+        yield Static(id="move-detail")
+
+    def show(self, view, target_name: str | None = None) -> None:
+        self.view = view
+        self._show_status(view, target_name)
+        signature = tuple((o.move.id, o.reason, o.crosses, o.breaks) for o in view.options)
+        if signature != self._signature:
+            self._signature = signature
+            self._fill(view)
+        self._show_detail()
+
+    def _show_status(self, view, target_name: str | None) -> None:
+        status = self.query_one("#order-status", Static)
+        if view.over:
+            status.update("The crisis is over.")
+        elif view.order:
+            option = view.option(view.order)
+            name = option.move.name if option else view.order
+            if target_name:
+                name += f" → {target_name}"
+            status.update(Text.assemble(("Your order: ", "bold"), name, ("  — space ends the turn; Enter on another move changes it", "dim")))
+        elif view.phase == "orders":
+            status.update(Text.assemble(("Choose your move: ", "bold"), ("↑↓ to browse, Enter to order", "dim")))
+        else:
+            status.update(Text.assemble(("Orders open after the hotline. ", "bold"), ("Browse the moves now.", "dim")))
+        status.set_class(bool(view.order), "-ordered")
+
+    def _fill(self, view) -> None:
+        moves = self.query_one("#moves", OptionList)
+        highlighted = moves.highlighted_option.id if moves.highlighted_option else None
+        moves.clear_options()
+        items: list = []
+        for category in CATEGORY_ORDER:
+            group = [o for o in view.options if o.move.category == category]
+            if not group:
+                continue
+            available = sum(1 for o in group if o.available)
+            items.append(Option(Text(f"{category.upper()}  {available}/{len(group)} available", "bold underline"), disabled=True))
+            items.extend(Option(option_prompt(o, palette_of(self.app)), id=o.move.id, disabled=not o.available) for o in group)
+        moves.add_options(items)
+        target = highlighted or view.order
+        if target is not None:
+            try:
+                moves.highlighted = moves.get_option_index(target)
+            except Exception:
+                target = None
+        if target is None:
+            first = next((i for i, item in enumerate(items) if not item.disabled), None)
+            moves.highlighted = first
+
+    def _show_detail(self) -> None:
+        moves = self.query_one("#moves", OptionList)
+        detail = self.query_one("#move-detail", Static)
+        option = moves.highlighted_option
+        move = self.view.option(option.id) if (option and option.id and self.view) else None
+        detail.update(detail_text(self.view, move, palette_of(self.app)) if move else "")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.view is not None:
+            self._show_detail()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(MoveChosen(event.option.id))
