@@ -11,30 +11,25 @@ writer may leave its hidden ``.NAME.*.tmp`` behind, which listings ignore).
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
+import secrets
 from pathlib import Path
 
 from wargame.errors import SaveError
 
 TEMP_SUFFIX = ".tmp"
-DEFAULT_MODE = 0o644
 
 
 def atomic_write(path: str | Path, data: bytes) -> Path:
     """Replace ``path`` with ``data`` atomically; raise ``SaveError`` when the file system refuses."""
     path = Path(path)
     folder = path.parent
+    fd, temp = _create_temp(path)
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
-    except OSError as error:
-        raise SaveError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            _write_all(handle, data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _copy_mode(path, temp)
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(temp, path)
     except BaseException as error:
         try:
@@ -48,26 +43,30 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
     return path
 
 
+def _create_temp(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside ``path``, created exclusively (usual permissions, as the umask allows)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise SaveError(f"cannot write {path}: {error.strerror or error}") from None
+    raise SaveError(f"cannot write {path}: no free temporary name in {path.parent}")
+
+
 def is_temp_file(path: Path) -> bool:
     """Whether ``path`` is a leftover temporary file of an interrupted write."""
     return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
 
 
-def _write_all(handle, data: bytes) -> None:
-    """One seam for the tests that simulate a crash in the middle of writing."""
-    handle.write(data)
-
-
-def _copy_mode(path: Path, temp: str) -> None:
-    """Keep the permissions of the file being replaced (``mkstemp`` makes it private)."""
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = DEFAULT_MODE
-    try:
-        os.chmod(temp, mode)
-    except OSError:
-        pass
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte (``os.write`` may write less); one seam for the crash tests."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -19,16 +19,19 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import wargame
-from wargame.engine.decisions import to_dict
+from wargame.engine.decisions import Decision, to_dict
 from wargame.engine.game import Game
 from wargame.errors import SaveError
 from wargame.saves.migrate import FORMAT_VERSION, migrate
 
 MAX_BYTES = 16 * 1024 * 1024
 """Largest save read: a 60-turn game of eight actors is far below this."""
+
+_DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,41 @@ def save_data(game: Game, *, game_id: str, branch: dict | None, saved_at: str) -
         "game_version": wargame.__version__,
         "id": game_id,
         "branch": branch,
-        "scenario": {"id": scenario.id, "source": scenario.source, "sha256": scenario.digest, "text": scenario.text},
+        "scenario": _scenario_dict(scenario.id, scenario.source, scenario.digest, scenario.text),
         "seed": game.seed,
-        "decisions": [to_dict(decision) for decision in game.decisions],
+        "decisions": [_decision_dict(decision) for decision in game.decisions],
         "summary": summary(game, saved_at),
     }
+
+
+class _Encoded(dict):
+    """A dict that also carries its JSON text, so encoding it again costs nothing.
+
+    Used for the parts of a save that repeat from one autosave to the next
+    (the embedded scenario, each decision); shared, so read-only.
+    """
+
+    __slots__ = ("json",)
+
+
+def _encoded(data: dict, depth: int) -> _Encoded:
+    result = _Encoded(data)
+    result.json = _encode(data, depth)
+    return result
+
+
+@lru_cache(maxsize=4096)
+def _decision_dict(decision: Decision) -> dict:
+    """``to_dict`` and its JSON once per distinct decision (they repeat: every turn has the same proceeds).
+
+    Decisions are frozen, so equal decisions give equal dicts.
+    """
+    return _encoded(to_dict(decision), 2)
+
+
+@lru_cache(maxsize=8)
+def _scenario_dict(scenario_id: str, source: str, digest: str, text: str) -> dict:
+    return _encoded({"id": scenario_id, "source": source, "sha256": digest, "text": text}, 1)
 
 
 def summary(game: Game, saved_at: str) -> dict:
@@ -119,12 +152,14 @@ def encode(data: dict) -> bytes:
 
 
 def _encode(value, depth: int) -> str:
+    if type(value) is _Encoded:
+        return value.json
     expand = (isinstance(value, dict) and depth <= 1) or (isinstance(value, list) and depth <= 2)
     if not expand or not value:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        return _DUMPS(value)
     pad = " " * (depth + 1)
     if isinstance(value, dict):
-        items = [f"{pad}{json.dumps(key, ensure_ascii=False)}: {_encode(item, depth + 1)}" for key, item in value.items()]
+        items = [f"{pad}{_DUMPS(key)}: {_encode(item, depth + 1)}" for key, item in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + " " * depth + "}"
     items = [pad + _encode(item, depth + 1) for item in value]
     return "[\n" + ",\n".join(items) + "\n" + " " * depth + "]"

@@ -1,0 +1,111 @@
+"""Autosave cost against a bare ``json.dumps`` + write + rename of the same data.
+
+The goal (issue 4): an autosave of a finished 13-turn Cuban game costs at
+most 2x the bare write, measured in the same run. The autosave does
+everything a real one does (build the save from the game, canonical
+encoding, temporary file, flush, fsync, rename, fsync of the folder); the
+bare write dumps the already-built dict and renames, with no fsync. A
+second reference line adds the fsync to the bare write, to show how much
+of the difference is durability rather than our code.
+
+usage: python benchmarks/bench_saves.py [REPEATS]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from wargame.ai.autoplay import play_to_end  # noqa: E402
+from wargame.engine import Game, Order, actor_view  # noqa: E402
+from wargame.saves import autosave, fileformat, provenance  # noqa: E402
+from wargame.scenario.loader import load_scenario  # noqa: E402
+
+
+def thirteen_turn_game() -> Game:
+    """The first seed whose game lasts all 13 days: hawks on every side, else random orders."""
+    scenario = load_scenario(ROOT / "scenarios" / "cuban-missile-crisis.yaml")
+    for seed in range(200):
+        game = play_to_end(Game(scenario, seed), doctrines={actor: "hawk" for actor in scenario.actor_ids})
+        if len(game.history) == 13:
+            return game
+    for seed in range(1000):
+        rng = random.Random(seed)
+        game = Game(scenario, seed)
+        while not game.is_over():
+            if game.turn_phase == "orders":
+                for actor in game.actor_ids:
+                    option = rng.choice([o for o in actor_view(game, actor).options if o.available])
+                    game.apply(Order(actor, option.move.id, rng.choice(option.targets) if option.move.targeted else None))
+            game.proceed()
+        if len(game.history) == 13:
+            return game
+    raise SystemExit("no 13-turn game found")
+
+
+def bare_write(data: dict, path: Path, fsync: bool) -> None:
+    temp = path.with_name(path.name + ".tmp")
+    with open(temp, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(data))
+        if fsync:
+            handle.flush()
+            os.fsync(handle.fileno())
+    os.replace(temp, path)
+
+
+def timed(actions: dict, repeats: int) -> dict[str, float]:
+    """Median seconds of each action, run in turn within each round so drift hits all alike."""
+    samples: dict[str, list[float]] = {name: [] for name in actions}
+    for round_ in range(repeats + 2):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            if round_ >= 2:  # two warm-up rounds
+                samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def cold_autosave(game: Game, folder: Path) -> None:
+    """An autosave with the per-process caches emptied, as for the first save after loading."""
+    fileformat._decision_dict.cache_clear()
+    fileformat._scenario_dict.cache_clear()
+    autosave(game, folder)
+
+
+def main() -> None:
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    game = thirteen_turn_game()
+    info = provenance.of(game)
+    data = fileformat.save_data(game, game_id=info.game_id, branch=info.branch, saved_at="2024-01-01T00:00:00+00:00")
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        saved = autosave(game, folder)
+        results = timed({
+            "autosave": lambda: autosave(game, folder),
+            "bare json.dumps+write+rename": lambda: bare_write(data, folder / "bare.json", False),
+            "bare + fsync (reference)": lambda: bare_write(data, folder / "bare.json", True),
+            "autosave, caches emptied": lambda: cold_autosave(game, folder),
+            "  build the save dict": lambda: fileformat.save_data(game, game_id="x", branch=None, saved_at="t"),
+            "  encode it": lambda: fileformat.encode(data),
+        }, repeats)
+        size = saved.stat().st_size
+    print(f"13-turn Cuban game: {len(game.decisions)} decisions, save of {size} bytes, median of {repeats} runs")
+    for name, seconds in results.items():
+        print(f"{name:34} {seconds * 1000:8.3f} ms")
+    ratio = results["autosave"] / results["bare json.dumps+write+rename"]
+    print(f"ratio autosave / bare: {ratio:.2f}x (goal <= 2x): {'met' if ratio <= 2 else 'NOT met'}")
+    print(f"ratio autosave / bare+fsync: {results['autosave'] / results['bare + fsync (reference)']:.2f}x")
+    print(f"ratio autosave with caches emptied / bare: {results['autosave, caches emptied'] / results['bare json.dumps+write+rename']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
