@@ -33,22 +33,19 @@ from wargame.ai import negotiation as talk
 from wargame.ai.negotiation import Temper
 from wargame.ai.scoring import (
     ESCALATION_SEEN,
+    Facts,
     Situation,
     answer_alert,
-    breach_cost,
     choose,
-    deterrence,
     duty_order,
     effective_escalation,
     expected_rung,
-    harm,
     objective_gain,
     own_gain,
     read_situation,
     war_risk,
 )
 from wargame.engine.decisions import Message, Order
-from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.views import ActorView
 from wargame.scenario.model import Move
@@ -60,10 +57,15 @@ class Plan(NamedTuple):
     aim: float
     focus: str | None
     hostile: bool = False  # the focus is an actor to punish rather than to court
+    concede: float = 0.0  # a doctrine's own constant for the turn (the dove's urge to concede, the calculator's baseline)
 
 
-def tag_liking(move: Move, tags: dict[str, float]) -> float:
-    return sum(tags.get(tag, 0.0) for tag in move.tags)
+def tag_liking(f: Facts, tags: dict[str, float], cache: dict[int, float]) -> float:
+    """How much a doctrine likes a move for its tags (cached: facts objects live as long as the process)."""
+    liking = cache.get(id(f))
+    if liking is None:
+        liking = cache[id(f)] = sum(tags.get(tag, 0.0) for tag in f.tags)
+    return liking
 
 
 class Doctrine:
@@ -74,6 +76,11 @@ class Doctrine:
     temper: Temper
     jitter = 0.3  # random spread added to scores, so equal moves vary between seeds
     faith = 1.0  # chance of carrying out what an agreement requires of it
+    DETERRED = 1.0  # weight of the declared red lines of others a move would cross
+    KEEP_WORD = 1.0  # weight of what breaking an agreement would cost
+
+    def __init__(self) -> None:
+        self._liking: dict[int, float] = {}
 
     # -- orders
 
@@ -85,14 +92,19 @@ class Doctrine:
         if order is not None:
             return order
         plan = self.plan(sit)
-        return choose(sit, lambda move, target, option, s: self.score(move, target, option, s, plan),
-                      rng, self.jitter, focus=plan.focus)
+        return choose(sit, lambda f, target, s: self.score(f, target, s, plan), rng, self.jitter,
+                      self.DETERRED, self.keep_word(sit), focus=plan.focus)
 
     def plan(self, sit: Situation) -> Plan:
         return Plan(0.0, sit.adversary)
 
-    def score(self, move: Move, target: str | None, option: MoveOption, sit: Situation, plan: Plan) -> float:
+    def score(self, f: Facts, target: str | None, sit: Situation, plan: Plan) -> float:
+        """The doctrine's own value of playing move ``f`` against ``target``."""
         raise NotImplementedError
+
+    def keep_word(self, sit: Situation) -> float:
+        """Weight of the cost of breaking an agreement (1: its full cost)."""
+        return self.KEEP_WORD
 
     def respond(self, move: Move) -> float:
         """Preference among the responses to a crossed red line (higher is preferred)."""
@@ -181,13 +193,13 @@ class Hawk(Doctrine):
             aim = 3.0 if provoked else 2.0
         return Plan(aim, _defiant(sit) or sit.adversary, hostile=True)
 
-    def score(self, move, target, option, sit, plan):
-        escalation = effective_escalation(move, sit, target)
-        value = -self.FIT * abs(escalation - plan.aim) + tag_liking(move, self.TAGS)
-        value += 0.5 * own_gain(move, sit) + 0.05 * harm(move)
-        if "strike" in move.tags and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
+    def score(self, f, target, sit, plan):
+        escalation = effective_escalation(f, sit, target)
+        value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
+        value += 0.5 * own_gain(f, sit) + 0.05 * f.harm
+        if f.strike and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
             value -= self.FIRST_BLOW
-        return value - self.DETERRED * deterrence(option, sit) - self.KEEP_WORD * breach_cost(option, sit)
+        return value
 
 
 def _defiant(sit: Situation) -> str | None:
@@ -228,15 +240,17 @@ class Dove(Doctrine):
 
     def plan(self, sit: Situation) -> Plan:
         provoked = max(sit.hostility.values(), default=0.0) > self.TOLERANCE
-        return Plan(0.0 if provoked else -2.0, sit.partner or sit.adversary)
+        if provoked:
+            return Plan(0.0, sit.partner or sit.adversary)
+        return Plan(-2.0, sit.partner or sit.adversary, concede=self.CONCEDE * talk.pressure(sit))
 
-    def score(self, move, target, option, sit, plan):
-        escalation = effective_escalation(move, sit, target)
-        value = -self.FIT * abs(escalation - plan.aim) + tag_liking(move, self.TAGS)
-        value += 0.8 * own_gain(move, sit) + 0.03 * move.effects.trust
-        if escalation <= -2 and plan.aim < 0:
-            value += self.CONCEDE * talk.pressure(sit)
-        return value - self.DETERRED * deterrence(option, sit) - self.KEEP_WORD * breach_cost(option, sit)
+    def score(self, f, target, sit, plan):
+        escalation = effective_escalation(f, sit, target)
+        value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
+        value += 0.8 * own_gain(f, sit) + 0.03 * f.trust
+        if escalation <= -2:
+            value += plan.concede
+        return value
 
     def respond(self, move: Move) -> float:
         return -move.escalation  # the mildest answer that keeps its word
@@ -282,15 +296,16 @@ class TitForTat(Doctrine):
         focus = friend if friend is not None and sit.last_seen[friend] < -ESCALATION_SEEN else sit.adversary
         return Plan(-2.0 if generous else -1.0, focus)
 
-    def score(self, move, target, option, sit, plan):
-        escalation = effective_escalation(move, sit, target)
-        value = -self.FIT * abs(escalation - plan.aim) + 0.4 * own_gain(move, sit)
+    def score(self, f, target, sit, plan):
+        escalation = effective_escalation(f, sit, target)
+        value = -self.FIT * abs(escalation - plan.aim) + 0.4 * own_gain(f, sit)
         if plan.hostile:
-            value += self.AIM_AT if target == plan.focus else 0.0
-        else:
-            value += tag_liking(move, self.TAGS)
-        keep = self.KEEP_WORD if not _betrayed(sit) else 0.3
-        return value - self.DETERRED * deterrence(option, sit) - keep * breach_cost(option, sit)
+            return value + (self.AIM_AT if target == plan.focus else 0.0)
+        return value + tag_liking(f, self.TAGS, self._liking)
+
+    def keep_word(self, sit: Situation) -> float:
+        """It keeps its word while the others keep theirs."""
+        return self.KEEP_WORD if not _betrayed(sit) else 0.3
 
     def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
         """Reciprocity at the table too: harder on whoever escalated last turn, easier on a cooperator."""
@@ -340,17 +355,19 @@ class Calculator(Doctrine):
         },
     )
 
-    def score(self, move, target, option, sit, plan):
-        escalation = effective_escalation(move, sit, target)
-        hold = expected_rung(0.0, sit)
-        after = expected_rung(escalation, sit) + self.LOOKAHEAD * escalation / 2
-        value = self._ladder(after, sit) - self._ladder(hold, sit)
-        if expected_rung(escalation, sit) <= sit.marks.defused_at:
+    def plan(self, sit: Situation) -> Plan:
+        return Plan(0.0, sit.adversary, concede=self._ladder(expected_rung(0.0, sit), sit))
+
+    def score(self, f, target, sit, plan):
+        escalation = effective_escalation(f, sit, target)
+        next_rung = expected_rung(escalation, sit)
+        value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.concede
+        if next_rung <= sit.marks.defused_at:
             value += OUTCOME_POINTS["defused"] / 2
-        value += own_gain(move, sit) + objective_gain(move, sit)
+        value += own_gain(f, sit) + objective_gain(f, sit)
         if target is not None:
-            value += self.COERCE * harm(move) + self.GOODWILL * move.effects.trust
-        return value - deterrence(option, sit) - breach_cost(option, sit)
+            value += self.COERCE * f.harm + self.GOODWILL * f.trust
+        return value
 
     def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
         """Nearly as much as the best deal it could draft itself; time and a rising ladder wear that down."""

@@ -17,14 +17,16 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
 
 from wargame.ai.beliefs import ViewEnv
-from wargame.ai.scoring import Situation, own_gain, war_risk
+from wargame.ai.scoring import Situation, facts, own_gain, war_risk
 from wargame.engine.decisions import Message
 from wargame.engine.hotline import MAX_TEXT
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.records import Envelope
+from wargame.scenario.conditions import Condition
 from wargame.scenario.model import Term
 
 HARD_MOVE = 3  # escalation from which giving up a move counts as a real burden
@@ -63,15 +65,20 @@ class Ledger:
     gain: dict[str, float]  # to me when agreed, whoever commits
     burden: dict[str, float]  # to me if I commit to it
     env: ViewEnv
+    settlement: Condition | None
+    settled_now: bool
+    _settles: dict[frozenset[str], bool] = field(default_factory=dict)
 
     def settles(self, terms: frozenset[str], both_commit: bool) -> bool:
         """Would agreeing these terms settle the crisis (by the scenario's condition)?"""
-        condition = self.env.view.scenario.condition("settlement")
-        if condition is None:
+        if self.settlement is None:
             return both_commit
-        if not terms & condition.references.terms:
+        if self.settled_now or not terms & self.settlement.references.terms:
             return False
-        return condition.evaluate(self.env.with_(extra_terms=terms)) and not condition.evaluate(self.env)
+        found = self._settles.get(terms)
+        if found is None:
+            found = self._settles[terms] = self.settlement.evaluate(self.env.with_(extra_terms=terms))
+        return found
 
 
 def ledger(sit: Situation, temper: Temper) -> Ledger:
@@ -79,22 +86,33 @@ def ledger(sit: Situation, temper: Temper) -> Ledger:
     env = ViewEnv(view)
     terms = {t.id: t for t in view.scenario.spec.terms}
     agreed = frozenset(t for a in view.agreements if a.in_force for t in a.terms)
-    objectives = sit.stakes.objectives
-    moves = view.scenario.moves
-    mine = {m.id for m in view.scenario.moves_for(view.actor)}
+    linked = sit.stakes.objective_terms
+    known = facts(view.scenario)
+    hard = _hard_moves(view.scenario, view.actor)
     gain, burden = {}, {}
     for term in terms.values():
         value = float(term.value.get(view.actor, 0))
-        if objectives and term.id not in agreed:
+        if term.id in linked and term.id not in agreed:
             after = env.with_(extra_terms=frozenset((term.id,)))
-            value += sum(o.weight * (c.evaluate(after) - c.evaluate(env)) for o, c in objectives
-                         if term.id in c.references.terms)
+            value += sum(o.weight * (c.evaluate(after) - c.evaluate(env)) for o, c in linked[term.id])
         gain[term.id] = value
-        cost = temper.burden * sum(1 for m in term.forbids if m in mine and moves[m].escalation >= HARD_MOVE)
-        if term.requires and term.requires.move in moves:
-            cost -= min(0.0, own_gain(moves[term.requires.move], sit))
+        cost = temper.burden * sum(1 for m in term.forbids if m in hard)
+        if term.requires and term.requires.move in known:
+            cost -= min(0.0, own_gain(known[term.requires.move], sit))
         burden[term.id] = cost
-    return Ledger(terms, agreed, gain, burden, env)
+    settlement = view.scenario.condition("settlement")
+    return Ledger(terms, agreed, gain, burden, env, settlement, bool(settlement and settlement.evaluate(env)))
+
+
+_HARD: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _hard_moves(scenario, actor: str) -> frozenset[str]:
+    """The actor's moves heavy enough that promising not to play them is a real burden."""
+    key = (scenario.digest, actor)
+    if key not in _HARD:
+        _HARD[key] = frozenset(m.id for m in scenario.moves_for(actor) if m.escalation >= HARD_MOVE)
+    return _HARD[key]
 
 
 def may_commit(term: Term, actor: str) -> bool:
@@ -123,10 +141,15 @@ def pressure(sit: Situation) -> float:
     return 10 * max(0, sit.rung - marks.defused_at) / span
 
 
+def _reliability(sit: Situation, temper: Temper, other: str) -> float:
+    """How far I count on ``other``'s promises: distrust discounts them, by temper."""
+    return 1 - temper.reliance * (1 - trust_in(sit, other) / 100)
+
+
 def deal_value(sit: Situation, temper: Temper, book: Ledger, other: str,
                theirs: tuple[str, ...], mine: tuple[str, ...]) -> float:
     """What a deal is worth to me: ``theirs`` are the other side's commitments, ``mine`` my own."""
-    reliability = 1 - temper.reliance * (1 - trust_in(sit, other) / 100)
+    reliability = _reliability(sit, temper, other)
     union = frozenset(theirs) | frozenset(mine)
     total = 0.0
     for t in union - book.agreed:
@@ -198,43 +221,68 @@ def _reply(sit, temper, envelope, kind, rng, offer=(), ask=()) -> Message:
 def draft(sit: Situation, temper: Temper, book: Ledger, other: str,
           ignore_refusals: bool = False) -> tuple[tuple, tuple] | None:
     """The package of terms I would put to ``other``: (my commitments, its commitments), or None."""
+    best = _best_package(sit, temper, book, other, set() if ignore_refusals else _recently_refused(sit, other))
+    return best[:2] if best else None
+
+
+def ambition(sit: Situation, temper: Temper, book: Ledger, other: str) -> float:
+    """What the best deal I could draft for ``other`` would be worth to me (my margin if none)."""
+    best = _best_package(sit, temper, book, other, set())
+    return best[2] if best else temper.accept_margin
+
+
+def _best_package(sit, temper, book, other, refused) -> tuple[tuple, tuple, float] | None:
+    """Search packages of up to ``MAX_PACKAGE`` terms: worth my margin to me, not a loss to them.
+
+    Each term is an item valued once (the same sums ``deal_value`` makes), so a
+    package's value is the sum of its items plus the settlement bonus. Items
+    that help neither side and touch no settlement term are left out.
+    """
+    reliability = _reliability(sit, temper, other)
+    settling = book.settlement.references.terms if book.settlement is not None else frozenset()
     items = []
     for term in book.terms.values():
         if term.id in book.agreed:
             continue
         mine, theirs = may_commit(term, sit.me), may_commit(term, other)
-        if mine or theirs:
-            items.append(((term.id,) if mine else (), (term.id,) if theirs else ()))
-    refused = set() if ignore_refusals else _recently_refused(sit, other)
+        if not (mine or theirs):
+            continue
+        gain = book.gain[term.id]
+        value = (gain if mine or gain <= 0 else gain * reliability) - (book.burden[term.id] if mine else 0.0)
+        worth = term.value.get(other, 0)
+        if value <= 0 and worth <= 0 and term.id not in settling:
+            continue
+        items.append((term.id, mine, theirs, value, worth))
+    base = temper.peace_wish * pressure(sit)
+    bonus = OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * reliability
+    default_settles = book.settlement is None
     best, best_score = None, None
-    for size in range(1, min(MAX_PACKAGE, len(items)) + 1):
-        for combo in combinations(items, size):
-            offer = tuple(t for o, _ in combo for t in o)
-            ask = tuple(t for _, a in combo for t in a)
-            if (offer, ask) in refused:
-                continue
-            my_value = deal_value(sit, temper, book, other, ask, offer)
-            if my_value < temper.accept_margin:
-                continue
-            union = frozenset(offer) | frozenset(ask)
-            their_value = sum(book.terms[t].value.get(other, 0) for t in union)
-            if book.settles(union, bool(offer) and bool(ask)):
-                their_value += OUTCOME_POINTS["settled"]
-            if their_value < 0:
-                continue
-            score = my_value + temper.fairness * min(my_value, their_value) - 0.3 * size
-            if best_score is None or score > best_score:
-                best, best_score = (offer, ask), score
+    for combo in _combinations(len(items)):
+        my_value, their_value, offers, asks = base, 0.0, False, False
+        for i in combo:
+            item = items[i]
+            my_value += item[3]
+            their_value += item[4]
+            offers |= item[1]
+            asks |= item[2]
+        if (offers and asks) if default_settles else book.settles(frozenset(items[i][0] for i in combo), True):
+            my_value += bonus
+            their_value += OUTCOME_POINTS["settled"]
+        if my_value < temper.accept_margin or their_value < 0:
+            continue
+        score = my_value + temper.fairness * min(my_value, their_value) - 0.3 * len(combo)
+        if best_score is not None and score <= best_score:
+            continue
+        offer = tuple(items[i][0] for i in combo if items[i][1])
+        ask = tuple(items[i][0] for i in combo if items[i][2])
+        if (offer, ask) not in refused:
+            best, best_score = (offer, ask, my_value), score
     return best
 
 
-def ambition(sit: Situation, temper: Temper, book: Ledger, other: str) -> float:
-    """What the best deal I could draft for ``other`` would be worth to me (my margin if none)."""
-    package = draft(sit, temper, book, other, ignore_refusals=True)
-    if package is None:
-        return temper.accept_margin
-    offer, ask = package
-    return deal_value(sit, temper, book, other, ask, offer)
+@cache
+def _combinations(n: int) -> tuple[tuple[int, ...], ...]:
+    return tuple(c for size in range(1, min(MAX_PACKAGE, n) + 1) for c in combinations(range(n), size))
 
 
 def _recently_refused(sit: Situation, other: str) -> set[tuple[tuple, tuple]]:

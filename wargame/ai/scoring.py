@@ -54,11 +54,29 @@ class Stakes:
 
     quarrel: dict[str, float]  # prior threat per other actor, from red lines drawn between them
     objectives: tuple  # (objective, Condition) pairs
-    objective_stats: frozenset[str]  # my stats that an objective of mine compares
+    objective_stats: dict[str, tuple]  # my stat -> objectives that compare it
+    objective_terms: dict[str, tuple]  # term id -> objectives that ask whether it is agreed
     objective_moves: dict[str, tuple]  # my move id -> objectives that mention it
     war_loss: float  # what a war would cost me: outcome points and my "keep the peace" objectives
 
 
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """A move's numbers, read once from its pydantic model (reading those in a hot loop is slow)."""
+
+    id: str
+    escalation: float
+    targeted: bool
+    tags: frozenset[str]
+    net: tuple[tuple[str, int], ...]  # change to my own stats, costs included
+    harm: float  # how much it lowers the target's stats in all
+    trust: int  # change of the target's trust in me
+    preventive: bool
+    preemptive: bool
+    strike: bool
+
+
+_FACTS: dict[str, dict[str, Facts]] = {}
 _LANDMARKS: dict[str, Landmarks] = {}
 _STAKES: dict[tuple[str, str], Stakes] = {}
 
@@ -73,6 +91,35 @@ def landmarks(scenario: LoadedScenario) -> Landmarks:
         found = Landmarks(war, brink, top, scenario.ladder.defused_at, scenario.spec.outcomes.capitulation_below)
         _LANDMARKS[scenario.digest] = found
     return found
+
+
+def facts(scenario: LoadedScenario) -> dict[str, Facts]:
+    """Facts of every move of the scenario, by move id."""
+    found = _FACTS.get(scenario.digest)
+    if found is None:
+        found = _FACTS[scenario.digest] = {move.id: _facts(move) for move in scenario.moves.values()}
+    return found
+
+
+def _facts(move: Move) -> Facts:
+    net: dict[str, int] = {}
+    for stat, amount in move.effects.self_.items():
+        net[stat] = net.get(stat, 0) + amount
+    for stat, amount in move.cost.items():
+        net[stat] = net.get(stat, 0) - amount
+    tags = frozenset(move.tags)
+    return Facts(
+        id=move.id,
+        escalation=float(move.escalation),
+        targeted=move.targeted,
+        tags=tags,
+        net=tuple((stat, amount) for stat, amount in net.items() if amount),
+        harm=-float(sum(amount for _, amount in move.effects.target.items())),
+        trust=move.effects.trust,
+        preventive="preventive" in tags,
+        preemptive="preemptive" in tags,
+        strike="strike" in tags,
+    )
 
 
 def stakes(scenario: LoadedScenario, actor: str) -> Stakes:
@@ -96,18 +143,26 @@ def _work_out_stakes(scenario: LoadedScenario, actor: str) -> Stakes:
         quarrel[other] += (50 - spec.trust.get(other, 50)) / 100
     objectives = tuple((o, scenario.condition("objective", actor, o.id)) for o in spec.objectives)
     my_moves = {m.id for m in scenario.moves_for(actor)}
-    stats: set[str] = set()
+    by_stat: dict[str, list] = {}
     by_move: dict[str, list] = {}
+    by_term: dict[str, list] = {}
     war_loss = float(-OUTCOME_POINTS["war"])
     for objective, condition in objectives:
         refs = condition.references
         if actor in refs.actors or not refs.actors:
-            stats.update(s for s in refs.stats if s in STATS)
+            for stat in refs.stats & set(STATS):
+                by_stat.setdefault(stat, []).append((objective, condition))
         for move in refs.moves & my_moves:
             by_move.setdefault(move, []).append((objective, condition))
+        for term in refs.terms:
+            by_term.setdefault(term, []).append((objective, condition))
         if "peak <=" in condition.text or "peak <" in condition.text:
             war_loss += max(0, objective.weight)
-    return Stakes(quarrel, objectives, frozenset(stats), {m: tuple(v) for m, v in by_move.items()}, war_loss)
+    return Stakes(quarrel, objectives, _frozen(by_stat), _frozen(by_move), _frozen(by_term), war_loss)
+
+
+def _frozen(groups: dict[str, list]) -> dict[str, tuple]:
+    return {key: tuple(value) for key, value in groups.items()}
 
 
 # ---------------------------------------------------------------- the situation
@@ -128,6 +183,7 @@ class Situation:
     partner: str | None  # whom my latest proposal or agreement concerns
     duties: dict[str, str | None]  # move id -> the other party: moves my commitments require now
     stat_weight: dict[str, float] = field(default_factory=dict)
+    others_push: float = 0.0  # the escalation I expect from the others this turn, whoever it hits
 
     @property
     def me(self) -> str:
@@ -141,8 +197,9 @@ def read_situation(view: ActorView) -> Situation:
     hostility, last_seen = _readings(view)
     threat = {other: hostility[other] + st.quarrel.get(other, 0.0) for other in hostility}
     adversary = max(threat, key=threat.__getitem__) if threat else None
+    push = sum(max(-1.0, min(3.0, o.intent)) for o in view.others)
     return Situation(view, marks, st, view.perceived_rung, threat, adversary, hostility, last_seen,
-                     _partner(view), _duties(view), _stat_weights(view, marks, st))
+                     _partner(view), _duties(view), _stat_weights(view, marks, st), push)
 
 
 def _readings(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
@@ -201,9 +258,9 @@ def _stat_weights(view: ActorView, marks: Landmarks, st: Stakes) -> dict[str, fl
         weights["economy"] += 0.2
     if st.objective_stats:
         env = ViewEnv(view)
-        for stat in st.objective_stats:
+        for stat, linked in st.objective_stats.items():
             lo, hi = env.with_(stat_shift=(stat, -5)), env.with_(stat_shift=(stat, 5))
-            for objective, condition in st.objectives:
+            for objective, condition in linked:
                 if condition.evaluate(lo) != condition.evaluate(hi):
                     weights[stat] += abs(objective.weight) / 10
     return weights
@@ -212,31 +269,23 @@ def _stat_weights(view: ActorView, marks: Landmarks, st: Stakes) -> dict[str, fl
 # ---------------------------------------------------------------- shared parts of a move's score
 
 
-def effective_escalation(move: Move, sit: Situation, target: str | None) -> float:
+def effective_escalation(f: Facts, sit: Situation, target: str | None) -> float:
     """The escalation the adjudicator will count, as far as I can tell."""
-    weight = float(move.escalation)
-    tags = move.tags
-    if "preventive" in tags and weight < 0:
-        weight *= next(f for limit, f in PREVENTIVE_FACTOR if sit.rung <= limit)
-    if "preemptive" in tags and target is not None and sit.last_seen.get(target, 0.0) <= 0:
+    weight = f.escalation
+    if f.preventive and weight < 0:
+        weight *= next(factor for limit, factor in PREVENTIVE_FACTOR if sit.rung <= limit)
+    if f.preemptive and target is not None and sit.last_seen.get(target, 0.0) <= 0:
         weight += 1  # an unprovoked blow counts extra
     return weight
 
 
-def own_gain(move: Move, sit: Situation) -> float:
+def own_gain(f: Facts, sit: Situation) -> float:
     """What the move's effects and costs do to my own standing, in score points."""
     w = sit.stat_weight
     gain = 0.0
-    for stat, amount in move.effects.self_.items():
+    for stat, amount in f.net:
         gain += w[stat] * amount
-    for stat, amount in move.cost.items():
-        gain -= w[stat] * amount
     return gain
-
-
-def harm(move: Move) -> float:
-    """How much the move hurts its target's stats (positive = hurts)."""
-    return -sum(amount for _, amount in move.effects.target.items())
 
 
 def deterrence(option: MoveOption, sit: Situation) -> float:
@@ -276,16 +325,15 @@ def war_risk(rung: float, sit: Situation) -> float:
 
 def expected_rung(move_escalation: float, sit: Situation) -> float:
     """Where the ladder goes if I play this and the others keep to their perceived intent."""
-    others = sum(max(-1.0, min(3.0, o.intent)) for o in sit.view.others)  # their escalation, whoever it hits
-    return sit.rung + (move_escalation + others) / 2
+    return sit.rung + (move_escalation + sit.others_push) / 2
 
 
-def objective_gain(move: Move, sit: Situation) -> float:
+def objective_gain(f: Facts, sit: Situation) -> float:
     """Objectives of mine that playing this move would meet (or spoil)."""
-    linked = sit.stakes.objective_moves.get(move.id)
+    linked = sit.stakes.objective_moves.get(f.id)
     if not linked:
         return 0.0
-    now, after = ViewEnv(sit.view), ViewEnv(sit.view, my_move=move.id)
+    now, after = ViewEnv(sit.view), ViewEnv(sit.view, my_move=f.id)
     return sum(o.weight * (c.evaluate(after) - c.evaluate(now)) for o, c in linked)
 
 
@@ -293,23 +341,34 @@ def objective_gain(move: Move, sit: Situation) -> float:
 
 
 Candidate = tuple[float, MoveOption, str | None]
-Scorer = Callable[[Move, str | None, MoveOption, Situation], float]
+Scorer = Callable[[Facts, str | None, Situation], float]
 
 
-def choose(sit: Situation, score: Scorer, rng: random.Random, jitter: float,
-           options: Sequence[MoveOption] | None = None, focus: str | None = None) -> Order:
-    """The best-scoring available move (ties and near-ties broken by the generator)."""
-    best: Candidate | None = None
-    for option in options if options is not None else sit.view.options:
+def choose(sit: Situation, score: Scorer, rng: random.Random, jitter: float, deterred: float, keep_word: float,
+           focus: str | None = None) -> Order:
+    """The best-scoring available move, ties and near-ties broken by the generator.
+
+    ``score`` is the doctrine's own valuation; the shared parts are added
+    here with the doctrine's weights: ``deterred`` for declared red lines the
+    move would cross, ``keep_word`` for agreements it would break.
+    """
+    best_value, best_option, best_target = None, None, None
+    known = facts(sit.view.scenario)
+    for option in sit.view.options:
         if option.reason:
             continue
-        target = pick_target(option, sit, focus)
-        value = score(option.move, target, option, sit) + rng.random() * jitter
-        if best is None or value > best[0]:
-            best = (value, option, target)
-    if best is None:
+        f = known[option.move.id]
+        target = pick_target(option, sit, focus) if f.targeted else None
+        value = score(f, target, sit) + rng.random() * jitter
+        if option.crosses:
+            value -= deterred * deterrence(option, sit)
+        if option.breaks:
+            value -= keep_word * breach_cost(option, sit)
+        if best_value is None or value > best_value:
+            best_value, best_option, best_target = value, option, target
+    if best_option is None:
         raise IllegalDecision(f"{sit.view.name} has no move it may play now")
-    return Order(sit.me, best[1].move.id, best[2])
+    return Order(sit.me, best_option.move.id, best_target)
 
 
 def pick_target(option: MoveOption, sit: Situation, focus: str | None = None) -> str | None:
