@@ -89,7 +89,8 @@ def skeleton(ident: str, actors: int, first_line: str = "") -> str:
     parts.append("actors:\n")
     for index, seat in enumerate(seats):
         parts.append(_actor(index, seat, seats))
-    parts.append(_BODY)
+    withheld = "nuclear_alert" if actors >= 3 else "nuclear_alert, request_mediation"
+    parts.append(_BODY.replace("WITHHELD", withheld))
     if actors >= 3:
         parts.append(_MEDIATOR_INJECT)
     parts.append(_OUTCOMES)
@@ -207,7 +208,8 @@ _BODY = """\
 moves:
   # The standard library of moves applies (see docs/scenario-format.md).
   # withhold removes standard moves, adjust changes them, add creates new ones.
-  withhold: [nuclear_alert]
+  # (request_mediation needs an actor with role: mediator; withhold it when there is none.)
+  withhold: [WITHHELD]
   adjust:
     show_of_force:
       description: Warships sail past the disputed crossing.
