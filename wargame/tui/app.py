@@ -7,7 +7,7 @@ without argv, and ``wargame play`` builds one from its options.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from textual.app import App
@@ -40,8 +40,10 @@ class WargameApp(App[None]):
         saves_dir: Path | None = None,
         seed: int | None = None,
         choose_side: bool = True,
+        scenarios: Callable[[], list] | None = None,
     ) -> None:
         super().__init__()
+        self.scenarios = scenarios
         self.initial_game = game
         self.human_actors = tuple(human_actors)
         self.saves_dir = saves_dir
@@ -76,7 +78,7 @@ class WargameApp(App[None]):
         from wargame.tui.screens.title import TitleScreen
 
         self.session = None
-        self._replace_screens(TitleScreen(self.saves_folder()))
+        self._replace_screens(TitleScreen(self.saves_folder(), self.scenarios))
 
     def choose_side(self, scenario) -> None:
         from wargame.tui.screens.briefing import BriefingScreen
@@ -224,8 +226,13 @@ def build_app(
     saves_dir: Path | None = None,
     seed: int | None = None,
     choose_side: bool = True,
+    scenarios: Callable[[], list] | None = None,
 ) -> WargameApp:
-    """The App for ``game`` played by ``human_actors`` (one actor); no game opens the title screen."""
+    """The App for ``game`` played by ``human_actors`` (one actor); no game opens the title screen.
+
+    ``scenarios`` replaces the catalogue for the title screen (a function
+    returning ``ScenarioEntry``s), so tests can fix the list.
+    """
     if game is not None:
         Session.create(game, human_actors, saves_dir)  # fail early on a bad side, before the terminal switches
-    return WargameApp(game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side)
+    return WargameApp(game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side, scenarios=scenarios)

@@ -74,7 +74,11 @@ class EndScreen(Screen[None]):
                 yield EscalationChart(id="chart", classes="panel")
         yield Footer()
 
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < 110, "-narrow")
+
     def on_mount(self) -> None:
+        self.set_class(self.size.width < 110, "-narrow")
         view = self.session.view()
         outcome = view.outcome
         self.query_one(GameHeader).show(view)

@@ -15,9 +15,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, TabbedContent, TabPane
 
-from wargame.engine.decisions import Message, Order
+from wargame.engine.decisions import Message, Order, Proceed
 from wargame.errors import IllegalDecision, WargameError
-from wargame.tui.messages import AnswerRequested, ComputersDone, MoveChosen
+from wargame.tui.messages import AnswerRequested, ComputersDone, DecisionApplied, MoveChosen
 from wargame.tui.session import Session
 from wargame.tui.text import letters_for
 from wargame.tui.widgets.actors_panel import ActorsPanel
@@ -46,7 +46,7 @@ class GameScreen(Screen):
         Binding("1", "tab('tab-hotline')", "Hotline", show=False),
         Binding("2", "tab('tab-orders')", "Orders", show=False),
         Binding("3", "tab('tab-actors')", "Actors", show=False),
-        Binding("4", "tab('tab-warnings')", "Warnings", show=False),
+        Binding("4", "tab('tab-warnings')", "Alerts", show=False),
         Binding("5", "tab('tab-news')", "News", show=False),
     ]
 
@@ -64,15 +64,15 @@ class GameScreen(Screen):
             yield Ladder(id="ladder")
             with Vertical(id="centre"):
                 with TabbedContent(id="tabs", initial="tab-hotline"):
-                    with TabPane("1 Hotline", id="tab-hotline"):
+                    with TabPane("Hotline", id="tab-hotline"):
                         yield HotlinePanel(id="hotline")
-                    with TabPane("2 Orders", id="tab-orders"):
+                    with TabPane("Orders", id="tab-orders"):
                         yield OrdersPanel(id="orders")
-                    with TabPane("3 Actors", id="tab-actors"):
+                    with TabPane("Actors", id="tab-actors"):
                         yield VerticalScroll(ActorsPanel(classes="panel"))
-                    with TabPane("4 Warnings", id="tab-warnings"):
+                    with TabPane("Alerts", id="tab-warnings"):
                         yield VerticalScroll(IndicatorsPanel(classes="panel"), RedLinesPanel(classes="panel"))
-                    with TabPane("5 News", id="tab-news"):
+                    with TabPane("News", id="tab-news"):
                         yield NewsLog(classes="panel")
                 yield NewsLog(id="news-side", classes="panel")
             with VerticalScroll(id="sidebar"):
@@ -204,11 +204,13 @@ class GameScreen(Screen):
     # ------------------------------------------------------------ the turn
 
     def _proceed(self) -> bool:
+        phase = self.session.game.turn_phase
         try:
             self.session.proceed()
         except WargameError as error:
             self.notify(str(error), severity="error")
             return False
+        self.post_message(DecisionApplied(Proceed(phase)))
         return True
 
     def _think(self, label: str, resolve: bool = False) -> None:
@@ -296,10 +298,13 @@ class GameScreen(Screen):
             self._place_order(option.move.id, target)
 
     def _place_order(self, move: str, target: str | None) -> None:
+        order = Order(self.session.human, move, target)
         try:
-            self.session.apply(Order(self.session.human, move, target))
+            self.session.apply(order)
         except IllegalDecision as error:
             self.notify(str(error), severity="error")
+        else:
+            self.post_message(DecisionApplied(order))
         self.refresh_view()
 
     def on_answer_requested(self, message: AnswerRequested) -> None:
@@ -325,5 +330,6 @@ class GameScreen(Screen):
             self.session.apply(message)
         except IllegalDecision as error:
             return str(error)
+        self.post_message(DecisionApplied(message))
         self.refresh_view()
         return None

@@ -29,6 +29,7 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, sections: list[tuple[str, list]]) -> None:
         super().__init__()
         self.sections = sections
+        self.rows: list[tuple[str, str]] = []  # (keys, what they do), as shown
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
@@ -52,6 +53,7 @@ class HelpScreen(ModalScreen[None]):
                     text = f"{text} — {binding.tooltip}"
                 if (keys, text) not in seen:
                     seen.add((keys, text))
+                    self.rows.append((keys, text))
                     table.add_row(keys, text)
             table.add_row("", "")
         return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -50,13 +51,14 @@ class TitleScreen(Screen[None]):
         Binding("l", "app.load", "Load", tooltip="Resume a saved game"),
     ]
 
-    def __init__(self, saves_folder: Path | None = None) -> None:
+    def __init__(self, saves_folder: Path | None = None, scenarios: Callable[[], list[ScenarioEntry]] | None = None) -> None:
         super().__init__()
         self.saves_folder = saves_folder
+        self.load_scenarios = scenarios or load_entries
         self.entries: list[ScenarioEntry] = []
 
     def compose(self) -> ComposeResult:
-        self.entries = load_entries()
+        self.entries = self.load_scenarios()
         with Horizontal(id="title-body"):
             with Vertical(id="title-left"):
                 yield Static(Text.assemble(("WARGAME", "bold"), "\n", ("crisis diplomacy in the terminal", "italic")), id="logo")

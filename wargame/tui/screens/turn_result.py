@@ -43,7 +43,9 @@ def result_text(session: Session, rung_before: int, perceived_before: int | None
     text = Text()
 
     def heading(title: str) -> None:
-        text.append(f"\n{title}\n", "bold underline")
+        if text:
+            text.append("\n")
+        text.append(f"{title}\n", "bold underline")
 
     change = now - rung_before
     arrow = "▲" if change > 0 else "▼" if change < 0 else "="
@@ -135,7 +137,6 @@ class TurnResultScreen(Screen[None]):
         title = f"{view.turn_label} — turn {view.turn} of {view.turns} resolved"
         self.query_one("#result-title", Static).update(Text(title, "bold"))
         body = result_text(self.session, self.rung_before, self.perceived_before)
-        body.lstrip()
         self.query_one("#result-body", Static).update(body)
         self.query_one("#result-scroll").focus()
 

@@ -46,13 +46,13 @@ class ActorsPanel(Static):
     def _render_view(self, view) -> Text:
         style = self.get_component_rich_style
         width = max(24, (self.content_region.width or 40))
-        bar_width = max(6, min(20, width - 24))
+        bar_width = max(6, min(20, width - 25))
         text = Text()
         text.append(f"{view.name} (you)\n", style("actors--name"))
         for stat in stat_order(view.stats):
             value = view.stats[stat]
             change = value - view.previous_stats.get(stat, value)
-            text.append(f" {STAT_LABELS[stat]:<11}")
+            text.append(f" {STAT_LABELS[stat]:<12}")
             text.append(bar(value, bar_width), style("actors--bar"))
             text.append(f" {value:>3}")
             if change:
@@ -64,13 +64,13 @@ class ActorsPanel(Static):
             text.append(f"  {other.leader}\n", style("actors--dim"))
             for stat in stat_order(other.public_stats):
                 value = other.public_stats[stat]
-                text.append(f" {STAT_LABELS[stat]:<11}")
+                text.append(f" {STAT_LABELS[stat]:<12}")
                 text.append(bar(value, bar_width), style("actors--bar"))
                 text.append(f" {value:>3}\n")
-            text.append(f" {'Your trust':<11}")
+            text.append(f" {'Your trust':<12}")
             text.append(bar(other.my_trust, bar_width), style("actors--bar"))
             text.append(f" {other.my_trust:>3}\n")
-            text.append(f" {'Channel':<11}")
+            text.append(f" {'Channel':<12}")
             text.append(CHANNEL_TEXT.get(other.channel, other.channel), style(f"channel--{other.channel}"))
             text.append(f"   reads as {intent_words(other.intent)}\n", style("actors--dim"))
         text.rstrip()

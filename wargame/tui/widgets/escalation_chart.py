@@ -35,9 +35,7 @@ class EscalationChart(Widget):
         points = [self.start, *self.actual]
         seen = [float(self.start), *self.perceived]
         high = min(top, max(max(points), round(max(seen))) + 1)
-        height = self.content_region.height or 12
-        low = max(0, high - max(3, height - 2) + 1)
-        low = min(low, min(points), round(min(seen)))
+        low = max(0, min(min(points), round(min(seen))) - 1)
         width = self.content_region.width or 40
         step = max(1, min(4, (width - 5) // max(1, len(points))))
         axis = self.get_component_rich_style("chart--axis")
@@ -49,7 +47,7 @@ class EscalationChart(Widget):
             for turn, value in enumerate(points):
                 here = value == rung
                 mine = turn < len(seen) and round(seen[turn]) == rung
-                cell = "●" if here else "◆" if mine else "·"
+                cell = "◉" if here and mine else "●" if here else "◆" if mine else "·"
                 style = Style(color=colours[rung], bold=True) if here else self.get_component_rich_style("chart--perceived") if mine else axis
                 line.append(cell.ljust(step), style)
             lines.append(line)
@@ -58,5 +56,5 @@ class EscalationChart(Widget):
             label = "s" if turn == 0 else str(turn)
             footer.append(label[:step].ljust(step), axis)
         lines.append(footer)
-        lines.append(Text("   ● actual rung  ◆ what you perceived  s start", axis))
+        lines.append(Text("   ● actual rung  ◆ what you perceived  ◉ both  s start", axis))
         return Text("\n").join(lines)

@@ -112,11 +112,11 @@ class OrdersPanel(Vertical):
             name = option.move.name if option else view.order
             if target_name:
                 name += f" → {target_name}"
-            status.update(Text.assemble(("Your order: ", "bold"), name, ("  — space ends the turn; Enter on another move changes it", "dim")))
+            status.update(Text.assemble(("Your order: ", "bold"), name, ("  space ends the turn", "dim")))
         elif view.phase == "orders":
-            status.update(Text.assemble(("Choose your move: ", "bold"), ("↑↓ to browse, Enter to order", "dim")))
+            status.update(Text.assemble(("Choose a move ", "bold"), ("↑↓ browse · Enter orders", "dim")))
         else:
-            status.update(Text.assemble(("Orders open after the hotline. ", "bold"), ("Browse the moves now.", "dim")))
+            status.update(Text.assemble(("Orders open after the hotline ", "bold"), ("(browse now)", "dim")))
         status.set_class(bool(view.order), "-ordered")
 
     def _fill(self, view) -> None:

@@ -1,0 +1,386 @@
+"""The Textual UI through the pilot: keys in, what is shown and what reached the engine out.
+
+Every test drives the app by key presses (as a player would) and checks two
+things: the screen shows what the engine's view holds, and the human's
+decisions reached the game (recorded with ``message_hook`` and read back
+from ``game.decisions``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import re
+
+import pytest
+from textual.widgets import OptionList, SelectionList, Static
+
+from wargame.commands.play import build_play_app, run as play_run
+from wargame.engine import Game, Message, Order, actor_view
+from wargame.scenario.loader import load_scenario
+from wargame.tui.app import build_app
+from wargame.tui.messages import DecisionApplied
+from wargame.tui.screens.composer import ComposerScreen
+from wargame.tui.screens.confirm_dialog import ConfirmScreen
+from wargame.tui.screens.end import EndScreen
+from wargame.tui.screens.game import GameScreen
+from wargame.tui.screens.help import HelpScreen
+from wargame.tui.screens.turn_result import TurnResultScreen
+from wargame.tui.widgets.hotline_panel import HotlinePanel
+
+SIZE = (120, 40)
+TUTORIAL = "scenarios/tutorial.yaml"
+
+
+def new_game(seed: int = 3, path: str = TUTORIAL) -> Game:
+    return Game(load_scenario(path), seed)
+
+
+def make_app(game, tmp_path, humans=()):
+    app = build_app(game, list(humans), saves_dir=tmp_path / "saves")
+    app.animation_level = "none"
+    return app
+
+
+async def settle(pilot) -> None:
+    """Wait for the computers' worker and the refresh that follows it."""
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        if not getattr(screen, "thinking", "") and not pilot.app.workers._workers:
+            return
+    raise AssertionError("the computers never finished")
+
+
+def applied(recorded) -> list:
+    """Human decisions the screens reported, once each (a message is seen at every node it bubbles through)."""
+    unique = {id(m): m for m in recorded if isinstance(m, DecisionApplied)}
+    return [m.decision for m in unique.values()]
+
+
+def screen_text(app) -> str:
+    """The text on the screen, read from an SVG export (tags dropped, spaces restored)."""
+    svg = app.export_screenshot()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return html.unescape("".join(texts)).replace("\xa0", " ")
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def start(pilot) -> GameScreen:
+    """From the briefing into the first hotline."""
+    await pilot.pause()
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, GameScreen)
+    return pilot.app.screen
+
+
+async def order_highlighted(pilot) -> None:
+    """In orders: Enter on the highlighted move, choosing the first target if asked."""
+    await pilot.press("enter")
+    await pilot.pause()
+    if pilot.app.screen.__class__.__name__ == "TargetScreen":
+        await pilot.press("enter")
+        await pilot.pause()
+    if isinstance(pilot.app.screen, ConfirmScreen):
+        await pilot.press("y")
+        await pilot.pause()
+
+
+async def test_play_the_tutorial_to_its_end_by_keys(tmp_path):
+    game = new_game()
+    app = make_app(game, tmp_path)
+    recorded = []
+    async with app.run_test(size=SIZE, message_hook=recorded.append) as pilot:
+        await start(pilot)
+        results = 0
+        for _ in range(60):
+            if isinstance(app.screen, EndScreen):
+                break
+            if isinstance(app.screen, TurnResultScreen):
+                results += 1
+                body = shown(app, "#result-body")
+                assert "The ladder" in body and "Moves" in body
+                await pilot.press("space")
+            elif game.turn_phase == "hotline":
+                assert app.screen.query_one("#tabs").active == "tab-hotline"
+                await pilot.press("space")
+            elif game.turn_phase == "orders":
+                await order_highlighted(pilot)
+                await pilot.press("space")
+            await settle(pilot)
+        assert isinstance(app.screen, EndScreen), "the game did not reach its end screen"
+        assert game.is_over()
+        headline = shown(app, "#end-title")
+        assert game.outcome.reason in headline
+        kestria = dict(game.outcome.scores)["kestria"]
+        assert app.screen.query_one("#scores", Static).render() is not None
+        assert f"{kestria:+d}" in screen_text(app)
+    human_orders = [d for d in applied(recorded) if isinstance(d, Order)]
+    assert results == game.outcome.turn
+    assert len(human_orders) == game.outcome.turn
+    logged = [d for d in game.decisions if isinstance(d, Order) and d.actor == "kestria"]
+    assert logged == human_orders
+    assert all(record.orders["kestria"] in human_orders for record in game.history)
+
+
+async def test_a_proposal_sent_from_the_composer_is_accepted(tmp_path):
+    """Dornland (tit for tat) accepts fishing access in exchange for pulling its patrols back."""
+    game = new_game(seed=3)
+    app = make_app(game, tmp_path)
+    recorded = []
+    async with app.run_test(size=SIZE, message_hook=recorded.append) as pilot:
+        await start(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        composer = app.screen
+        assert isinstance(composer, ComposerScreen)
+        await pilot.press("shift+tab", "shift+tab")  # from the text to the kind of message
+        await pilot.press("enter", "down", "enter")  # Statement -> Proposal
+        await pilot.pause()
+        assert composer.kind == "proposal"
+        await pilot.press("tab", "tab")
+        await pilot.press(*"Fishing for the bridge.")
+        await pilot.press("tab")  # what we commit to
+        offer = composer.query_one("#offer", SelectionList)
+        for _ in range(8):
+            if offer.highlighted is not None and offer.get_option_at_index(offer.highlighted).value == "shared_fishing":
+                break
+            await pilot.press("down")
+        await pilot.press("space")
+        await pilot.press("tab")  # what they commit to
+        ask = composer.query_one("#ask", SelectionList)
+        for _ in range(8):
+            if ask.highlighted is not None and ask.get_option_at_index(ask.highlighted).value == "pull_back_patrols":
+                break
+            await pilot.press("down")
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen), "the composer should close once the engine took the message"
+        sent = [d for d in applied(recorded) if isinstance(d, Message)]
+        assert sent == [Message("kestria", "dornland", "proposal", "Fishing for the bridge.", ("shared_fishing",), ("pull_back_patrols",))]
+        conversation = app.screen.query_one("#conversation", OptionList)
+        assert "PROPOSAL" in str(conversation.get_option_at_index(conversation.option_count - 1).prompt)
+        # close the hotline, order, end the turn, go on to the next turn: Dornland answers in its hotline
+        await pilot.press("space")
+        await order_highlighted(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        assert isinstance(app.screen, TurnResultScreen)
+        await pilot.press("space")
+        await settle(pilot)
+        envelope = next(e for e in game.envelopes if e.message.sender == "kestria")
+        assert envelope.status == "accepted"
+        agreement = game.agreements[-1]
+        assert set(agreement.terms) == {"shared_fishing", "pull_back_patrols"}
+        hotline = app.screen.query_one(HotlinePanel)
+        texts = [str(entry.text) for entry in hotline._entries]
+        assert any("[accepted]" in t for t in texts)
+        assert any("accepts" in t for t in texts)
+
+
+async def test_a_greyed_move_cannot_be_ordered(tmp_path):
+    game = new_game()
+    app = make_app(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("space")  # to orders
+        await pilot.pause()
+        view = actor_view(game, "kestria")
+        greyed = [o for o in view.options if not o.available]
+        assert greyed, "the tutorial's first turn has unavailable moves"
+        moves = screen.query_one("#moves", OptionList)
+        for option in greyed:
+            index = moves.get_option_index(option.move.id)
+            assert moves.get_option_at_index(index).disabled
+            assert option.reason in str(moves.get_option_at_index(index).prompt)
+        # walk the whole list by keys and press Enter everywhere: a greyed move is never highlighted
+        seen = set()
+        await pilot.press("home")
+        for _ in range(moves.option_count):
+            highlighted = moves.get_option_at_index(moves.highlighted)
+            seen.add(highlighted.id)
+            await pilot.press("down")
+        assert not seen & {o.move.id for o in greyed}
+        # clicking a greyed move does nothing either
+        target = greyed[0].move.id
+        line = moves._index_to_line[moves.get_option_index(target)]
+        moves.scroll_to(y=line, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.click(moves, offset=(2, line - round(moves.scroll_offset.y)))
+        await pilot.pause()
+        assert game.orders.get("kestria") is None or game.orders["kestria"].move != target
+        assert not any(isinstance(d, Order) and d.move in {o.move.id for o in greyed} for d in game.decisions)
+        assert screen.check_action("end_turn", ()) is None  # no order yet: the key is greyed
+
+
+async def test_keys_follow_the_phase(tmp_path):
+    game = new_game()
+    app = make_app(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        actions = {b.binding.action for b in screen.active_bindings.values()}
+        assert "close_hotline" in actions and "compose" in actions and "end_turn" not in actions
+        await pilot.press("space")
+        await pilot.pause()
+        actions = {b.binding.action: b.enabled for b in screen.active_bindings.values()}
+        assert "compose" not in actions and actions.get("end_turn") is False
+        await order_highlighted(pilot)
+        actions = {b.binding.action: b.enabled for b in screen.active_bindings.values()}
+        assert actions.get("end_turn") is True
+        assert "Your order:" in shown(app, "#order-status")
+
+
+async def test_help_lists_every_binding(tmp_path):
+    from wargame.tui.app import WargameApp
+
+    app = make_app(new_game(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = app.screen.rows
+        described = [text for _, text in rows]
+        for binding in [*WargameApp.BINDINGS, *GameScreen.BINDINGS, *HotlinePanel.BINDINGS]:
+            assert any(text.startswith(binding.description) for text in described), binding
+        assert ("space", next(t for t in described if t.startswith("Close hotline"))) in rows
+        assert "Close hotline" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, GameScreen)
+
+
+async def test_resume_a_save(tmp_path):
+    from wargame.ai.autoplay import play_computers
+    from wargame.saves import save_game
+
+    game = new_game(seed=5)
+    for _ in range(2):  # two turns played headless, then saved in the third turn's hotline
+        game.proceed()
+        play_computers(game, ["dornland"])
+        game.proceed()
+        game.order("kestria", "quiet_dialogue", "dornland")
+        play_computers(game, ["dornland"])
+        game.proceed()
+        assert not game.is_over()
+        game.proceed()
+    game.proceed()
+    path = tmp_path / "saves" / "mid.json"
+    path.parent.mkdir()
+    save_game(game, path)
+    args = argparse.Namespace(scenario=None, actor=None, seed=None, load=str(path), from_turn=None, saves_dir=str(tmp_path / "saves"))
+    app = build_play_app(args)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen)
+        resumed = app.session.game
+        assert resumed.turn == 3 and resumed.turn_phase == "hotline"
+        assert resumed.decisions == game.decisions
+        assert "Day 3" in str(app.screen.query_one("#game-header").render())
+        await pilot.press("space")
+        await order_highlighted(pilot)
+        assert resumed.orders["kestria"].move
+
+
+async def test_resume_from_the_title_screen(tmp_path):
+    from wargame.saves import save_game
+
+    game = new_game(seed=5)
+    game.proceed()
+    (tmp_path / "saves").mkdir()
+    save_game(game, tmp_path / "saves" / "early.json")
+    app = make_app(None, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "TitleScreen"
+        await pilot.press("tab")  # to the recent saves
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen)
+        assert app.session.game.decisions == game.decisions
+
+
+async def test_quitting_asks_and_autosaves(tmp_path):
+    from wargame.saves import list_saves, load_game
+
+    game = new_game()
+    app = make_app(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep playing
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        assert not list_saves(tmp_path / "saves")
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    saves = list_saves(tmp_path / "saves")
+    assert len(saves) == 1 and saves[0].readable
+    assert load_game(saves[0].path).decisions == game.decisions
+
+
+async def test_save_dialog_writes_a_save(tmp_path):
+    from wargame.saves import load_game
+
+    game = new_game()
+    app = make_app(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    path = tmp_path / "saves" / "tutorial-turn1.json"
+    assert load_game(path).decisions == game.decisions
+
+
+async def test_the_others_think_in_a_worker_thread(tmp_path, monkeypatch):
+    import threading
+
+    from wargame.tui.session import Session
+
+    threads = []
+    original = Session.computers_play
+
+    def spy(self):
+        threads.append(threading.current_thread())
+        return original(self)
+
+    monkeypatch.setattr(Session, "computers_play", spy)
+    game = new_game()
+    app = make_app(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space")
+        await order_highlighted(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+    assert len(threads) == 2  # the hotline, then the orders
+    assert all(thread is not threading.main_thread() for thread in threads)
+
+
+def test_play_refuses_a_pipe(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    args = argparse.Namespace(scenario="tutorial", actor=None, seed=1, load=None, from_turn=None, saves_dir=None)
+    assert play_run(args) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "terminal" in err
+
+
+def test_play_reports_a_wrong_side():
+    from wargame.errors import WargameError
+
+    args = argparse.Namespace(scenario="tutorial", actor="atlantis", seed=1, load=None, from_turn=None, saves_dir=None)
+    with pytest.raises(WargameError, match="atlantis"):
+        build_play_app(args)
