@@ -105,7 +105,8 @@ def full_state(game: Game) -> dict:
         "turn": game.turn, "rung": game.rung, "peak": game.peak, "phases": (game.turn_phase, game.crisis_phase),
         "calm": game.calm_turns, "change": game.rung_change, "outcome": game.outcome,
         "actors": {a: vars(s) for a, s in game.actors.items()}, "channels": game.channels,
-        "transparency": game.transparency_until, "played": game.played, "unlocked": game.unlocked,
+        "transparency": game.transparency_until, "played": game.played, "last_played": game.last_played,
+        "unlocked": game.unlocked,
         "fired": game.fired, "envelopes": game.envelopes, "agreements": game.agreements,
         "red_lines": game.red_lines, "reveals": game.pending_reveals, "events": game.events,
         "history": game.history, "snapshots": game.stat_snapshots, "decisions": game.decisions,
@@ -156,7 +157,9 @@ def test_a_game_in_the_middle_of_a_turn_round_trips(cuban, tmp_path):
     while (game.turn, game.turn_phase) != (2, "hotline"):
         play_computers(game, game.actor_ids)
         game.proceed()
-    game.send(Message("usa", "ussr", "statement", "We are watching — closely."))
+    sender, recipient = next((a, b) for a in game.actor_ids for b in game.actor_ids
+                             if a != b and game.channel(a, b) != "severed")
+    game.send(Message(sender, recipient, "statement", "We are watching — closely."))
     first = write_save(game, tmp_path / "a.json")
     loaded = saves.load_game(tmp_path / "a.json")
     assert loaded.turn_phase == "hotline" and full_state(loaded) == full_state(game)
