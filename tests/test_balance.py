@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 
 import pytest
 
@@ -316,8 +315,3 @@ def test_command_errors_are_one_line(tmp_path, capsys):
         main(["balance", "tutorial", "--runs", "0"])
     assert usage.value.code == 2
 
-
-def test_dataclass_replace_keeps_reports_plain(tutorial_report):
-    """Reports are plain data: a renderer can be fed an edited copy (used by the guide's examples)."""
-    edited = replace(tutorial_report, title="Edited")
-    assert render_md(edited).startswith("# Balance report: Edited\n")
