@@ -36,16 +36,19 @@ from wargame.ai.scoring import (
     Facts,
     Situation,
     answer_alert,
+    breach_cost,
     choose,
     duty_order,
     effective_escalation,
     expected_rung,
+    ignoring_cost,
     objective_gain,
     own_gain,
     read_situation,
     war_risk,
 )
 from wargame.engine.decisions import Message, Order
+from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.views import ActorView
 from wargame.scenario.model import Move
@@ -86,7 +89,7 @@ class Doctrine:
 
     def choose_order(self, view: ActorView, rng: random.Random) -> Order:
         sit = read_situation(view)
-        order = answer_alert(sit, self.respond)
+        order = answer_alert(sit, self.respond, self.may_break)
         if order is None and sit.duties and rng.random() < self.faith:
             order = duty_order(sit)
         if order is not None:
@@ -110,6 +113,10 @@ class Doctrine:
         """Preference among the responses to a crossed red line (higher is preferred)."""
         return move.escalation
 
+    def may_break(self, option: MoveOption, sit: Situation) -> bool:
+        """Whether answering a red line is worth breaking the agreements ``option`` breaks."""
+        return self.keep_word(sit) * breach_cost(option, sit) < ignoring_cost(sit)
+
     # -- hotline
 
     def choose_messages(self, view: ActorView, rng: random.Random) -> list[Message]:
@@ -118,7 +125,7 @@ class Doctrine:
         book = talk.ledger(sit, temper)
         reachable = set(talk.reachable(sit))
         messages = [
-            talk.answer(sit, temper, book, envelope, rng, self.margin(sit, envelope.message.sender, book))
+            talk.answer(sit, temper, book, envelope, rng, self.margin(sit, envelope.received(), book))
             for envelope in view.pending_proposals()
             if envelope.message.sender in reachable
         ]
@@ -128,8 +135,8 @@ class Doctrine:
             messages += [said] if said else []
         return messages
 
-    def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
-        """The least a deal from ``sender`` must be worth to be accepted."""
+    def margin(self, sit: Situation, proposal: Message, book: talk.Ledger) -> float:
+        """The least ``proposal`` must be worth to be accepted."""
         return self.temper.accept_margin
 
     def initiatives(self, sit: Situation, temper: Temper, book: talk.Ledger, rng: random.Random) -> list[Message]:
@@ -176,9 +183,11 @@ class Hawk(Doctrine):
         },
     )
 
-    def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
+    def margin(self, sit: Situation, proposal: Message, book: talk.Ledger) -> float:
         """Only clearly favourable deals: at least its fixed margin, and close to the best it could demand."""
-        return max(self.temper.accept_margin, talk.ambition(sit, self.temper, book, sender) - 1.0)
+        if not proposal.ask:
+            return self.temper.accept_margin
+        return max(self.temper.accept_margin, talk.ambition(sit, self.temper, book, proposal.sender) - 1.0)
 
     def plan(self, sit: Situation) -> Plan:
         marks = sit.marks
@@ -307,9 +316,9 @@ class TitForTat(Doctrine):
         """It keeps its word while the others keep theirs."""
         return self.KEEP_WORD if not _betrayed(sit) else 0.3
 
-    def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
+    def margin(self, sit: Situation, proposal: Message, book: talk.Ledger) -> float:
         """Reciprocity at the table too: harder on whoever escalated last turn, easier on a cooperator."""
-        seen = sit.last_seen.get(sender, 0.0)
+        seen = sit.last_seen.get(proposal.sender, 0.0)
         return self.temper.accept_margin + (2.0 if seen > ESCALATION_SEEN else -1.0 if seen < -ESCALATION_SEEN else 0.0)
 
     def initiatives(self, sit, temper, book, rng):
@@ -369,12 +378,18 @@ class Calculator(Doctrine):
             value += self.COERCE * f.harm + self.GOODWILL * f.trust
         return value
 
-    def margin(self, sit: Situation, sender: str, book: talk.Ledger) -> float:
-        """Nearly as much as the best deal it could draft itself; time and a rising ladder wear that down."""
+    def margin(self, sit: Situation, proposal: Message, book: talk.Ledger) -> float:
+        """Nearly as much as the best deal it could draft itself; time and a rising ladder wear that down.
+
+        A deal that asks nothing of it is taken whenever it is worth the
+        margin: accepting spends none of its bargaining chips.
+        """
+        if not proposal.ask:
+            return self.temper.accept_margin
         left = 1 - sit.view.turn / sit.view.turns
         calm = max(0.0, 1 - talk.pressure(sit) / 6)
         slack = 1 + self.PATIENCE * (1 - left * calm)
-        return max(self.temper.accept_margin, talk.ambition(sit, self.temper, book, sender) - slack)
+        return max(self.temper.accept_margin, talk.ambition(sit, self.temper, book, proposal.sender) - slack)
 
     def _ladder(self, rung: float, sit: Situation) -> float:
         return -war_risk(rung, sit) - self.CALM * max(0.0, rung - sit.marks.defused_at)

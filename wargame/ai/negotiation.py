@@ -336,10 +336,12 @@ def assurance(sit: Situation, temper: Temper, rng: random.Random, to: str | None
         return None
     forsworn = {f for a in sit.view.agreements if a.in_force and a.parties == (sit.me,)
                 for c in a.commitments for f in c.forbids}
+    lines = [set(line.response) - forsworn for line in sit.view.my_red_lines if line.status in ("standing", "crossed")]
     hard = [m for m in sit.view.scenario.moves_for(sit.me)
-            if m.escalation >= HARD_MOVE and m.targeted and m.id not in forsworn]
+            if m.escalation >= HARD_MOVE and m.targeted and m.id not in forsworn
+            and all(answers - {m.id} for answers in lines if answers)]
     if not hard:
-        return None
+        return None  # it will not promise away the last answer one of its red lines commits it to
     move = max(hard, key=lambda m: m.escalation)
     text = _say(temper, "assurance", rng, recipient, sit).replace("{move}", move.name.lower())
     return Message(sit.me, recipient, "assurance", text, move=move.id)
@@ -385,11 +387,12 @@ def ultimatum(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) 
 
 def _strongest_response(sit: Situation, target: str) -> str | None:
     """My hardest move available now against ``target`` (short of the heaviest blows)."""
-    options = [o for o in sit.view.options if o.available and o.move.escalation >= 2
-               and (target in o.targets) and o.move.escalation <= 3]
+    options = [o for o in sit.view.options if o.available and not o.breaks and 2 <= o.move.escalation <= 3
+               and target in o.targets]
     if not options:
         return None
-    return max(options, key=lambda o: o.move.escalation).move.id
+    # a response that stays available if the ladder drops a little keeps the threat honest
+    return max(options, key=lambda o: (o.move.min_rung <= sit.rung - 2, o.move.escalation)).move.id
 
 
 def statement(sit: Situation, temper: Temper, rng: random.Random) -> Message | None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from wargame.ai.beliefs import ViewEnv
-from wargame.engine.adjudication import PREVENTIVE_FACTOR
+from wargame.engine.adjudication import IGNORED, PREVENTIVE_FACTOR
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
@@ -31,6 +31,7 @@ from wargame.scenario.model import STATS, Move
 
 ESCALATION_SEEN = 0.5  # a perceived move above this reads as escalation, below minus this as cooperation
 CAPITULATION_MARGIN = 15  # stats this close to the capitulation line become precious
+MEDIATOR_GOODWILL = 1.0  # how far a mediator's role keeps it off the list of adversaries
 ASIDE = 0.3  # weight of a move aimed at a third party when reading hostility toward me
 
 
@@ -141,6 +142,8 @@ def _work_out_stakes(scenario: LoadedScenario, actor: str) -> Stakes:
                 quarrel[other.id] += 0.3
     for other in quarrel:
         quarrel[other] += (50 - spec.trust.get(other, 50)) / 100
+        if scenario.actor(other).role == "mediator":
+            quarrel[other] -= MEDIATOR_GOODWILL  # the go-between is nobody's enemy
     objectives = tuple((o, scenario.condition("objective", actor, o.id)) for o in spec.objectives)
     my_moves = {m.id for m in scenario.moves_for(actor)}
     by_stat: dict[str, list] = {}
@@ -232,19 +235,23 @@ def _partner(view: ActorView) -> str | None:
 
 
 def _duties(view: ActorView) -> dict[str, str | None]:
-    """Moves my agreements require of me, on the first turn I can play them.
+    """Moves my agreements require of me this turn, with the party each is owed to.
 
-    The view keeps no log of my own orders, so a duty is taken up on the
-    agreement's own turn and, failing that, on the last turn before it is due.
+    The view keeps no log of my own orders, so a duty cannot be checked off;
+    instead each agreement's requirements are scheduled one a turn from the
+    turn it was made, soonest due first, and each is played on its own turn
+    only (never twice).
     """
     duties: dict[str, str | None] = {}
     for agreement in view.agreements:
         if not agreement.in_force:
             continue
-        for c in agreement.commitments:
-            if c.party == view.actor and c.requires and c.due is not None:
-                if view.turn == agreement.turn or view.turn == c.due:
-                    duties[c.requires] = next((p for p in agreement.parties if p != view.actor), None)
+        owed = sorted((c.due, c.requires) for c in agreement.commitments
+                      if c.party == view.actor and c.requires and c.due is not None)
+        party = next((p for p in agreement.parties if p != view.actor), None)
+        for slot, (due, move) in enumerate(owed):
+            if view.turn == min(agreement.turn + slot, due):
+                duties.setdefault(move, party)
     return duties
 
 
@@ -302,6 +309,11 @@ def deterrence(option: MoveOption, sit: Situation) -> float:
             severity = max((moves[m].escalation for m in line.response if m in moves), default=2)
             total += belief * (2 + 2 * severity)
     return total
+
+
+def ignoring_cost(sit: Situation) -> float:
+    """What letting one of my red lines pass unanswered costs me (the adjudicator's penalty)."""
+    return sum(sit.stat_weight[stat] * -amount for stat, amount in IGNORED.items())
 
 
 def breach_cost(option: MoveOption, sit: Situation) -> float:
@@ -383,11 +395,13 @@ def pick_target(option: MoveOption, sit: Situation, focus: str | None = None) ->
     return max(targets, key=lambda t: sit.threat.get(t, 0.0))
 
 
-def answer_alert(sit: Situation, prefer: Callable[[Move], float]) -> Order | None:
+def answer_alert(sit: Situation, prefer: Callable[[Move], float],
+                 may_break: Callable[[MoveOption, Situation], bool]) -> Order | None:
     """Play a response to my most urgent crossed red line, against the actor who crossed it.
 
     Among the responses available, ``prefer`` picks (a hawk the hardest, a
-    dove the mildest); responses that would break an agreement come last.
+    dove the mildest); responses that would break an agreement come last, and
+    are played only if ``may_break`` allows it.
     """
     alerts: list[RedLineState] = sorted(sit.view.alerts(), key=lambda l: (l.crossed_turn or 0) + l.window)
     for line in alerts:
@@ -397,6 +411,8 @@ def answer_alert(sit: Situation, prefer: Callable[[Move], float]) -> Order | Non
             if option is None or not option.available:
                 continue
             if option.move.targeted and line.against not in option.targets:
+                continue
+            if option.breaks and not may_break(option, sit):
                 continue
             choices.append((bool(option.breaks), -prefer(option.move), move_id, option))
         if choices:
