@@ -29,7 +29,8 @@ from wargame.tui.widgets.news_log import NewsLog
 from wargame.tui.widgets.orders_panel import OrdersPanel, palette_of
 from wargame.tui.widgets.red_lines_panel import RedLinesPanel
 
-WIDE = 120  # columns from which actors, warnings and news get their own column
+WIDE = 140  # columns from which actors, warnings and news get their own column
+ROOMY = 100  # columns from which the ladder gets wider
 SIDE_TABS = ("tab-actors", "tab-warnings", "tab-news")
 
 
@@ -90,6 +91,7 @@ class GameScreen(Screen):
         self._layout(event.size.width)
 
     def _layout(self, width: int) -> None:
+        self.set_class(width >= ROOMY, "-roomy")
         wide = width >= WIDE
         if wide == self.has_class("-wide") and self.is_mounted:
             return

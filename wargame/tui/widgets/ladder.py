@@ -89,7 +89,7 @@ class Ladder(Widget):
             return Text("")
         width, height = self.content_region.width or 30, self.content_region.height or 20
         rungs = [(band, name) for band in state.bands for name in band.rungs]
-        legend = self._legend(width)
+        legend = self._legend(width)[: max(0, height - len(rungs))]  # rungs first, then as much legend as fits
         spare = height - len(rungs) - len(legend)
         show_thresholds = spare >= len(state.thresholds)
         show_bands = show_thresholds and spare >= len(state.thresholds) + len(state.bands)
