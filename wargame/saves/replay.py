@@ -8,7 +8,6 @@ again, and one that they refuse means the save was edited or damaged.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from wargame.engine.decisions import Decision, Proceed, decision_from_dict
