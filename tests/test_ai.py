@@ -65,7 +65,7 @@ def test_registry_has_the_four_doctrines():
 @pytest.mark.parametrize("first,second", PAIRINGS)
 def test_every_pairing_plays_only_legal_decisions_on_every_scenario(shipped_scenarios, first, second):
     for scenario in shipped_scenarios:
-        for seed in range(3):
+        for seed in range(2):
             game = Game(scenario, seed)
             play_strictly(game, pairing(scenario, first, second))
             assert game.is_over() and game.outcome.turn <= scenario.spec.turns
@@ -99,10 +99,10 @@ def test_different_seeds_give_different_games(cuban):
 
 @pytest.fixture(scope="module")
 def cuban_games(cuban):
-    """50 seeds of the Cuban crisis with the United States played by each doctrine against a Soviet calculator,
-    and with both superpowers played by the same doctrine."""
+    """50 seeds of the Cuban crisis with the United States played as a hawk and as a dove against a Soviet
+    calculator, and with both superpowers played by the same doctrine."""
     games = {}
-    for name in NAMES:
+    for name in ("hawk", "dove"):
         games[("usa", name)] = [play_to_end(Game(cuban, s), doctrines={"usa": name, "ussr": "calculator"}) for s in range(50)]
         games[("both", name)] = [play_to_end(Game(cuban, s), doctrines={"usa": name, "ussr": name}) for s in range(50)]
     return games
@@ -120,7 +120,7 @@ def test_hawks_climb_higher_than_doves(cuban_games):
 
 
 def test_hawks_go_to_war_more_often_than_doves(cuban_games):
-    wars = {name: sum(g.outcome.kind == "war" for g in cuban_games[("both", name)]) for name in NAMES}
+    wars = {name: sum(g.outcome.kind == "war" for g in cuban_games[("both", name)]) for name in ("hawk", "dove")}
     assert wars["hawk"] > wars["dove"]
     assert wars["dove"] == 0
 
