@@ -15,7 +15,8 @@ from wargame.debrief import (
     CompareError, build_comparison, build_report, render_comparison_html, render_comparison_markdown, render_html,
     render_markdown,
 )
-from wargame.engine import Game, Message, Proceed, actor_view
+from wargame.debrief.render_md import inline
+from wargame.engine import Game, Inject, Message, Proceed, actor_view
 
 SECTIONS = ("## Outcome", "## Escalation chart", "## Turning points", "## Timeline", "## Red lines and credibility",
             "## Warning indicators", "## Crisis metrics", "## Questions for discussion")
@@ -167,6 +168,21 @@ def test_the_timeline_has_every_turn_with_actual_and_perceived_moves(eventful, r
         assert len(entry.messages) == sum(1 for e in eventful.envelopes if e.turn == record.turn)
     kinds = {h.kind for t in report.timeline for h in t.happenings}
     assert "red line" in kinds
+
+
+def test_injects_are_shown_as_the_facilitator_s(cuban):
+    game = Game(cuban, 5)
+    inject = cuban.spec.injects[0]
+    game.apply(Inject(inject.id))
+    while not game.history and not game.is_over():
+        if game.turn_phase == "orders":
+            for actor in game.actor_ids:
+                game.apply(random_order(game, actor, random.Random(7)))
+        game.proceed()
+    report = build_report(game)
+    injected = [h for h in report.timeline[0].happenings if h.kind == "inject"]
+    assert [h.text for h in injected] == [inject.news or inject.title]
+    assert "Facilitator:\n- " + inline(inject.news or inject.title) in render_markdown(report)
 
 
 def test_indicators_over_time(eventful, report):

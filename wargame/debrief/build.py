@@ -16,7 +16,7 @@ from wargame.engine.indicators import INDICATORS
 # Event kinds shown in the timeline, and under which heading; the others are
 # shown elsewhere (moves, messages, the rung) or are only bookkeeping.
 HAPPENING_KINDS = {
-    "trigger": "event", "inject": "event", "hotline": "event", "override": "event",
+    "trigger": "event", "hotline": "event", "inject": "inject", "override": "inject",
     "red_line": "red line", "red_line_honoured": "red line", "red_line_ignored": "red line",
     "agreement": "agreement", "agreement_broken": "agreement", "assurance": "agreement",
     "threshold": "news", "revealed": "news", "provocation": "news", "outcome": "news",

@@ -87,7 +87,7 @@ class MessageLine:
 
 @dataclass(frozen=True)
 class Happening:
-    """Something that happened in a turn; ``kind`` groups it (event, red line, agreement, news)."""
+    """Something that happened in a turn; ``kind`` groups it (event, inject, red line, agreement, news)."""
 
     kind: str
     text: str

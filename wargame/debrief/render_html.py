@@ -137,7 +137,8 @@ def _timeline(report: Report) -> str:
         if entry.messages:
             parts.append("<p><strong>Messages</strong></p><ul>"
                          + "".join(f"<li>{_message(report, m)}</li>" for m in entry.messages) + "</ul>")
-        for kind, title in (("event", "Events"), ("red line", "Red lines"), ("agreement", "Agreements"), ("news", "News")):
+        for kind, title in (("event", "Events"), ("inject", "Facilitator"), ("red line", "Red lines"),
+                            ("agreement", "Agreements"), ("news", "News")):
             found = [h for h in entry.happenings if h.kind == kind]
             if found:
                 parts.append(f"<p><strong>{title}</strong></p><ul>" + "".join(f"<li>{e(h.text)}</li>" for h in found) + "</ul>")

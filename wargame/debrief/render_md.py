@@ -135,7 +135,8 @@ def _timeline(report: Report) -> str:
         lines += ["", "Moves:"] + [f"- {_move(report, m)}" for m in entry.moves]
         if entry.messages:
             lines += ["", "Messages:"] + [f"- {_message(report, m)}" for m in entry.messages]
-        for kind, title in (("event", "Events"), ("red line", "Red lines"), ("agreement", "Agreements"), ("news", "News")):
+        for kind, title in (("event", "Events"), ("inject", "Facilitator"), ("red line", "Red lines"),
+                            ("agreement", "Agreements"), ("news", "News")):
             found = [h for h in entry.happenings if h.kind == kind]
             if found:
                 lines += ["", f"{title}:"] + [f"- {inline(h.text)}" for h in found]
@@ -279,7 +280,8 @@ def turn_cells(report: Report, entry) -> dict[str, str]:
         cells[report.actor_name(move.actor)] = f"{move.move}{target} ({move.escalation:+g})"
     cells["Messages"] = "; ".join(f"{m.kind} {report.actor_name(m.sender)} → {report.actor_name(m.recipient)}"
                                   + (f" ({m.status})" if m.status else "") for m in entry.messages) or "—"
-    cells["Happened"] = " ".join(h.text for h in entry.happenings if h.kind in ("event", "red line", "agreement")) or "—"
+    cells["Happened"] = " ".join(
+        h.text for h in entry.happenings if h.kind in ("event", "inject", "red line", "agreement")) or "—"
     return cells
 
 
