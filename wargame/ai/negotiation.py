@@ -329,9 +329,9 @@ def _lower(text: str) -> str:
 
 
 def assurance(sit: Situation, temper: Temper, rng: random.Random, to: str | None = None) -> Message | None:
-    """Promise not to play my hardest move I have not yet forsworn."""
-    others = reachable(sit)
-    recipient = to if to in others else (others[0] if others else None)
+    """Promise my adversary not to play my hardest move I have not yet forsworn."""
+    others = adversaries(sit)
+    recipient = to if to in reachable(sit) else (others[0] if others else None)
     if recipient is None:
         return None
     forsworn = {f for a in sit.view.agreements if a.in_force and a.parties == (sit.me,)
@@ -350,7 +350,7 @@ def assurance(sit: Situation, temper: Temper, rng: random.Random, to: str | None
 def threat(sit: Situation, temper: Temper, rng: random.Random, to: str | None = None) -> Message | None:
     """Draw a red line: if the recipient plays its likeliest hard move, I answer with my hardest blow."""
     others = adversaries(sit)
-    recipient = to if to in others else (others[0] if others else None)
+    recipient = to if to in reachable(sit) else (others[0] if others else None)
     if recipient is None:
         return None
     response = _strongest_response(sit, recipient)
@@ -396,7 +396,8 @@ def _strongest_response(sit: Situation, target: str) -> str | None:
 
 
 def statement(sit: Situation, temper: Temper, rng: random.Random) -> Message | None:
-    others = reachable(sit)
+    """A word to my main adversary, in the doctrine's voice."""
+    others = adversaries(sit)
     if not others or not temper.voice.get("statement"):
         return None
     return Message(sit.me, others[0], "statement", _say(temper, "statement", rng, others[0], sit))

@@ -32,6 +32,8 @@ from wargame.scenario.model import STATS, Move
 ESCALATION_SEEN = 0.5  # a perceived move above this reads as escalation, below minus this as cooperation
 CAPITULATION_MARGIN = 15  # stats this close to the capitulation line become precious
 MEDIATOR_GOODWILL = 1.0  # how far a mediator's role keeps it off the list of adversaries
+FRIENDLY = 0.25  # below this threat an actor is a friend (or neutral), not a target for pressure
+FRIENDLY_FIRE = 2.0  # points per escalation point for aiming pressure at a friend
 ASIDE = 0.3  # weight of a move aimed at a third party when reading hostility toward me
 
 
@@ -362,7 +364,8 @@ def choose(sit: Situation, score: Scorer, rng: random.Random, jitter: float, det
 
     ``score`` is the doctrine's own valuation; the shared parts are added
     here with the doctrine's weights: ``deterred`` for declared red lines the
-    move would cross, ``keep_word`` for agreements it would break.
+    move would cross, ``keep_word`` for agreements it would break; and every
+    doctrine shuns aiming pressure at a friend.
     """
     best_value, best_option, best_target = None, None, None
     known = facts(sit.view.scenario)
@@ -372,6 +375,8 @@ def choose(sit: Situation, score: Scorer, rng: random.Random, jitter: float, det
         f = known[option.move.id]
         target = pick_target(option, sit, focus) if f.targeted else None
         value = score(f, target, sit) + rng.random() * jitter
+        if f.escalation > 0 and target is not None and sit.threat.get(target, 0.0) < FRIENDLY:
+            value -= FRIENDLY_FIRE * f.escalation  # pressure on a friend or a go-between helps nobody
         if option.crosses:
             value -= deterred * deterrence(option, sit)
         if option.breaks:
