@@ -1,0 +1,74 @@
+"""Loading and validating each shipped scenario, against a bare ``yaml.CSafeLoader`` load of the same file.
+
+The goal (issue 2): ``load_scenario`` (bounded YAML, the typed model, the
+cross-references, every condition parsed, static warnings) takes at most
+2x a bare C-loader ``yaml.load`` of the same text. Both sides read the file
+from disk each time; the two are interleaved so drift hits both alike, and
+medians are compared. The standard moves and default ladder are parsed
+once per process (cached); their one-time cost is printed separately.
+
+usage: python benchmarks/bench_loading.py [REPEATS]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from wargame.scenario.loader import default_ladder, load_scenario, standard_moves  # noqa: E402
+
+GOAL = 2.0
+
+
+def bare_load(path: Path) -> object:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def one_time_cost() -> float:
+    """Parsing the standard library of moves and the default ladder, which every process does once."""
+    start = time.perf_counter()
+    standard_moves.__wrapped__()
+    default_ladder.__wrapped__()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    if not hasattr(yaml, "CSafeLoader"):
+        print("PyYAML has no C loader here (libyaml missing): the reference would be the slow pure loader")
+        return 1
+    paths = sorted((ROOT / "scenarios").glob("*.yaml"))
+    print(f"load + validate vs bare yaml.load(CSafeLoader), median of {repeats} interleaved runs, same process")
+    print(f"one-time cost per process (standard moves + default ladder): {1e3 * one_time_cost():.2f} ms")
+    print(f"{'scenario':32s} {'KiB':>6s} {'bare ms':>9s} {'load ms':>9s} {'ratio':>7s}  goal <= {GOAL:g}x")
+    worst = 0.0
+    for path in paths:
+        load_scenario(path)  # warm caches and imports
+        bare, ours = [], []
+        for _ in range(repeats):
+            bare.append(timed(bare_load, path))
+            ours.append(timed(load_scenario, path))
+        b, o = statistics.median(bare), statistics.median(ours)
+        ratio = o / b
+        worst = max(worst, ratio)
+        verdict = "ok" if ratio <= GOAL else "MISS"
+        print(f"{path.name:32s} {path.stat().st_size / 1024:6.1f} {1e3 * b:9.3f} {1e3 * o:9.3f} {ratio:6.2f}x  {verdict}")
+    print(f"worst ratio {worst:.2f}x (goal <= {GOAL:g}x): {'met' if worst <= GOAL else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
