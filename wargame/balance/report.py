@@ -31,6 +31,7 @@ class PairingRow:
 class ActorRow:
     actor: str
     name: str
+    role: str  # party | ally | mediator
     scores: FiveNumbers
     wins: int  # games in which it had the strictly highest score
     wins_by_outcome: dict[str, tuple[int, int]]  # outcome -> (wins, games with that outcome)
@@ -160,6 +161,7 @@ def _actor_rows(scenario: LoadedScenario, pairings: list[Pairing], played: list[
         rows.append(ActorRow(
             actor=actor.id,
             name=actor.name,
+            role=actor.role,
             scores=FiveNumbers.of(scores),
             wins=sum(1 for w in winners if w == actor.id),
             wins_by_outcome=wins_by_outcome,

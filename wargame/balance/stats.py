@@ -47,6 +47,7 @@ class Lift:
 
 MIN_OUTCOME_GAMES = 5  # fewer games than this with an outcome say nothing about it
 MIN_MOVE_GAMES = 3  # a move must appear in at least this many of the outcome's games
+MIN_SHARE = 0.10  # ... and in at least this share of them: a rare move explains little
 MIN_LIFT = 1.2
 TOP = 3
 
@@ -55,7 +56,8 @@ def lifts(games: Sequence[tuple[str, frozenset]], outcomes: Sequence[str]) -> di
     """The moves most associated with each outcome: ``games`` are (outcome, moves played) pairs.
 
     Only outcomes with at least ``MIN_OUTCOME_GAMES`` games get a list; a move
-    qualifies with a lift of at least ``MIN_LIFT``. Ties are broken by name,
+    qualifies when played in at least ``MIN_SHARE`` of the outcome's games
+    with a lift of at least ``MIN_LIFT``. Ties are broken by name,
     so the result is the same for the same games.
     """
     total = len(games)
@@ -71,7 +73,7 @@ def lifts(games: Sequence[tuple[str, frozenset]], outcomes: Sequence[str]) -> di
             for (actor, move), count in here.items()
             if count >= MIN_MOVE_GAMES
         ]
-        rows = [row for row in rows if row.lift >= MIN_LIFT]
+        rows = [row for row in rows if row.lift >= MIN_LIFT and row.in_outcome >= MIN_SHARE]
         rows.sort(key=lambda row: (-round(row.lift, 6), -row.in_outcome, row.actor, row.move))
         found[outcome] = rows[:TOP]
     return found

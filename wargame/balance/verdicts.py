@@ -96,6 +96,8 @@ def _verdict(report: "BalanceReport", row: "ActorRow") -> str:
                 "consider weaker starting stats or lighter objective weights for it.")
     wins = report.share(row.wins)
     weakest = all(row.scores.mean <= other.scores.mean - WIDE_MARGIN for other in others)
+    if row.role == "mediator":  # a mediator is there to bring the others together, not to come out ahead
+        return f"{row.name}, the mediator, comes out ahead in {_percent(wins)} of games ({summary})."
     if wins < RARE_WINS and weakest:
         return (f"{row.name} comes out ahead in only {_percent(wins)} of games ({summary}): consider objectives "
                 "it can meet in a settlement, or terms worth more to it.")
