@@ -55,6 +55,8 @@ class GameScreen(Screen):
         super().__init__()
         self.session = session
         self.thinking = ""
+        self._shown: dict[str, object] = {}
+        self._keys_state: tuple = ()
         self.rung_before = session.crisis_rung()
         view = session.view()
         self.letters = letters_for([o.id for o in view.others], {o.id: o.name for o in view.others})
@@ -83,6 +85,7 @@ class GameScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_view(force=True))
         self._layout(self.size.width)
         self.refresh_view()
         self._focus_for_phase()
@@ -105,31 +108,56 @@ class GameScreen(Screen):
             else:
                 tabs.show_tab(pane)
         if self.session:
-            self.call_after_refresh(self.refresh_view)
+            self.call_after_refresh(self.refresh_view, True)
 
     # ------------------------------------------------------------ showing
 
-    def refresh_view(self) -> None:
-        """Show the human's current view everywhere; nothing here computes a rule."""
+    def refresh_view(self, force: bool = False) -> None:
+        """Show the human's current view everywhere; nothing here computes a rule.
+
+        Each group of panels is redrawn only when the part of the view it shows
+        changed, so placing an order redraws the orders panel and little else.
+        """
         if self.thinking:
             self.query_one(GameHeader).show(self.session.view(), self.thinking)
-            self.refresh_bindings()
+            self._refresh_keys(self.session.view())
             return
+        if force:
+            self._shown.clear()
         view = self.session.view()
-        palette = palette_of(self.app)
         self.query_one(GameHeader).show(view)
-        self.query_one(Ladder).show(ladder_state(view, self.session.crisis_rung(), self.letters))
-        for panel in self.query(ActorsPanel):
-            panel.show(view)
-        for panel in self.query(IndicatorsPanel):
-            panel.show(view)
-        for panel in self.query(RedLinesPanel):
-            panel.show(view)
-        for log in self.query(NewsLog):
-            log.show(view)
+        parts = {
+            "ladder": (lambda: ladder_state(view, self.session.crisis_rung(), self.letters)),
+            "actors": (lambda: (view.stats, view.previous_stats, view.others)),
+            "indicators": (lambda: view.indicators),
+            "red_lines": (lambda: tuple((l.id, l.status, l.crossed_turn) for l in (*view.my_red_lines, *view.their_red_lines))),
+            "news": (lambda: len(view.news)),
+            "hotline": (lambda: (view.phase, view.turn, view.others,
+                                 tuple((e.id, e.status, e.deliver_on) for e in (*view.inbox, *view.outbox)), len(view.news))),
+        }
+        changed = set()
+        for name, key in parts.items():
+            value = key()
+            if self._shown.get(name, self) != value:
+                self._shown[name] = value
+                changed.add(name)
+        if "ladder" in changed:
+            self.query_one(Ladder).show(self._shown["ladder"])
+        for name, kind in (("actors", ActorsPanel), ("indicators", IndicatorsPanel), ("red_lines", RedLinesPanel), ("news", NewsLog)):
+            if name in changed:
+                for panel in self.query(kind):
+                    panel.show(view)
         self.query_one(OrdersPanel).show(view, self._order_target_name(view))
-        self.query_one(HotlinePanel).show(view, palette)
-        self.refresh_bindings()
+        if "hotline" in changed:
+            self.query_one(HotlinePanel).show(view, palette_of(self.app))
+        self._refresh_keys(view)
+
+    def _refresh_keys(self, view) -> None:
+        """Recompute the footer only when what the keys depend on changed (it rebuilds itself)."""
+        state = (view.phase, view.over, self.thinking)
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
 
     def _order_target_name(self, view) -> str | None:
         order = self.session.game.orders.get(self.session.human)
@@ -164,8 +192,6 @@ class GameScreen(Screen):
                 return False
             if self.thinking:
                 return None
-            if action == "end_turn" and self.session.view().order is None:
-                return None
         if action == "tab" and self.has_class("-wide") and parameters and parameters[0] in SIDE_TABS:
             return None
         return True
@@ -186,6 +212,10 @@ class GameScreen(Screen):
         self._focus_for_phase()
 
     def action_end_turn(self) -> None:
+        if self.session.view().order is None:
+            self.notify("Choose a move first: Enter on a move in Orders.", severity="warning")
+            self.action_tab("tab-orders")
+            return
         self.rung_before = self.session.crisis_rung()
         self.perceived_before = self.session.view().perceived_rung
         self._think("The turn is resolving…", resolve=True)

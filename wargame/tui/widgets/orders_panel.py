@@ -10,11 +10,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wargame.tui.messages import MoveChosen
 from wargame.tui.text import CATEGORY_ORDER, changes_text, cost_text, escalation_mark
+from wargame.tui.widgets.text_pane import TextPane
 
 
 def palette_of(app) -> dict[str, str]:
@@ -90,9 +91,9 @@ class OrdersPanel(Vertical):
         self._signature: tuple = ()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="order-status")
+        yield TextPane(wrap=False, id="order-status")
         yield OptionList(id="moves")
-        yield Static(id="move-detail")
+        yield TextPane(id="move-detail")
 
     def show(self, view, target_name: str | None = None) -> None:
         self.view = view
@@ -104,19 +105,19 @@ class OrdersPanel(Vertical):
         self._show_detail()
 
     def _show_status(self, view, target_name: str | None) -> None:
-        status = self.query_one("#order-status", Static)
+        status = self.query_one("#order-status", TextPane)
         if view.over:
-            status.update("The crisis is over.")
+            status.show("The crisis is over.")
         elif view.order:
             option = view.option(view.order)
             name = option.move.name if option else view.order
             if target_name:
                 name += f" → {target_name}"
-            status.update(Text.assemble(("Your order: ", "bold"), name, ("  space ends the turn", "dim")))
+            status.show(Text.assemble(("Your order: ", "bold"), name, ("  space ends the turn", "dim")))
         elif view.phase == "orders":
-            status.update(Text.assemble(("Choose a move ", "bold"), ("↑↓ browse · Enter orders", "dim")))
+            status.show(Text.assemble(("Choose a move ", "bold"), ("↑↓ browse · Enter orders", "dim")))
         else:
-            status.update(Text.assemble(("Orders open after the hotline ", "bold"), ("(browse now)", "dim")))
+            status.show(Text.assemble(("Orders open after the hotline ", "bold"), ("(browse now)", "dim")))
         status.set_class(bool(view.order), "-ordered")
 
     def _fill(self, view) -> None:
@@ -144,10 +145,10 @@ class OrdersPanel(Vertical):
 
     def _show_detail(self) -> None:
         moves = self.query_one("#moves", OptionList)
-        detail = self.query_one("#move-detail", Static)
+        detail = self.query_one("#move-detail", TextPane)
         option = moves.highlighted_option
         move = self.view.option(option.id) if (option and option.id and self.view) else None
-        detail.update(detail_text(self.view, move, palette_of(self.app)) if move else "")
+        detail.show(detail_text(self.view, move, palette_of(self.app)) if move else "")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

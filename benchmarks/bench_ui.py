@@ -1,0 +1,168 @@
+"""How fast the game's UI starts and answers, against a bare Textual app, in one run.
+
+Everything runs in a real terminal (tmux), the way a player sees it:
+
+1. first frame: from launching ``wargame play cuban-missile-crisis`` to its
+   first complete frame on screen, against ``../shared/bench/bare_textual_app.py
+   real`` launched the same way; medians of several alternating runs, and
+   their ratio (goal: at most 1.3);
+2. order latency: in the tutorial's orders phase, from pressing Enter on a
+   move to the screen showing "Your order: ..." (goal: under 50 ms);
+3. memory: resident memory of the game process in progress (goal: under 80 MiB).
+
+Usage (from the repository root): ``python benchmarks/bench_ui.py [--runs N] [--json]``.
+Needs tmux. The completion of a frame is seen by polling ``tmux capture-pane``
+every millisecond or so for text that only the finished frame holds (the
+footer, drawn in the same synchronized update as the rest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = ROOT.parent / "shared" / "bench" / "bare_textual_app.py"
+SESSION = "wargame-bench"
+SIZE = ("120", "40")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def screen() -> str:
+    return tmux("capture-pane", "-p", "-t", SESSION)
+
+
+def launch(command: str) -> float:
+    """Start ``command`` in the bench pane and return the launch time."""
+    started = time.perf_counter()
+    tmux("respawn-pane", "-k", "-t", SESSION, command)
+    return started
+
+
+def wait_for(marker: str, timeout: float = 20.0, since: float | None = None) -> float:
+    """Seconds from ``since`` until ``marker`` is on screen."""
+    since = time.perf_counter() if since is None else since
+    while time.perf_counter() - since < timeout:
+        if marker in screen():
+            return time.perf_counter() - since
+        time.sleep(0.001)
+    raise TimeoutError(f"'{marker}' did not appear within {timeout} s; screen:\n{screen()}")
+
+
+def first_frame(command: str, marker: str) -> float:
+    started = launch(command)
+    elapsed = wait_for(marker, since=started)
+    tmux("respawn-pane", "-k", "-t", SESSION, "sleep 60")
+    return elapsed
+
+
+def python_command(args: str, env: dict[str, str]) -> str:
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    return f"cd {ROOT} && exec env {exports} {sys.executable} {args}"
+
+
+def pane_pid() -> int:
+    return int(tmux("display", "-p", "-t", SESSION, "#{pane_pid}").strip())
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def order_line() -> str:
+    return next((line for line in screen().splitlines() if "Your order:" in line), "")
+
+
+def order_latency(runs: int, env: dict[str, str], saves: str) -> tuple[list[float], float]:
+    """Play the tutorial to its orders phase, then time Enter → the order shown, ``runs`` times."""
+    launch(python_command(f"-m wargame play tutorial --seed 1 --saves-dir {saves}", env))
+    wait_for("Start as this side")
+    tmux("send-keys", "-t", SESSION, "Enter")
+    wait_for("Close hotline")
+    time.sleep(0.5)  # let the computers' worker finish
+    tmux("send-keys", "-t", SESSION, "Space")
+    wait_for("Choose a move")
+    times = []
+    for _ in range(runs):
+        before = order_line()
+        tmux("send-keys", "-t", SESSION, "Down")
+        time.sleep(0.15)
+        started = time.perf_counter()
+        tmux("send-keys", "-t", SESSION, "Enter")
+        while time.perf_counter() - started < 5:
+            line = order_line()
+            if line and line != before:
+                break
+            time.sleep(0.0005)
+        else:
+            raise TimeoutError("the order never showed")
+        times.append(time.perf_counter() - started)
+        time.sleep(0.1)
+    memory = rss_mib(pane_pid())
+    tmux("respawn-pane", "-k", "-t", SESSION, "sleep 60")
+    return times, memory
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="launches of each app (default 7)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if shutil.which("tmux") is None:
+        print("bench_ui needs tmux", file=sys.stderr)
+        return 2
+    env = {"TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none", "COLORTERM": "truecolor"}
+    saves = tempfile.mkdtemp(prefix="wargame-bench-")
+    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    tmux("new-session", "-d", "-s", SESSION, "-x", SIZE[0], "-y", SIZE[1], "sleep 60")
+    try:
+        game_cmd = python_command(f"-m wargame play cuban-missile-crisis --seed 1 --saves-dir {saves}", env)
+        bare_cmd = python_command(f"{BARE} real", env)
+        first_frame(bare_cmd, "palette")  # warm the file cache for both
+        first_frame(game_cmd, "palette")
+        game, bare = [], []
+        for _ in range(args.runs):
+            bare.append(first_frame(bare_cmd, "palette"))
+            game.append(first_frame(game_cmd, "palette"))
+        latencies, memory = order_latency(max(5, args.runs), env, saves)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+        shutil.rmtree(saves, ignore_errors=True)
+    figures = {
+        "first_frame_game_ms": round(1000 * statistics.median(game), 1),
+        "first_frame_bare_ms": round(1000 * statistics.median(bare), 1),
+        "first_frame_ratio": round(statistics.median(game) / statistics.median(bare), 2),
+        "order_to_screen_ms_median": round(1000 * statistics.median(latencies), 1),
+        "order_to_screen_ms_max": round(1000 * max(latencies), 1),
+        "rss_in_game_mib": round(memory, 1),
+        "runs": args.runs,
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print(f"first frame, wargame play cuban-missile-crisis: {figures['first_frame_game_ms']} ms (median of {args.runs})")
+        print(f"first frame, bare Textual app:                  {figures['first_frame_bare_ms']} ms")
+        print(f"ratio:                                          {figures['first_frame_ratio']}  (goal <= 1.3)")
+        print(f"Enter on a move -> order on screen:             {figures['order_to_screen_ms_median']} ms median, "
+              f"{figures['order_to_screen_ms_max']} ms worst  (goal < 50)")
+        print(f"resident memory, game in progress:              {figures['rss_in_game_mib']} MiB  (goal < 80)")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    raise SystemExit(main())
