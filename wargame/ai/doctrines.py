@@ -122,10 +122,10 @@ class Doctrine:
     def choose_messages(self, view: ActorView, rng: random.Random) -> list[Message]:
         sit = read_situation(view)
         temper = self.temper
-        book = talk.ledger(sit, temper)
+        book = talk.LazyLedger(sit, temper)
         reachable = set(talk.reachable(sit))
         messages = [
-            talk.answer(sit, temper, book, envelope, rng, self.margin(sit, envelope.received(), book))
+            talk.answer(sit, temper, book.get(), envelope, rng, self.margin(sit, envelope.received(), book.get()))
             for envelope in view.pending_proposals()
             if envelope.message.sender in reachable
         ]
@@ -139,17 +139,17 @@ class Doctrine:
         """The least ``proposal`` must be worth to be accepted."""
         return self.temper.accept_margin
 
-    def initiatives(self, sit: Situation, temper: Temper, book: talk.Ledger, rng: random.Random) -> list[Message]:
+    def initiatives(self, sit: Situation, temper: Temper, book: talk.LazyLedger, rng: random.Random) -> list[Message]:
         """Messages of its own: proposals, assurances, threats, ultimatums, each with its chance."""
         out = []
         if rng.random() < temper.propose:
-            out.append(talk.proposal(sit, temper, book, rng))
+            out.append(talk.proposal(sit, temper, book.get(), rng))
         if rng.random() < temper.assure:
             out.append(talk.assurance(sit, temper, rng))
         if rng.random() < temper.threaten:
             out.append(talk.threat(sit, temper, rng))
         if rng.random() < temper.ultimatum:
-            out.append(talk.ultimatum(sit, temper, book, rng))
+            out.append(talk.ultimatum(sit, temper, book.get(), rng))
         return [m for m in out if m is not None]
 
 

@@ -31,6 +31,7 @@ from wargame.scenario.model import Term
 
 HARD_MOVE = 3  # escalation from which giving up a move counts as a real burden
 MAX_PACKAGE = 3  # items in a drafted proposal
+MAX_ITEMS = 7  # terms considered when drafting (keeps the search to at most 63 packages)
 HOSTILE = 0.5  # threat (perceived intent plus standing quarrel) that makes an actor an adversary
 
 
@@ -79,6 +80,20 @@ class Ledger:
         if found is None:
             found = self._settles[terms] = self.settlement.evaluate(self.env.with_(extra_terms=terms))
         return found
+
+
+class LazyLedger:
+    """The ledger, worked out on first use: most hotline phases need none."""
+
+    __slots__ = ("sit", "temper", "_book")
+
+    def __init__(self, sit: Situation, temper: Temper):
+        self.sit, self.temper, self._book = sit, temper, None
+
+    def get(self) -> Ledger:
+        if self._book is None:
+            self._book = ledger(self.sit, self.temper)
+        return self._book
 
 
 def ledger(sit: Situation, temper: Temper) -> Ledger:
@@ -252,10 +267,14 @@ def _best_package(sit, temper, book, other, refused) -> tuple[tuple, tuple, floa
         worth = term.value.get(other, 0)
         if value <= 0 and worth <= 0 and term.id not in settling:
             continue
-        items.append((term.id, mine, theirs, value, worth))
+        items.append((term.id, mine, theirs, value, worth, term.id in settling))
+    if len(items) > MAX_ITEMS:  # the most valuable to either side, and every settlement term
+        items.sort(key=lambda item: (not item[5], -max(item[3], item[4])))
+        items = items[:MAX_ITEMS]
     base = temper.peace_wish * pressure(sit)
     bonus = OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * reliability
     default_settles = book.settlement is None
+    settles: dict[tuple[int, ...], bool] = {(): False}
     best, best_score = None, None
     for combo in _combinations(len(items)):
         my_value, their_value, offers, asks = base, 0.0, False, False
@@ -265,7 +284,14 @@ def _best_package(sit, temper, book, other, refused) -> tuple[tuple, tuple, floa
             their_value += item[4]
             offers |= item[1]
             asks |= item[2]
-        if (offers and asks) if default_settles else book.settles(frozenset(items[i][0] for i in combo), True):
+        if default_settles:
+            settled = offers and asks
+        else:
+            key = tuple(i for i in combo if items[i][5])
+            settled = settles.get(key)
+            if settled is None:
+                settled = settles[key] = book.settles(frozenset(items[i][0] for i in key), True)
+        if settled:
             my_value += bonus
             their_value += OUTCOME_POINTS["settled"]
         if my_value < temper.accept_margin or their_value < 0:
@@ -301,7 +327,8 @@ def awaiting(sit: Situation, other: str, kinds=("proposal", "counter", "ultimatu
 
 
 def proposal(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) -> Message | None:
-    for other in reachable(sit)[:2]:
+    """A proposal to the most threatening actor I can reach and have no open proposal with."""
+    for other in reachable(sit):
         if awaiting(sit, other):
             continue
         package = draft(sit, temper, book, other)
@@ -309,6 +336,7 @@ def proposal(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) -
             offer, ask = package
             text = _say(temper, "proposal", rng, other, sit) + " " + _terms_text(book, offer, ask)
             return Message(sit.me, other, "proposal", text[:MAX_TEXT], offer=offer, ask=ask)
+        return None  # one draft a turn
     return None
 
 

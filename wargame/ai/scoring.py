@@ -15,7 +15,8 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from wargame.ai.beliefs import ViewEnv
 from wargame.engine.adjudication import IGNORED, PREVENTIVE_FACTOR
@@ -34,6 +35,7 @@ CAPITULATION_MARGIN = 15  # stats this close to the capitulation line become pre
 MEDIATOR_GOODWILL = 1.0  # how far a mediator's role keeps it off the list of adversaries
 FRIENDLY = 0.25  # below this threat an actor is a friend (or neutral), not a target for pressure
 FRIENDLY_FIRE = 2.0  # points per escalation point for aiming pressure at a friend
+MEMORY = 6  # turns of history read for hostility (older readings weigh under 5%)
 ASIDE = 0.3  # weight of a move aimed at a third party when reading hostility toward me
 
 
@@ -187,12 +189,16 @@ class Situation:
     last_seen: dict[str, float]  # per other actor: the escalation toward me I perceived last turn
     partner: str | None  # whom my latest proposal or agreement concerns
     duties: dict[str, str | None]  # move id -> the other party: moves my commitments require now
-    stat_weight: dict[str, float] = field(default_factory=dict)
     others_push: float = 0.0  # the escalation I expect from the others this turn, whoever it hits
 
     @property
     def me(self) -> str:
         return self.view.actor
+
+    @cached_property
+    def stat_weight(self) -> dict[str, float]:
+        """Points per point of each of my stats now (worked out only when a decision needs it)."""
+        return _stat_weights(self.view, self.marks, self.stakes)
 
 
 def read_situation(view: ActorView) -> Situation:
@@ -204,7 +210,7 @@ def read_situation(view: ActorView) -> Situation:
     adversary = max(threat, key=threat.__getitem__) if threat else None
     push = sum(max(-1.0, min(3.0, o.intent)) for o in view.others)
     return Situation(view, marks, st, view.perceived_rung, threat, adversary, hostility, last_seen,
-                     _partner(view), _duties(view), _stat_weights(view, marks, st), push)
+                     _partner(view), _duties(view), push)
 
 
 def _readings(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
@@ -217,7 +223,7 @@ def _readings(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
     hostility = {o.id: 0.0 for o in view.others}
     last_seen = dict.fromkeys(hostility, 0.0)
     me = view.actor
-    for turn, readings in view.perceived_history:
+    for turn, readings in view.perceived_history[-MEMORY:]:
         for p in readings:
             seen = (p.perceived if p.target in (None, me) else ASIDE * p.perceived) if p.seen else 0.0
             hostility[p.actor] = INTENT_MEMORY * hostility[p.actor] + (1 - INTENT_MEMORY) * seen
