@@ -145,7 +145,7 @@ def test_lift_compares_an_outcome_with_all_games():
 # ---------------------------------------------------------------- verdicts
 
 
-def _fake_games(tutorial, outcomes_and_scores):
+def _fake_games(outcomes_and_scores):
     """PlayedGames with chosen outcomes and scores (pairing 0), for verdict tests."""
     games = []
     for i, (outcome, kestria, dornland, triggers) in enumerate(outcomes_and_scores):
@@ -163,7 +163,7 @@ def test_verdicts_name_the_favoured_actor_and_the_flags(tutorial):
     chosen, rule = plan(tutorial)
     rows = [("settled", 20, 5, ("chancellor_protests",))] * 18 + [("settled", 3, 9, ())] * 2 + [
         ("war", -15, -15, ("chancellor_protests",))] * 1
-    report = build(tutorial, chosen[:1], rule, _fake_games(tutorial, rows), 21, 0, DOCTRINES)
+    report = build(tutorial, chosen[:1], rule, _fake_games(rows), 21, 0, DOCTRINES)
     kestria, dornland = report.verdicts
     assert kestria.startswith("Republic of Kestria wins 90% of settlements (mean score +16.7, from -15 to +20; "
                               "best as hawk (+16.7)): consider lowering the value of its terms")
@@ -180,7 +180,7 @@ def test_verdicts_name_the_favoured_actor_and_the_flags(tutorial):
 def test_a_wide_score_margin_is_called_out(tutorial):
     chosen, rule = plan(tutorial)
     rows = [("settled", 15, 5, ()), ("defused", 10, 11, ()), ("stalemate", 15, 4, ())] * 4
-    report = build(tutorial, chosen[:1], rule, _fake_games(tutorial, rows), 12, 0, DOCTRINES)
+    report = build(tutorial, chosen[:1], rule, _fake_games(rows), 12, 0, DOCTRINES)
     assert report.verdicts[0] == (
         "Republic of Kestria's mean score beats every other actor's by 6.7 points (mean score +13.3, from +10 "
         "to +15; best as hawk (+13.3)): consider weaker starting stats or lighter objective weights for it.")
@@ -190,13 +190,44 @@ def test_a_wide_score_margin_is_called_out(tutorial):
 def test_balanced_actors_get_no_concern(tutorial):
     chosen, rule = plan(tutorial)
     rows = [("settled", 10, 8, ()), ("defused", 8, 10, ()), ("war", -5, -5, ())] * 6
-    report = build(tutorial, chosen[:1], rule, _fake_games(tutorial, rows), 18, 0, DOCTRINES)
+    report = build(tutorial, chosen[:1], rule, _fake_games(rows), 18, 0, DOCTRINES)
     assert report.verdicts == [
         "Republic of Kestria comes out ahead in 33% of games (mean score +4.3, from -5 to +10; "
         "best as hawk (+4.3)): no balance concern.",
         "Dornish Federation comes out ahead in 33% of games (mean score +4.3, from -5 to +10; "
         "best as hawk (+4.3)): no balance concern.",
     ]
+
+
+def test_a_mediator_is_not_blamed_for_coming_out_behind():
+    text = TWO_AND_MEDIATOR
+    scenario = load_scenario_text(text, "mediated.yaml")
+    chosen, rule = plan(scenario)
+    games = []
+    for i in range(12):
+        summary = GameSummary(
+            index=i, seed=i, outcome="settled", turns=3, peak=3, final_rung=1, capitulated=None, red_lines=(),
+            hotline_lines=(), triggers=(), agreements=1, broken=0,
+            scores=(("east", 10 + i % 2), ("west", 11 - i % 2), ("league", 2)),
+        )
+        games.append(PlayedGame(0, summary, ()))
+    report = build(scenario, chosen[:1], rule, games, 12, 0, DOCTRINES)
+    assert report.verdicts[2] == ("League of Nations, the mediator, comes out ahead in 0% of games "
+                                  "(mean score +2.0, from +2 to +2; best as hawk (+2.0)).")
+    assert report.verdicts[0].endswith("no balance concern.")
+
+
+TWO_AND_MEDIATOR = """\
+id: mediated
+title: Mediated
+summary: Two sides and a mediator.
+actors:
+  - {id: east, name: Eastland}
+  - {id: west, name: Westland}
+  - {id: league, name: League of Nations, role: mediator}
+terms:
+  - {id: talks, text: Hold talks}
+"""
 
 
 # ---------------------------------------------------------------- rendering

@@ -5,7 +5,8 @@ an outcome that ends more than 70% of games makes the scenario predictable,
 one below 3% is something players will almost never see; an actor who tops
 70% of the games of one kind, or whose mean score beats everyone else's by
 a wide margin, is favoured by the design; a trigger that never fires and a
-red line never crossed are dead text.
+red line never crossed are dead text. A mediator is not expected to come
+out ahead, so its line only reports its numbers (unless it dominates).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wargame.scenario.conditions import (  # the tree is private to the language; read-only use here
@@ -60,6 +61,13 @@ def static_warnings(loaded: "LoadedScenario", doc: "Document") -> list[Diagnosti
     _term_warnings(loaded, facts, warn)
     _outcome_warnings(loaded, facts, warn)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _tree(text: str) -> object:
+    """The syntax tree of a condition that already loaded. Trees are immutable, so they are shared:
+    the standard moves' prerequisites are the same text in every scenario."""
+    return _parse(text)
 
 
 # ================================================================ ranges
@@ -116,7 +124,7 @@ class Facts:
         self.actor_ids = loaded.actor_ids
         self.mediators = tuple(a.id for a in spec.actors if a.role == "mediator")
         self.inject_ids = frozenset(i.id for i in spec.injects)
-        self.trees = {key: _parse(condition.text) for key, condition in loaded.conditions.items()}
+        self.trees = {key: _tree(condition.text) for key, condition in loaded.conditions.items()}
         self.playable: set[tuple[str, str]] = set()  # (actor, move)
         self.firing: set[str] = set()  # triggers that can fire
         self.crossable: set[str] = set()  # red lines that can be crossed
