@@ -344,3 +344,33 @@ def test_graph_dot_output(tmp_path, capsys):
 def test_graph_dependencies_need_a_scenario(capsys):
     status, _, err = run_cli(capsys, "graph", "--only", "dependencies")
     assert status == 1 and "needs a SCENARIO" in err
+
+
+# ------------------------------------------------------------------ README and CI
+
+
+def test_readme_quick_start_and_command_table():
+    """The two quick-start commands are there verbatim, and every command of the program is in the table."""
+    from wargame.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = readme.splitlines()
+    assert "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/wargame" in lines
+    assert "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest -q" in lines
+    commands = next(a for a in build_parser()._actions if a.dest == "command").choices
+    for name in commands:
+        assert f"| `wargame {name}" in readme, f"README's command table lacks '{name}'"
+
+
+def test_ci_script_runs_the_readme_test_command():
+    """.ci/run finds the README's test line (same pattern) and runs it as written."""
+    import re
+
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert script.startswith("#!/usr/bin/env bash") and "set -euo pipefail" in script
+    assert "export TEXTUAL_ANIMATIONS=none" in script
+    pattern = re.search(r'grep -m1 -E "(.+?)" "\$ROOT/README.md"', script).group(1).replace("\\\\", "\\")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    matches = [line for line in readme if re.search(pattern, line)]
+    assert matches[0] == "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest -q"
+    assert os.access(ROOT / ".ci" / "run", os.X_OK)
