@@ -185,6 +185,7 @@ def test_a_wide_score_margin_is_called_out(tutorial):
         "Republic of Kestria's mean score beats every other actor's by 6.7 points (mean score +13.3, from +10 "
         "to +15; best as hawk (+13.3)): consider weaker starting stats or lighter objective weights for it.")
     assert report.verdicts[1].endswith("no balance concern.")
+    assert "Republic of Kestria's mean score (+13.3) beats every other actor's by 6.7 points." in report.flags
 
 
 def test_balanced_actors_get_no_concern(tutorial):

@@ -69,6 +69,11 @@ def _flags(report: "BalanceReport") -> list[str]:
         elif share < LOW_SHARE:
             flags.append(f"{kind.capitalize()} ends only {_percent(share)} of games ({count} of {games}): "
                          f"{TOO_RARELY[kind]}.")
+    for row in report.actors:
+        margin = _margin(report, row)
+        if margin >= WIDE_MARGIN:
+            flags.append(f"{row.name}'s mean score ({row.scores.mean:+.1f}) beats every other actor's by "
+                         f"{margin:.1f} points.")
     for trigger, fired in report.triggers.items():
         if fired == 0:
             flags.append(f"Trigger '{trigger}' never fired in {games} games: check its condition against how "
@@ -82,8 +87,7 @@ def _flags(report: "BalanceReport") -> list[str]:
 
 def _verdict(report: "BalanceReport", row: "ActorRow") -> str:
     others = [other for other in report.actors if other.actor != row.actor]
-    best_other = max(others, key=lambda other: other.scores.mean)
-    margin = row.scores.mean - best_other.scores.mean
+    margin = _margin(report, row)
     dominant = _dominant_outcome(row)
     summary = (f"mean score {row.scores.mean:+.1f}, from {row.scores.minimum:+g} to {row.scores.maximum:+g}; "
                f"best as {_best_doctrine(row)}")
@@ -103,6 +107,11 @@ def _verdict(report: "BalanceReport", row: "ActorRow") -> str:
         return (f"{row.name} comes out ahead in only {_percent(wins)} of games ({summary}): consider objectives "
                 "it can meet in a settlement, or terms worth more to it.")
     return f"{row.name} comes out ahead in {_percent(wins)} of games ({summary}): no balance concern."
+
+
+def _margin(report: "BalanceReport", row: "ActorRow") -> float:
+    """How far the actor's mean score is above the best of the others' (negative when below)."""
+    return row.scores.mean - max(other.scores.mean for other in report.actors if other.actor != row.actor)
 
 
 def _dominant_outcome(row: "ActorRow") -> tuple[str, int, int] | None:
