@@ -387,3 +387,19 @@ def test_play_reports_a_wrong_side():
     args = argparse.Namespace(scenario="tutorial", actor="atlantis", seed=1, load=None, from_turn=None, saves_dir=None)
     with pytest.raises(WargameError, match="atlantis"):
         build_play_app(args)
+
+
+async def test_the_end_screen_writes_the_after_action_report(tmp_path):
+    from wargame.ai.autoplay import play_to_end
+
+    game = play_to_end(new_game(seed=2))
+    app = make_app(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, EndScreen)
+        assert game.outcome.kind in screen_text(app).lower()
+        await pilot.press("r")
+        await pilot.pause()
+    reports = list((tmp_path / "saves").glob("*-debrief.md"))
+    assert len(reports) == 1
+    assert game.scenario.spec.title in reports[0].read_text()

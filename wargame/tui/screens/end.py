@@ -38,17 +38,12 @@ def debrief_available() -> bool:
 
 
 def write_report(game, folder: Path) -> Path:
-    """Write the after-action report (Markdown) next to the saves; returns its path."""
-    import wargame.debrief as debrief
+    """Write the after-action report (Markdown, from ``wargame.debrief``) next to the saves."""
+    from wargame.debrief import build_report, render_markdown
 
-    render = next((getattr(debrief, n) for n in ("markdown", "render_markdown", "report", "render") if callable(getattr(debrief, n, None))), None)
-    if render is None:
-        from wargame.errors import WargameError
-
-        raise WargameError("this version of wargame.debrief offers no Markdown report")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{game.scenario.id}-{game.seed}-debrief.md"
-    path.write_text(render(game), encoding="utf-8")
+    path.write_text(render_markdown(build_report(game)), encoding="utf-8")
     return path
 
 
