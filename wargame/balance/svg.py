@@ -35,6 +35,11 @@ BAND_COLOURS = {
 INK, GRID, ACCENT = "#222", "#ddd", "#3949ab"
 
 
+def _label_width(labels) -> float:
+    """Room for the longest label (about 7.2 px a character at 12 px, generously), at least ``LABEL_WIDTH``."""
+    return max([LABEL_WIDTH] + [7.2 * len(label) + 16 for label in labels])
+
+
 def _svg(width: float, height: float, body: list[str], label: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
             f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
@@ -57,33 +62,35 @@ def _line(x1: float, y1: float, x2: float, y2: float, stroke: str = INK, width: 
 def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], colours: dict[str, str], label: str) -> str:
     """One 100% bar per row: ``rows`` are (label, [(part name, count), ...])."""
     height = ROW * len(rows) + 8
+    left = _label_width(name for name, _ in rows)
     body = []
     for i, (name, parts) in enumerate(rows):
         y = 4 + i * ROW
         total = sum(count for _, count in parts)
-        body.append(_text(LABEL_WIDTH - 8, y + BAR - 3, name, "end"))
-        x = LABEL_WIDTH
+        body.append(_text(left - 8, y + BAR - 3, name, "end"))
+        x = left
         for part, count in parts:
             if not count:
                 continue
             w = CHART_WIDTH * count / total
             body.append(_rect(x, y, w, BAR, colours[part], f"{name}: {part} {count} of {total} ({100 * count / total:.0f}%)"))
             x += w
-    return _svg(LABEL_WIDTH + CHART_WIDTH + 10, height, body, label)
+    return _svg(left + CHART_WIDTH + 10, height, body, label)
 
 
 def bars(rows: list[tuple[str, float, str, str]], label: str, maximum: float = 1.0) -> str:
     """Horizontal bars: ``rows`` are (label, value, colour, tooltip); the axis runs 0..``maximum``."""
     height = ROW * len(rows) + 8
+    left = _label_width(name for name, _, _, _ in rows)
     body = []
     for i, (name, value, colour, title) in enumerate(rows):
         y = 4 + i * ROW
-        body.append(_text(LABEL_WIDTH - 8, y + BAR - 3, name, "end"))
-        body.append(_rect(LABEL_WIDTH, y, CHART_WIDTH, BAR, "#f3f3f3", title))
-        body.append(_rect(LABEL_WIDTH, y, CHART_WIDTH * (value / maximum if maximum else 0), BAR, colour, title))
-        body.append(_text(LABEL_WIDTH + CHART_WIDTH + 6, y + BAR - 3, f"{100 * value / maximum:.0f}%"
+        body.append(_text(left - 8, y + BAR - 3, name, "end"))
+        body.append(_rect(left, y, CHART_WIDTH, BAR, "#f3f3f3", title))
+        body.append(_rect(left, y, CHART_WIDTH * (value / maximum if maximum else 0), BAR, colour, title))
+        body.append(_text(left + CHART_WIDTH + 6, y + BAR - 3, f"{100 * value / maximum:.0f}%"
                           if maximum == 1.0 else f"{value:g}"))
-    return _svg(LABEL_WIDTH + CHART_WIDTH + 50, height, body, label)
+    return _svg(left + CHART_WIDTH + 50, height, body, label)
 
 
 def columns(cols: list[tuple[str, int, str, str]], label: str, marker: int | None = None) -> str:
@@ -112,9 +119,10 @@ def box_plots(rows: list[tuple[str, FiveNumbers]], label: str) -> str:
     hi = max((r.maximum for _, r in rows), default=0)
     if hi == lo:
         lo, hi = lo - 1, hi + 1
+    left = _label_width(name for name, _ in rows)
 
     def x(value: float) -> float:
-        return LABEL_WIDTH + CHART_WIDTH * (value - lo) / (hi - lo)
+        return left + CHART_WIDTH * (value - lo) / (hi - lo)
 
     row_h = 28
     height = row_h * len(rows) + 30
@@ -125,7 +133,7 @@ def box_plots(rows: list[tuple[str, FiveNumbers]], label: str) -> str:
         mid = 6 + i * row_h + BAR / 2
         tip = (f"{name}: mean {s.mean:+.1f}, min {s.minimum:+g}, Q1 {s.q1:+g}, median {s.median:+g}, "
                f"Q3 {s.q3:+g}, max {s.maximum:+g}")
-        body.append(_text(LABEL_WIDTH - 8, mid + 4, name, "end"))
+        body.append(_text(left - 8, mid + 4, name, "end"))
         body.append(_line(x(s.minimum), mid, x(s.maximum), mid))
         body.append(_line(x(s.minimum), mid - 5, x(s.minimum), mid + 5))
         body.append(_line(x(s.maximum), mid - 5, x(s.maximum), mid + 5))
@@ -133,11 +141,11 @@ def box_plots(rows: list[tuple[str, FiveNumbers]], label: str) -> str:
         body.append(_line(x(s.median), mid - BAR / 2, x(s.median), mid + BAR / 2, ACCENT, 2))
         body.append(f'<circle cx="{x(s.mean):.1f}" cy="{mid:.1f}" r="3" fill="{INK}"><title>{escape(tip)}</title></circle>')
     axis_y = row_h * len(rows) + 6
-    body.append(_line(LABEL_WIDTH, axis_y, LABEL_WIDTH + CHART_WIDTH, axis_y, GRID))
+    body.append(_line(left, axis_y, left + CHART_WIDTH, axis_y, GRID))
     for value in _ticks(lo, hi):
         body.append(_line(x(value), axis_y, x(value), axis_y + 4, INK))
         body.append(_text(x(value), axis_y + 16, f"{value:+g}" if value else "0", "middle"))
-    return _svg(LABEL_WIDTH + CHART_WIDTH + 20, height, body, label)
+    return _svg(left + CHART_WIDTH + 20, height, body, label)
 
 
 def _ticks(lo: float, hi: float) -> list[float]:
