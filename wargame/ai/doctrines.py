@@ -60,7 +60,7 @@ class Plan(NamedTuple):
     aim: float
     focus: str | None
     hostile: bool = False  # the focus is an actor to punish rather than to court
-    concede: float = 0.0  # a doctrine's own constant for the turn (the dove's urge to concede, the calculator's baseline)
+    baseline: float = 0.0  # a per-turn constant of the doctrine (the dove's urge to concede, the calculator's value of holding)
 
 
 def tag_liking(f: Facts, tags: dict[str, float], cache: dict[int, float]) -> float:
@@ -251,14 +251,14 @@ class Dove(Doctrine):
         provoked = max(sit.hostility.values(), default=0.0) > self.TOLERANCE
         if provoked:
             return Plan(0.0, sit.partner or sit.adversary)
-        return Plan(-2.0, sit.partner or sit.adversary, concede=self.CONCEDE * talk.pressure(sit))
+        return Plan(-2.0, sit.partner or sit.adversary, baseline=self.CONCEDE * talk.pressure(sit))
 
     def score(self, f, target, sit, plan):
         escalation = effective_escalation(f, sit, target)
         value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
         value += 0.8 * own_gain(f, sit) + 0.03 * f.trust
         if escalation <= -2:
-            value += plan.concede
+            value += plan.baseline
         return value
 
     def respond(self, move: Move) -> float:
@@ -298,6 +298,8 @@ class TitForTat(Doctrine):
         if culprit is not None and sit.last_seen[culprit] > ESCALATION_SEEN:
             aim = min(3.0, max(1.0, round(sit.last_seen[culprit])))
             if sit.rung >= sit.marks.brink:
+                aim = 0.0  # at the brink it answers in words, not blows
+            elif sit.rung >= sit.marks.brink - 2:
                 aim = min(aim, 1.0)
             return Plan(aim, culprit, hostile=True)
         friend = min(sit.last_seen, key=sit.last_seen.__getitem__, default=None)
@@ -365,12 +367,12 @@ class Calculator(Doctrine):
     )
 
     def plan(self, sit: Situation) -> Plan:
-        return Plan(0.0, sit.adversary, concede=self._ladder(expected_rung(0.0, sit), sit))
+        return Plan(0.0, sit.adversary, baseline=self._ladder(expected_rung(0.0, sit), sit))
 
     def score(self, f, target, sit, plan):
         escalation = effective_escalation(f, sit, target)
         next_rung = expected_rung(escalation, sit)
-        value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.concede
+        value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.baseline
         if next_rung <= sit.marks.defused_at:
             value += OUTCOME_POINTS["defused"] / 2
         value += own_gain(f, sit) + objective_gain(f, sit)

@@ -97,6 +97,14 @@ class LazyLedger:
 
 
 def ledger(sit: Situation, temper: Temper) -> Ledger:
+    """Value every term for me now.
+
+    A term's gain is its ``value`` for me plus the weight of my objectives
+    it would meet on its own (one term at a time; the settlement, which
+    usually takes several, is valued per package by ``Ledger.settles``).
+    Its burden, if I commit, is the hard moves it forbids me and what the
+    move it requires would cost me.
+    """
     view = sit.view
     env = ViewEnv(view)
     terms = {t.id: t for t in view.scenario.spec.terms}
