@@ -145,9 +145,14 @@ def _answer(game: "Game", m: Message) -> None:
         game.agreements.append(agreement)
         for a, b in ((proposal.sender, proposal.recipient), (proposal.recipient, proposal.sender)):
             _nudge_trust(game, a, b, 5)
-        game.note("agreement", f"Agreement between {proposal.sender} and {proposal.recipient}: "
-                  + "; ".join(_term_text(game, c.term) for c in commitments) + ".",
-                  actors=(proposal.sender, proposal.recipient))
+        promises = [
+            f"{party} will " + "; ".join(_term_text(game, c.term)[:1].lower() + _term_text(game, c.term)[1:]
+                                        for c in commitments if c.party == party)
+            for party in (proposal.sender, proposal.recipient)
+            if any(c.party == party for c in commitments)
+        ]
+        game.note("agreement", f"Agreement #{agreement.id} between {proposal.sender} and {proposal.recipient}: "
+                  + "; and ".join(promises) + ".", actors=(proposal.sender, proposal.recipient))
     elif m.kind == "reject":
         original.status = "rejected"
     else:
