@@ -2,8 +2,10 @@
 
 Warnings never stop a scenario from loading; ``wargame validate`` prints
 them with the errors. Every warning here is *sound*: it is only given when
-the thing can provably never happen in any game (a facilitator's injects
-included), so a warning-free scenario is the goal, not a compromise.
+the thing can provably never happen in any game, a facilitator's injects
+included, so a warning-free scenario is the goal, not a compromise. (The
+one thing left out is a facilitator overriding the rung into the war band,
+which ends the game at the end of that turn anyway.)
 
 How: a condition is checked by interval reasoning over its syntax tree
 (each variable has a range, comparisons with constants in an ``and`` chain
@@ -128,7 +130,6 @@ class Facts:
         self.playable: set[tuple[str, str]] = set()  # (actor, move)
         self.firing: set[str] = set()  # triggers that can fire
         self.crossable: set[str] = set()  # red lines that can be crossed
-        self.kept_terms = {term.id: self.keepers(term) for term in spec.terms}
         self._solve()
 
     # -- the fixpoint
