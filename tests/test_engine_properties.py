@@ -77,7 +77,12 @@ def check_view_hides(game: Game, actor: str) -> None:
     assert all(line.owner == actor for line in view.my_red_lines)
     assert all(e.message.recipient == actor for e in view.inbox)
     assert all(e.message.sender == actor for e in view.outbox)
-    assert all(p.observer == actor for _, readings in view.perceived_history for p in readings)
+    truth = {(r.turn, p.actor): p for r in game.history for p in r.perceptions if p.observer == actor}
+    for turn, readings in view.perceived_history:
+        for reading in readings:
+            assert not hasattr(reading, "actual") and not hasattr(reading, "move")
+            if truth[(turn, reading.actor)].seen is None:
+                assert reading.seen is None and reading.target is None
     assert all(e.visible_to(actor) for e in view.news)
     secret = {line.id for line in game.red_lines if not line.declared and line.owner != actor}
     assert not secret & {line.id for line in view.their_red_lines}

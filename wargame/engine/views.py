@@ -25,6 +25,22 @@ PUBLIC_STATS = ("credibility", "support", "readiness")
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What one actor saw of another's move: never the truth behind it (``seen`` None: nothing noticed)."""
+
+    actor: str
+    seen: str | None
+    target: str | None
+    perceived: float
+
+
+def _reading(p: Perception) -> Reading:
+    if p.seen is None:
+        return Reading(p.actor, None, None, 0.0)
+    return Reading(p.actor, p.seen, p.target, p.perceived)
+
+
+@dataclass(frozen=True)
 class OtherActor:
     """Another actor as seen from outside: public stats, my trust, the channel, my reading of its intent."""
 
@@ -47,6 +63,7 @@ class ActorView:
     turns: int
     turn_label: str
     phase: str
+    rung: int
     perceived_rung: int
     stats: dict[str, int]
     previous_stats: dict[str, int]
@@ -57,7 +74,7 @@ class ActorView:
     agreements: tuple[Agreement, ...]
     my_red_lines: tuple[RedLineState, ...]
     their_red_lines: tuple[RedLineState, ...]
-    perceived_history: tuple[tuple[int, tuple[Perception, ...]], ...]
+    perceived_history: tuple[tuple[int, tuple[Reading, ...]], ...]
     perceived_rungs: tuple[float, ...]
     news: tuple[Event, ...]
     indicators: dict[str, int]
@@ -108,7 +125,7 @@ def actor_view(game: "Game", actor: str) -> ActorView:
         for other in game.others(actor)
     )
     history = tuple(
-        (record.turn, tuple(p for p in record.perceptions if p.observer == actor)) for record in game.history
+        (record.turn, tuple(_reading(p) for p in record.perceptions if p.observer == actor)) for record in game.history
     )
     seen_moves = [p.seen for _, readings in history[-indicators.WINDOW:] for p in readings if p.seen]
     seen_moves += [r.orders[actor].move for r in game.history[-indicators.WINDOW:] if actor in r.orders]
@@ -122,6 +139,7 @@ def actor_view(game: "Game", actor: str) -> ActorView:
         turns=game.scenario.spec.turns,
         turn_label=game.turn_label(),
         phase=game.turn_phase,
+        rung=game.rung,
         perceived_rung=round(me.perceived_rung),
         stats=dict(me.stats),
         previous_stats=previous,
