@@ -72,8 +72,7 @@ class Session:
 
     def crisis_rung(self) -> int:
         """The rung the crisis stands on: public (the news announces every move of the ladder)."""
-        view = self.view()
-        return getattr(view, "rung", None) if getattr(view, "rung", None) is not None else self.game.rung
+        return self.view().rung
 
     def apply(self, decision: Decision) -> None:
         """Apply one of the human's decisions (raises IllegalDecision, the game unchanged)."""
