@@ -248,9 +248,15 @@ def fire_inject(game: "Game", inject_id: str) -> None:
 
 
 def _apply_effects(game: "Game", effects: TriggerEffects, kind: str, news: str, message) -> None:
+    if news:
+        game.note(kind, news)
     if effects.rung:
+        before = game.rung
         game.rung = max(0, min(game.top_rung, game.rung + effects.rung))
         game.peak = max(game.peak, game.rung)
+        if game.rung != before:
+            direction = "climbs" if game.rung > before else "descends"
+            game.note("ladder", f"Events push the crisis: it {direction} to rung {game.rung}, {game.rung_names[game.rung]}.")
     for actor, changes in effects.stats.items():
         for stat, amount in changes.items():
             _add(game.actors[actor].stats, stat, amount)
@@ -262,8 +268,6 @@ def _apply_effects(game: "Game", effects: TriggerEffects, kind: str, news: str, 
         if a != b:
             game.channels[_pair(a, b)] = state
     game.unlocked.update(effects.unlock)
-    if news:
-        game.note(kind, news)
     if message:
         game.note("hotline", f"{message.sender} to {message.to}: {message.text}", (message.sender, message.to),
                   (message.sender, message.to))
