@@ -95,8 +95,7 @@ class Doctrine:
         if order is not None:
             return order
         plan = self.plan(sit)
-        return choose(sit, lambda f, target, s: self.score(f, target, s, plan), rng, self.jitter,
-                      self.DETERRED, self.keep_word(sit), focus=plan.focus)
+        return choose(sit, self.score, plan, rng, self.jitter, self.DETERRED, self.keep_word(sit), focus=plan.focus)
 
     def plan(self, sit: Situation) -> Plan:
         return Plan(0.0, sit.adversary)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -360,28 +361,34 @@ def objective_gain(f: Facts, sit: Situation) -> float:
 # ---------------------------------------------------------------- choosing
 
 
-Candidate = tuple[float, MoveOption, str | None]
-Scorer = Callable[[Facts, str | None, Situation], float]
+Scorer = Callable[[Facts, str | None, Situation, Any], float]
 
 
-def choose(sit: Situation, score: Scorer, rng: random.Random, jitter: float, deterred: float, keep_word: float,
-           focus: str | None = None) -> Order:
+def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter: float, deterred: float,
+           keep_word: float, focus: str | None = None) -> Order:
     """The best-scoring available move, ties and near-ties broken by the generator.
 
-    ``score`` is the doctrine's own valuation; the shared parts are added
-    here with the doctrine's weights: ``deterred`` for declared red lines the
-    move would cross, ``keep_word`` for agreements it would break; and every
-    doctrine shuns aiming pressure at a friend.
+    ``score(facts, target, sit, plan)`` is the doctrine's own valuation; the
+    shared parts are added here with the doctrine's weights: ``deterred`` for
+    declared red lines the move would cross, ``keep_word`` for agreements it
+    would break; and every doctrine shuns aiming pressure at a friend.
     """
     best_value, best_option, best_target = None, None, None
     known = facts(sit.view.scenario)
+    by_threat = sorted(sit.threat, key=lambda other: -sit.threat[other])
+    pressure_order = _unique((focus, *by_threat))
+    gesture_order = _unique((focus, sit.partner, *by_threat))
+    threat = sit.threat
     for option in sit.view.options:
         if option.reason:
             continue
         f = known[option.move.id]
-        target = pick_target(option, sit, focus) if f.targeted else None
-        value = score(f, target, sit) + rng.random() * jitter
-        if f.escalation > 0 and target is not None and sit.threat.get(target, 0.0) < FRIENDLY:
+        target = None
+        if f.targeted:
+            targets = option.targets
+            target = next(t for t in (gesture_order if f.escalation < 0 else pressure_order) if t in targets)
+        value = score(f, target, sit, plan) + rng.random() * jitter
+        if f.escalation > 0 and target is not None and threat[target] < FRIENDLY:
             value -= FRIENDLY_FIRE * f.escalation  # pressure on a friend or a go-between helps nobody
         if option.crosses:
             value -= deterred * deterrence(option, sit)
@@ -394,8 +401,12 @@ def choose(sit: Situation, score: Scorer, rng: random.Random, jitter: float, det
     return Order(sit.me, best_option.move.id, best_target)
 
 
+def _unique(actors) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a for a in actors if a is not None))
+
+
 def pick_target(option: MoveOption, sit: Situation, focus: str | None = None) -> str | None:
-    """Pressure goes to the focus or the most threatening actor; gestures to the partner or the adversary."""
+    """Pressure goes to the focus or the most threatening actor; gestures to the focus, the partner or the adversary."""
     if not option.move.targeted:
         return None
     targets = option.targets
