@@ -61,8 +61,8 @@ class FakeEnv:
     def fired(self, trigger):
         return False
 
-    def agreed(self, term):
-        return term == "withdraw_missiles"
+    def agreed(self, term, party=None):
+        return term == "withdraw_missiles" and party in (None, "ussr")
 
     def channel(self, actor, other):
         return "hotline" if {actor, other} == {"usa", "ussr"} else "severed"
@@ -357,3 +357,11 @@ def test_a_wrong_argument_is_reported_once():
     problems = check_condition("played(3, blockade)", NS)
     assert [(p.column, str(p)) for p in problems] == [
         (8, "expected an actor name but found '3'; arguments are bare names")]
+
+
+def test_agreed_can_name_the_committed_party():
+    """agreed(TERM, ACTOR): the term is in force as ACTOR's commitment, not just anyone's."""
+    assert parse_condition("agreed(withdraw_missiles, ussr)", NS).evaluate(FakeEnv())
+    assert not parse_condition("agreed(withdraw_missiles, usa)", NS).evaluate(FakeEnv())
+    with pytest.raises(ConditionError, match="unknown actor 'ussrr'"):
+        parse_condition("agreed(withdraw_missiles, ussrr)", NS)

@@ -356,7 +356,7 @@ def test_inject_fires_by_hand_once(rules_scenario):
     "setup, kind",
     [
         (lambda g: g.apply(Override(None, "rung", 12)), "war"),
-        (lambda g: g.apply(Override("c", "support", 5)), "capitulation"),
+        (lambda g: g.apply(Override("b", "support", 5)), "capitulation"),
         (lambda g: g.apply(Override(None, "rung", 0)), "defused"),
         (lambda g: None, "stalemate"),
     ],
@@ -377,7 +377,7 @@ def test_each_outcome_is_reachable(rules_scenario, setup, kind):
     assert game.crisis_phase == {"capitulation": "capitulation", "war": "war"}.get(kind, game.crisis_phase)
     assert game.turn <= rules_scenario.spec.turns
     if kind == "capitulation":
-        assert game.outcome.actor == "c"
+        assert game.outcome.actor == "b"
 
 
 def test_mediation_needs_a_third_party_that_talks_to_both(rules_scenario):
@@ -400,3 +400,36 @@ def test_band_change_announces_threshold_and_moves_opened(rules_scenario):
     assert texts[1] == "The crisis enters a new band: High."
     assert any(t.startswith("Now possible:") and "Major offensive" in t for t in texts)
     assert any(t.startswith("No longer possible:") and "Quiet dialogue" in t for t in texts)
+
+
+def test_a_delayed_accept_still_makes_the_agreement(rules_scenario):
+    """Rule: an answer held up on a strained line is carried out when it arrives, if the proposal is still open."""
+    for seed in range(80):
+        game = Game(rules_scenario, seed)
+        next_hotline(game)
+        game.send(Message("a", "b", "proposal", offer=("t_no_sanctions",), ask=("t_no_deploy",)))
+        game.channels[("a", "b")] = "strained"
+        game.send(Message("b", "a", "accept", reply_to=0))
+        if not game.envelopes[-1].delivered:
+            break
+    else:
+        pytest.fail("no accept was delayed in 80 games")
+    assert game.envelopes[0].status == "pending" and not game.agreements
+    play_turn(game)
+    game.proceed()
+    assert game.envelopes[0].status == "accepted"
+    assert game.agreements and game.agreements[0].terms == ("t_no_sanctions", "t_no_deploy")
+
+
+def test_mediators_do_not_capitulate_and_move_the_crisis_half_as_far(rules_scenario):
+    """Rule: a mediator can mediate itself, never capitulates, and moves with it count half on the ladder."""
+    from wargame.engine.adjudication import _apply_move
+
+    game = Game(rules_scenario, 1)
+    to_orders(game)
+    assert actor_view(game, "c").option("request_mediation").targets == ("a", "b")
+    move = rules_scenario.moves["show_of_force"]
+    assert _apply_move(game, "c", move, "a") == move.escalation * 0.5
+    game.apply(Override("c", "support", 0))
+    play_turn(game)
+    assert game.outcome is None or game.outcome.kind != "capitulation"

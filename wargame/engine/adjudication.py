@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 PREVENTIVE_FACTOR = ((3, 1.5), (8, 1.0), (99, 0.5))  # up to rung: factor
 PROVOCATION = {"resolve": 5, "trust": -10}
+MEDIATOR_SHARE = 0.5  # moves by or toward a mediator move the parties' crisis only half as far
 AGREEMENT_CALM = 0.5
 MAX_STEP = 3
 BROKEN_TRUST, BROKEN_CREDIBILITY, KEPT_TRUST = -20, -10, 2
@@ -96,6 +97,8 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
         weight *= next(f for limit, f in PREVENTIVE_FACTOR if game.rung <= limit)
     if "mediation" in move.tags and target and weight < 0:
         weight -= 1  # a third party carries the message further than either side could
+    if actor in game.mediator_ids or target in game.mediator_ids:
+        weight *= MEDIATOR_SHARE
     if target:
         other = game.actors[target]
         for stat, amount in move.effects.target.items():

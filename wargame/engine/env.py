@@ -70,8 +70,13 @@ class GameEnv:
     def fired(self, trigger: str) -> bool:
         return trigger in self.game.fired
 
-    def agreed(self, term: str) -> bool:
-        return any(term in agreement.terms for agreement in self.game.agreements_in_force())
+    def agreed(self, term: str, party: str | None = None) -> bool:
+        """An agreement in force holds ``term`` (committed by ``party``, when given)."""
+        return any(
+            c.term == term and party in (None, c.party)
+            for agreement in self.game.agreements_in_force()
+            for c in agreement.commitments
+        )
 
     def channel(self, actor: str, other: str) -> str:
         return self.game.channel(self.actor(actor), self.actor(other))

@@ -108,6 +108,9 @@ def deliver_delayed(game: "Game") -> None:
         if not envelope.delivered:
             envelope.deliver_on = game.turn
             _on_delivery(game, envelope)
+            m = envelope.message
+            if m.kind in ANSWERS and game.envelopes[m.reply_to].status == "pending":
+                _answer(game, m)
 
 
 def _on_delivery(game: "Game", envelope: Envelope) -> None:

@@ -119,7 +119,9 @@ def _crossed_by(game: "Game", actor: str, move: Move, lines: list):
 
 
 def mediators(game: "Game", actor: str, target: str) -> list[str]:
-    """Third parties with the mediator role and working channels to both sides."""
+    """Third parties with the mediator role and working channels to both sides (a mediator may mediate itself)."""
+    if actor in game.mediator_ids:
+        return [actor] if target not in game.mediator_ids and game.channel(actor, target) != "severed" else []
     return [
         other
         for other in game.mediator_ids

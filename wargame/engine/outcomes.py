@@ -50,6 +50,8 @@ def check_end(game: "Game") -> None:
 def _capitulating(game: "Game") -> str | None:
     limit = game.scenario.spec.outcomes.capitulation_below
     for actor, state in game.actors.items():
+        if actor in game.mediator_ids:
+            continue  # a mediator can give up its mission, not capitulate
         if state.stats["resolve"] <= limit or state.stats["support"] <= limit:
             return actor
     return None

@@ -149,8 +149,8 @@ class _Checker:
         self.diagnostics: list[Diagnostic] = []
         self.actors = [actor.id for actor in spec.actors]
         self.ladder = default_ladder() if spec.ladder == "default" else spec.ladder
-        if spec.start_rung is not None:
-            self.ladder = self.ladder.model_copy(update={"start": spec.start_rung})
+        overrides = {"start": spec.start_rung, "defused_at": spec.defused_rung}
+        self.ladder = self.ladder.model_copy(update={k: v for k, v in overrides.items() if v is not None})
         self.standard = standard_moves()
 
     # -- reporting
@@ -310,7 +310,7 @@ class _Checker:
             where_start = ("start_rung",) if self.spec.start_rung is not None else where + ("start",)
             self.error(where_start, f"the ladder starts at rung {ladder.start}, inside the war band")
         if ladder.defused_at >= war_at:
-            self.error(where + ("defused_at",), f"defused_at {ladder.defused_at} is inside the war band")
+            self.error(("defused_rung",) if self.spec.defused_rung is not None else where + ("defused_at",), f"defused_at {ladder.defused_at} is inside the war band")
         ids = [band.id for band in ladder.bands]
         for i, band_id in enumerate(ids):
             if band_id in ids[:i]:
@@ -357,7 +357,7 @@ class _Checker:
         namespace = Namespace(
             actors=frozenset(self.actors),
             stats=frozenset(STATS),
-            moves=frozenset(moves),
+            moves=frozenset(moves) | frozenset(self.standard),  # a withheld move is simply never played
             red_lines=frozenset(r.id for a in spec.actors for r in a.red_lines),
             triggers=frozenset(t.id for t in spec.triggers) | frozenset(i.id for i in spec.injects),
             terms=frozenset(t.id for t in spec.terms),

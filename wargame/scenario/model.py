@@ -288,6 +288,7 @@ class Scenario(Strict):
     recommended_sides: list[Id] = Field(default_factory=list)
     ladder: Literal["default"] | Ladder = "default"
     start_rung: Annotated[int, Field(ge=0)] | None = Field(None, description="Overrides the ladder's starting rung.")
+    defused_rung: Annotated[int, Field(ge=0)] | None = Field(None, description="Overrides the ladder's defused_at.")
     actors: Annotated[list[Actor], Field(min_length=2, max_length=8)]
     moves: MoveSet = MoveSet()
     terms: list[Term] = Field(default_factory=list)
