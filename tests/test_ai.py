@@ -8,8 +8,12 @@ driver would silently drop it).
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
+import subprocess
+import sys
 from itertools import product
+from pathlib import Path
 from statistics import mean
 
 import pytest
@@ -335,3 +339,22 @@ def test_nobody_talks_over_a_severed_channel(cuban):
     for seed in range(10):
         game = play_to_end(Game(cuban, seed), doctrines={"usa": "dove", "ussr": "hawk", "cuba": "hawk"})
         assert not [e for e in game.envelopes if {e.message.sender, e.message.recipient} == {"usa", "cuba"}]
+
+
+def test_decisions_do_not_depend_on_string_hashing():
+    """Same seed, same decisions in fresh interpreters with different hash seeds (as simulate's workers are)."""
+    script = (
+        "from wargame.scenario.loader import load_scenario; from wargame.engine import Game;"
+        "from wargame.ai.autoplay import play_to_end; from wargame.engine.decisions import to_dict;"
+        "g = play_to_end(Game(load_scenario('scenarios/cuban-missile-crisis.yaml'), 11),"
+        " doctrines={'usa': 'calculator', 'ussr': 'tit_for_tat'});"
+        "print([to_dict(d) for d in g.decisions])"
+    )
+    root = Path(__file__).resolve().parent.parent
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+    assert outputs.pop().startswith("[{")
