@@ -23,8 +23,7 @@ from wargame.ai.autoplay import computer_decisions, play_to_end
 from wargame.ai.doctrines import DOCTRINES
 from wargame.engine import Game, Message, Order, Override
 from wargame.engine.decisions import to_dict
-from wargame.engine.records import Perception
-from wargame.engine.views import actor_view
+from wargame.engine.views import Reading, actor_view
 from wargame.scenario.loader import load_scenario_text
 
 NAMES = ("hawk", "dove", "tit_for_tat", "calculator")
@@ -202,21 +201,21 @@ def to_phase(game: Game, phase: str) -> None:
         game.proceed()
 
 
-def red_view_after(rivals, perceived: float, actual: float = -1.0):
-    """Red's view on turn 2, having read Blue's first move (quiet dialogue, ``actual``) as ``perceived``."""
+def red_view_after(rivals, perceived: float):
+    """Red's view on turn 2, having read Blue's first move (quiet dialogue, escalation -1) as ``perceived``."""
     game = Game(rivals, 5)
     to_phase(game, "orders")
     game.order("red", "hold_position")
     game.order("blue", "hold_position")
     to_phase(game, "orders")
     view = actor_view(game, "red")
-    reading = Perception("red", "blue", "quiet_dialogue", "quiet_dialogue", "red", actual, perceived)
+    reading = Reading("blue", "quiet_dialogue", "red", perceived)
     return game, dataclasses.replace(view, perceived_history=((1, (reading,)),))
 
 
 def test_tit_for_tat_retaliates_against_a_perceived_escalation(rivals):
     """A cooperative move misread as a +2.5 blow is answered with escalation aimed at the one who seemed to strike."""
-    game, view = red_view_after(rivals, perceived=2.5, actual=-1.0)
+    game, view = red_view_after(rivals, perceived=2.5)
     order = DOCTRINES["tit_for_tat"].choose_order(view, random.Random(1))
     assert rivals.moves[order.move].escalation >= 2
     assert order.target in (None, "blue")
