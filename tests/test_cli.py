@@ -288,6 +288,19 @@ def test_simulate_matches_games_played_one_by_one(capsys):
         assert count == sum(trigger in g.fired for g in games)
 
 
+def test_simulation_is_the_same_under_the_spawn_start_method(monkeypatch):
+    """macOS and Windows start workers with spawn: each loads the scenario from its text, same results."""
+    import multiprocessing
+
+    from wargame import simulation
+
+    scenario = load_scenario(TUTORIAL)
+    forked = simulation.simulate(scenario, 8, seed=2, workers=2).to_dict()
+    monkeypatch.setattr(simulation, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert simulation.simulate(scenario, 8, seed=2, workers=2).to_dict() == forked
+    assert simulation.simulate(scenario, 8, seed=2, workers=1).to_dict() == forked
+
+
 def test_simulate_text_has_no_progress_bar_when_piped(capsys):
     status, out, err = run_cli(capsys, "simulate", "cuban-missile-crisis", "--runs", "5", "--workers", "2")
     assert status == 0 and err == ""
