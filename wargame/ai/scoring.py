@@ -248,19 +248,25 @@ def _duties(view: ActorView) -> dict[str, str | None]:
 
     The view keeps no log of my own orders, so a duty cannot be checked off;
     instead each agreement's requirements are scheduled one a turn from the
-    turn it was made, soonest due first, and each is played on its own turn
-    only (never twice).
+    turn it was made, soonest due first, skipping the turns on which I was
+    busy answering a red line (``answered_turn`` says which), and each is
+    played on its own turn only (never twice).
     """
     duties: dict[str, str | None] = {}
+    busy = {line.answered_turn for line in view.my_red_lines if line.status == "honoured"}
     for agreement in view.agreements:
         if not agreement.in_force:
             continue
         owed = sorted((c.due, c.requires) for c in agreement.commitments
                       if c.party == view.actor and c.requires and c.due is not None)
         party = next((p for p in agreement.parties if p != view.actor), None)
-        for slot, (due, move) in enumerate(owed):
-            if view.turn == min(agreement.turn + slot, due):
+        turn = agreement.turn
+        for due, move in owed:
+            while turn in busy and turn < due:
+                turn += 1
+            if view.turn == min(turn, due):
                 duties.setdefault(move, party)
+            turn += 1
     return duties
 
 
