@@ -130,3 +130,37 @@ def test_phase_machines_are_built_once_and_quietly(rules_scenario, caplog):
     Game(rules_scenario, 1).proceed()
     assert not [r for r in caplog.records if r.name.startswith("transitions")]
     assert not crisis_machine(bands).machine.models, "games are driven, not registered, so none leak"
+
+
+def test_decisions_from_untrusted_dicts_are_checked_field_by_field():
+    import pytest
+
+    from wargame.engine.decisions import Override, decision_from_dict
+
+    assert decision_from_dict({"type": "override", "actor": None, "stat": "rung", "value": 3}) == Override(None, "rung", 3)
+    for bad in (
+        {"type": "override", "actor": None, "stat": "rung", "value": "x"},
+        {"type": "override", "actor": None, "stat": "rung", "value": True},
+        {"type": "message", "sender": "a", "recipient": "b", "kind": "accept", "reply_to": "0"},
+        {"type": "message", "sender": "a", "recipient": "b", "kind": "proposal", "offer": [1]},
+        {"type": "order", "actor": "a"},
+        {"type": "order", "actor": "a", "move": "x", "extra": 1},
+        ["order"],
+    ):
+        with pytest.raises(IllegalDecision):
+            decision_from_dict(bad)
+
+
+def test_every_decision_kind_survives_the_dict_round_trip():
+    from wargame.engine import Inject, Override, Proceed
+    from wargame.engine.decisions import decision_from_dict
+
+    decisions = [
+        Order("a", "show_of_force", "b"), Order("a", "hold_position"), Proceed("orders"), Inject("leak"),
+        Override(None, "rung", 4), Override("a", "resolve", 30),
+        Message("a", "b", "proposal", "x", offer=("t1",), ask=("t2", "t3")),
+        Message("a", "b", "ultimatum", ask=("t2",), move="m", deadline=4),
+        Message("b", "a", "accept", reply_to=0), Message("a", "b", "threat", trigger_move="m", move="n"),
+    ]
+    for decision in decisions:
+        assert decision_from_dict(to_dict(decision)) == decision

@@ -433,3 +433,17 @@ def test_mediators_do_not_capitulate_and_move_the_crisis_half_as_far(rules_scena
     game.apply(Override("c", "support", 0))
     play_turn(game)
     assert game.outcome is None or game.outcome.kind != "capitulation"
+
+
+def test_an_inject_in_the_last_briefing_does_not_end_the_game(rules_scenario):
+    """Rule: an inject between turns can end the game only by war or capitulation, never by the turn limit."""
+    from wargame.engine import Inject
+
+    game = Game(rules_scenario, 2)
+    while game.turn < rules_scenario.spec.turns:
+        play_turn(game)
+        game.proceed()
+    game.apply(Inject("leak"))
+    assert not game.is_over()
+    play_turn(game)
+    assert game.outcome.kind == "stalemate" and game.outcome.turn == rules_scenario.spec.turns

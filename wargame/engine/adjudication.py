@@ -247,7 +247,7 @@ def fire_inject(game: "Game", inject_id: str) -> None:
     _apply_effects(game, inject.effects, "inject", inject.news or inject.title, inject.message)
     if inject.effects.rung:
         sync_band(game)
-        outcomes.check_end(game)
+    outcomes.check_end(game, end_of_turn=False)
 
 
 def _apply_effects(game: "Game", effects: TriggerEffects, kind: str, news: str, message) -> None:

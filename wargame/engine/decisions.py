@@ -8,7 +8,7 @@ store. Each decision turns into a plain dict and back (``to_dict`` /
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Literal, Union
 
 from wargame.errors import IllegalDecision
@@ -78,14 +78,22 @@ class Override:
 Decision = Union[Order, Message, Proceed, Inject, Override]
 _KINDS: dict[str, type] = {"order": Order, "message": Message, "proceed": Proceed, "inject": Inject, "override": Override}
 _NAMES = {cls: name for name, cls in _KINDS.items()}
+# What each field may hold in a save: "id" a string, "id?" a string or null, "int" / "int?" a whole
+# number (or null), "ids" a list of strings.
+_FIELD_KINDS = {
+    "actor": "id?", "move": "id?", "target": "id?", "sender": "id", "recipient": "id", "kind": "id", "text": "id",
+    "offer": "ids", "ask": "ids", "reply_to": "int?", "trigger_move": "id?", "deadline": "int?",
+    "phase": "id", "inject": "id", "stat": "id", "value": "int",
+}
+_FIELDS = {cls: tuple((f.name, f.default) for f in fields(cls)) for cls in _KINDS.values()}
 
 
 def to_dict(decision: Decision) -> dict:
-    """A JSON-ready dict; empty and default fields are left out to keep saves small."""
-    data = {"type": _NAMES[type(decision)]}
-    defaults = {f.name: f.default for f in fields(decision)}
-    for key, value in asdict(decision).items():
-        if value != defaults[key] or key in ("actor",):
+    """A JSON-ready dict; fields at their default are left out to keep saves small (``actor`` always kept)."""
+    data: dict = {"type": _NAMES[type(decision)]}
+    for key, default in _FIELDS[type(decision)]:
+        value = getattr(decision, key)
+        if value != default or key == "actor":
             data[key] = list(value) if isinstance(value, tuple) else value
     return data
 
@@ -95,21 +103,27 @@ def decision_from_dict(data: object) -> Decision:
     if not isinstance(data, dict) or data.get("type") not in _KINDS:
         raise IllegalDecision(f"not a decision: {str(data)[:80]}")
     cls = _KINDS[data["type"]]
-    allowed = {f.name: f for f in fields(cls)}
+    allowed = dict(_FIELDS[cls])
     values = {}
     for key, value in data.items():
         if key == "type":
             continue
         if key not in allowed:
             raise IllegalDecision(f"unknown field '{key}' in a {data['type']} decision")
-        if isinstance(value, list):
-            if not all(isinstance(item, str) for item in value):
-                raise IllegalDecision(f"field '{key}' must be a list of ids")
-            value = tuple(value)
-        elif value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
-            raise IllegalDecision(f"field '{key}' has a value of the wrong type")
-        values[key] = value
+        if not _fits(_FIELD_KINDS[key], value):
+            raise IllegalDecision(f"field '{key}' of a {data['type']} decision has a value of the wrong type")
+        values[key] = tuple(value) if isinstance(value, list) else value
     try:
         return cls(**values)
-    except TypeError as exc:
-        raise IllegalDecision(f"incomplete {data['type']} decision: {exc}") from None
+    except TypeError:
+        raise IllegalDecision(f"incomplete {data['type']} decision: {sorted(data)}") from None
+
+
+def _fits(kind: str, value: object) -> bool:
+    if value is None:
+        return kind.endswith("?")
+    if kind == "ids":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    if kind.startswith("id"):
+        return isinstance(value, str)
+    return isinstance(value, int) and not isinstance(value, bool)

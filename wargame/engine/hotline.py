@@ -119,18 +119,18 @@ def _on_delivery(game: "Game", envelope: Envelope) -> None:
         agreement = Agreement(len(game.agreements), game.turn, (m.sender,), (Commitment(m.sender, None, (m.move,)),))
         game.agreements.append(agreement)
         _nudge_trust(game, m.recipient, m.sender, 3)
-        game.note("assurance", f"{m.sender} assures {m.recipient} it will not {_move_name(game, m.move)}.",
+        game.note("assurance", f"{m.sender} assures {m.recipient} that it will not resort to: {_move_name(game, m.move)}.",
                   (m.sender, m.recipient), (m.sender, m.recipient))
     elif m.kind == "threat":
         game.red_lines.append(
             RedLineState(
                 id=f"threat_{envelope.id}", owner=m.sender, against=m.recipient,
-                description=f"{m.recipient} must not {_move_name(game, m.trigger_move)}",
+                description=f"no {_move_name(game, m.trigger_move)} by {m.recipient}",
                 response=(m.move,), window=2, declared=True, source="threat", trigger_move=m.trigger_move,
             )
         )
         _nudge_trust(game, m.recipient, m.sender, -3)
-        game.note("threat", f"{m.sender} draws a red line for {m.recipient}: do not {_move_name(game, m.trigger_move)}.",
+        game.note("threat", f"{m.sender} draws a red line for {m.recipient}: no {_move_name(game, m.trigger_move)}.",
                   (m.sender, m.recipient), (m.sender, m.recipient))
     elif m.kind == "ultimatum":
         game.note("ultimatum", f"{m.sender} issues an ultimatum to {m.recipient}, deadline turn {m.deadline}.",

@@ -21,19 +21,21 @@ CAPITULATION_POINTS = {"loser": -10, "others": 5}
 TRIGGERS = {"settled": "settle", "defused": "defuse", "stalemate": "stall", "capitulation": "capitulate"}
 
 
-def check_end(game: "Game") -> None:
+def check_end(game: "Game", end_of_turn: bool = True) -> None:
+    """End the game if it is over; mid-turn (after an inject) only war and capitulation can end it."""
     if game.is_over():
         return
     spec = game.scenario.spec
-    game.calm_turns = game.calm_turns + 1 if game.rung <= game.ladder.defused_at else 0
     ending = None
     if game.crisis_phase == "war":
         ending = ("war", None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
     elif loser := _capitulating(game):
         ending = ("capitulation", loser, f"{_name(game, loser)} could no longer hold its position")
+    elif not end_of_turn:
+        return
     elif _settled(game):
         ending = ("settled", None, "the parties reached an agreement that settles the crisis")
-    elif game.calm_turns >= spec.outcomes.defused_after and game.turn >= 2:
+    elif _calm_long_enough(game):
         ending = ("defused", None, f"the crisis stayed at or below rung {game.ladder.defused_at} for {game.calm_turns} turns")
     elif game.turn >= spec.turns:
         ending = ("stalemate", None, f"the turn limit of {spec.turns} was reached with the crisis unresolved")
@@ -45,6 +47,11 @@ def check_end(game: "Game") -> None:
     scores, notes = score(game, kind, actor)
     game.outcome = Outcome(kind, game.turn, reason, actor, scores, notes)
     game.note("outcome", f"The crisis ends: {kind}. {reason[0].upper()}{reason[1:]}.")
+
+
+def _calm_long_enough(game: "Game") -> bool:
+    game.calm_turns = game.calm_turns + 1 if game.rung <= game.ladder.defused_at else 0
+    return game.calm_turns >= game.scenario.spec.outcomes.defused_after and game.turn >= 2
 
 
 def _capitulating(game: "Game") -> str | None:
