@@ -447,3 +447,25 @@ def test_an_inject_in_the_last_briefing_does_not_end_the_game(rules_scenario):
     assert not game.is_over()
     play_turn(game)
     assert game.outcome.kind == "stalemate" and game.outcome.turn == rules_scenario.spec.turns
+
+
+def test_a_rejected_ultimatum_is_a_crossed_red_line_at_once(rules_scenario):
+    """Rule: rejecting an ultimatum defies it: the sender's red line is crossed now, not at the deadline."""
+    game = Game(rules_scenario, 4)
+    next_hotline(game)
+    game.send(Message("a", "b", "ultimatum", ask=("t_no_deploy",), move="show_of_force", deadline=3))
+    game.send(Message("b", "a", "reject", reply_to=0))
+    line = next(l for l in game.red_lines if l.source == "ultimatum")
+    assert line.status == "crossed" and line.crossed_turn == 1
+    play_turn(game)
+    game.proceed()
+    play_turn(game, a=("show_of_force", "b"))
+    assert line.status == "honoured"
+
+
+def test_a_move_aimed_elsewhere_says_less_about_intent(rules_scenario):
+    """Rule: observers read hostility mostly from moves aimed at them; pressure on a third party counts 0.3."""
+    at_me, elsewhere = Game(rules_scenario, 9), Game(rules_scenario, 9)
+    play_turn(at_me, b=("show_of_force", "a"))
+    play_turn(elsewhere, b=("show_of_force", "c"))
+    assert at_me.actors["a"].intent["b"] > elsewhere.actors["a"].intent["b"] > 0

@@ -158,6 +158,8 @@ def _answer(game: "Game", m: Message) -> None:
                   + "; and ".join(promises) + ".", actors=(proposal.sender, proposal.recipient))
     elif m.kind == "reject":
         original.status = "rejected"
+        if proposal.kind == "ultimatum":
+            _ultimatum_defied(game, original, "rejected")
     else:
         original.status = "countered"
 
@@ -176,13 +178,20 @@ def expire_ultimatums(game: "Game") -> None:
         if m.kind != "ultimatum" or envelope.status != "pending" or game.turn < m.deadline:
             continue
         envelope.status = "expired"
-        line = RedLineState(
+        _ultimatum_defied(game, envelope, "expired unanswered")
+
+
+def _ultimatum_defied(game: "Game", envelope: Envelope, how: str) -> None:
+    """A rejected or expired ultimatum is a crossed red line: its sender must now carry out the consequence."""
+    m = envelope.message
+    game.red_lines.append(
+        RedLineState(
             id=f"ultimatum_{envelope.id}", owner=m.sender, against=m.recipient,
-            description=f"{m.recipient} let an ultimatum expire", response=(m.move,), window=1,
+            description=f"{m.recipient} defied an ultimatum", response=(m.move,), window=1,
             declared=True, source="ultimatum", status="crossed", crossed_turn=game.turn,
         )
-        game.red_lines.append(line)
-        game.note("red_line", f"The ultimatum from {m.sender} to {m.recipient} expired unanswered.", actors=(m.sender, m.recipient))
+    )
+    game.note("red_line", f"The ultimatum from {m.sender} to {m.recipient} was {how}.", actors=(m.sender, m.recipient))
 
 
 def expire_stale_proposals(game: "Game") -> None:

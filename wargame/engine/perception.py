@@ -23,6 +23,7 @@ COVERT_NOISE = 0.8
 TRANSPARENCY_RELIEF = 0.4
 WORST_CASE_BIAS = 0.3
 INTENT_MEMORY = 0.6
+ASIDE = 0.3  # a move aimed at someone else says less about intent toward me
 
 
 def noise(game: "Game", observer: str, actor: str, covert: bool = False) -> float:
@@ -61,7 +62,8 @@ def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Percept
             perceived = actual + game.rng.gauss(WORST_CASE_BIAS * sigma, sigma)
             reading = Perception(observer, actor, move.id, move.id, order.target, actual, round(perceived, 2))
             seen.append(reading)
-            _react(game, observer, actor, reading.perceived)
+            aimed_elsewhere = order.target is not None and order.target != observer
+            _react(game, observer, actor, reading.perceived * (ASIDE if aimed_elsewhere else 1.0))
             if reading.misread:
                 game.note("misread", f"{observer} reads {actor}'s {move.name.lower()} as far "
                           f"{'more' if perceived > actual else 'less'} threatening than it is.",

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from wargame.engine import indicators, legality
+from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.records import Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord
 
@@ -69,6 +70,8 @@ class ActorView:
     previous_stats: dict[str, int]
     others: tuple[OtherActor, ...]
     order: str | None
+    my_orders: tuple[tuple[int, Order], ...]
+    fired: frozenset[str]
     inbox: tuple[Envelope, ...]
     outbox: tuple[Envelope, ...]
     agreements: tuple[Agreement, ...]
@@ -145,6 +148,8 @@ def actor_view(game: "Game", actor: str) -> ActorView:
         previous_stats=previous,
         others=others,
         order=game.orders[actor].move if actor in game.orders else None,
+        my_orders=tuple((record.turn, record.orders[actor]) for record in game.history),
+        fired=frozenset(game.fired),
         inbox=tuple(e for e in game.envelopes if e.message.recipient == actor and e.delivered),
         outbox=tuple(e for e in game.envelopes if e.message.sender == actor),
         agreements=tuple(a for a in game.agreements if actor in a.parties or _addressed(game, a, actor)),
