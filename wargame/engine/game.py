@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wargame.engine import adjudication, hotline, legality
 from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
@@ -66,6 +67,7 @@ class Game:
                 intent={other: 0.0 for other in others},
                 computer=actor.player == "computer",
             )
+        self._others = {a: tuple(b for b in self.actors if b != a) for a in self.actors}
         self.mediator_ids = tuple(a.id for a in spec.actors if a.role == "mediator")
         self.channels: dict[tuple[str, str], str] = {}
         for actor in spec.actors:
@@ -109,8 +111,8 @@ class Game:
     def actor_ids(self) -> tuple[str, ...]:
         return tuple(self.actors)
 
-    def others(self, actor: str) -> list[str]:
-        return [other for other in self.actors if other != actor]
+    def others(self, actor: str) -> tuple[str, ...]:
+        return self._others[actor]
 
     def channel(self, a: str, b: str) -> str:
         return self.channels.get(pair(a, b), "open")
@@ -119,13 +121,7 @@ class Game:
         return self.ladder.bands[self.band_of_rung[self.rung if rung is None else rung]]
 
     def turn_label(self, turn: int | None = None) -> str:
-        turn = self.turn if turn is None else turn
-        label = self.scenario.spec.turn_label
-        text = label.template.replace("{turn}", str(turn))
-        if label.start_date:
-            day = dt.date.fromisoformat(label.start_date) + dt.timedelta(days=(turn - 1) * label.days_per_turn)
-            text = text.replace("{date}", f"{day.day} {day.strftime('%B %Y')}")
-        return text
+        return _turn_label(self.scenario, self.turn if turn is None else turn)
 
     def note(self, kind: str, text: str, audience: tuple[str, ...] = (), actors: tuple[str, ...] = ()) -> Event:
         event = Event(self.turn, kind, text, audience, actors)
@@ -258,6 +254,17 @@ class Game:
     def clone(self) -> "Game":
         """A deep copy sharing the immutable scenario, for look-ahead."""
         return copy.deepcopy(self, memo={id(self.scenario): self.scenario})
+
+
+@lru_cache(maxsize=512)
+def _turn_label(scenario: LoadedScenario, turn: int) -> str:
+    """The scenario's name for a turn, e.g. "Day 5 — 20 October 1962" (cached: views ask for it often)."""
+    label = scenario.spec.turn_label
+    text = label.template.replace("{turn}", str(turn))
+    if label.start_date:
+        day = dt.date.fromisoformat(label.start_date) + dt.timedelta(days=(turn - 1) * label.days_per_turn)
+        text = text.replace("{date}", f"{day.day} {day.strftime('%B %Y')}")
+    return text
 
 
 def pair(a: str, b: str) -> tuple[str, str]:

@@ -35,34 +35,50 @@ class MoveOption:
         return not self.reason
 
 
+class _Context:
+    """What every move of one actor shares while its options are listed: built once, not per move."""
+
+    __slots__ = ("actor", "others", "envs", "self_env", "breaks", "lines")
+
+    def __init__(self, game: "Game", actor: str):
+        self.actor = actor
+        self.others = game.others(actor)
+        self.envs = {other: GameEnv(game, {"self": actor, "target": other}) for other in self.others}
+        self.self_env = GameEnv(game, {"self": actor, "target": actor})
+        self.breaks: dict[str, tuple[int, ...]] = {}
+        for agreement in game.agreements_in_force():
+            for c in agreement.commitments:
+                if c.party == actor:
+                    for move_id in c.forbids:
+                        self.breaks[move_id] = self.breaks.get(move_id, ()) + (agreement.id,)
+        self.lines = _lines_against(game, actor)
+
+
 def options(game: "Game", actor: str) -> list[MoveOption]:
     """Every move the actor could ever play here, with availability now."""
-    lines = _lines_against(game, actor)
-    return [option_for(game, actor, move, lines) for move in game.scenario.moves_for(actor)]
+    context = _Context(game, actor)
+    return [option_for(game, actor, move, context) for move in game.scenario.moves_for(actor)]
 
 
-def option_for(game: "Game", actor: str, move: Move, lines: list | None = None) -> MoveOption:
+def option_for(game: "Game", actor: str, move: Move, context: _Context | None = None) -> MoveOption:
+    context = context or _Context(game, actor)
     reason = static_reason(game, actor, move)
     targets: tuple[str, ...] = ()
     if not reason and move.targeted:
-        reasons = {}
-        for other in game.others(actor):
-            why = target_reason(game, actor, move, other)
-            if why:
-                reasons[other] = why
-            else:
+        first_reason = ""
+        for other in context.others:
+            why = target_reason(game, actor, move, other, context.envs[other])
+            if not why:
                 targets += (other,)
+            elif not first_reason:
+                first_reason = why
         if not targets:
-            reason = next(iter(reasons.values()), "no possible target")
+            reason = first_reason or "no possible target"
     if not reason and not move.targeted and move.requires:
-        condition = game.scenario.condition("move", move.id)
-        if not condition.evaluate(GameEnv(game, {"self": actor, "target": actor})):
+        if not game.scenario.condition("move", move.id).evaluate(context.self_env):
             reason = "its prerequisite does not hold: " + move.requires
-    breaks = tuple(a.id for a in game.agreements_in_force() for c in a.commitments if c.party == actor and move.id in c.forbids)
-    if lines is None:
-        lines = _lines_against(game, actor)
-    crosses = tuple(_crossed_by(game, actor, move, lines)) if lines else ()
-    return MoveOption(move, targets, reason, breaks, crosses)
+    crosses = tuple(_crossed_by(game, actor, move, context.lines)) if context.lines else ()
+    return MoveOption(move, targets, reason, context.breaks.get(move.id, ()), crosses)
 
 
 def static_reason(game: "Game", actor: str, move: Move) -> str:
@@ -80,16 +96,17 @@ def static_reason(game: "Game", actor: str, move: Move) -> str:
     return ""
 
 
-def target_reason(game: "Game", actor: str, move: Move, target: str) -> str:
-    if "mediation" in move.tags and not mediators(game, actor, target):
+def target_reason(game: "Game", actor: str, move: Move, target: str, env: GameEnv | None = None) -> str:
+    tags = game.scenario.move_tags[move.id]
+    if "mediation" in tags and not mediators(game, actor, target):
         return "no mediator in this crisis can talk to both sides"
-    if not NEEDS_CHANNEL.isdisjoint(move.tags) and game.channel(actor, target) == "severed":
+    if not NEEDS_CHANNEL.isdisjoint(tags) and game.channel(actor, target) == "severed":
         return f"the channel to {target} is severed"
     if move.effects.channel and game.channel(actor, target) == move.effects.channel:
         return f"the channel to {target} is already {move.effects.channel}"
     if move.requires:
-        condition = game.scenario.condition("move", move.id)
-        if not condition.evaluate(GameEnv(game, {"self": actor, "target": target})):
+        env = env or GameEnv(game, {"self": actor, "target": target})
+        if not game.scenario.condition("move", move.id).evaluate(env):
             return "its prerequisite does not hold: " + move.requires
     return ""
 

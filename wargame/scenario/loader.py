@@ -24,9 +24,12 @@ from wargame.scenario.model import STATS, Ladder, Move, Scenario
 from wargame.scenario.yamlsafe import Document, YamlProblem, load_yaml_file, load_yaml_text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LoadedScenario:
-    """A validated scenario with its ladder and move list resolved and conditions parsed."""
+    """A validated scenario with its ladder and move list resolved and conditions parsed.
+
+    Compared and hashed by identity (two loads of one file are two scenarios; ``digest`` tells equal text).
+    """
 
     spec: Scenario
     ladder: Ladder
@@ -62,6 +65,10 @@ class LoadedScenario:
 
     def condition(self, *key: str) -> Condition | None:
         return self.conditions.get(key)
+
+    @cached_property
+    def move_tags(self) -> dict[str, frozenset[str]]:
+        return {move_id: frozenset(move.tags) for move_id, move in self.moves.items()}
 
     @cached_property
     def move_costs(self) -> dict[str, tuple[tuple[str, int], ...]]:
