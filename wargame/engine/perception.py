@@ -23,6 +23,7 @@ COVERT_NOISE = 0.8
 TRANSPARENCY_RELIEF = 0.4
 WORST_CASE_BIAS = 0.3
 INTENT_MEMORY = 0.6
+MAX_ERROR = 3.0  # even a deaf ear does not hear a summit as a nuclear strike
 ASIDE = 0.3  # a move aimed at someone else says less about intent toward me
 
 
@@ -59,7 +60,8 @@ def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Percept
                 game.pending_reveals.append((game.turn + 2, reveal))
                 continue
             sigma = noise(game, observer, actor, covert)
-            perceived = actual + game.rng.gauss(WORST_CASE_BIAS * sigma, sigma)
+            error = game.rng.gauss(WORST_CASE_BIAS * sigma, sigma)
+            perceived = actual + max(-MAX_ERROR, min(MAX_ERROR, error))
             reading = Perception(observer, actor, move.id, move.id, order.target, actual, round(perceived, 2))
             seen.append(reading)
             aimed_elsewhere = order.target is not None and order.target != observer
