@@ -34,13 +34,13 @@ EXPECTED: dict[str, list[str]] = {
         "27:15: error: actors[1].doctrine: input should be 'hawk', 'dove', 'tit_for_tat' or 'calculator', got 'tit-for-tat' (did you mean 'tit_for_tat'?)",
     ],
     'bad-id-pattern.yaml': [
-        "3:5: error: id: string should match pattern '^[a-z][a-z0-9_]{0,39}$'",
+        "3:5: error: id: 'Broken-Base' is not an id (lower-case letters, digits and _, starting with a letter, at most 40)",
     ],
     'bad-move-category.yaml': [
         "33:17: error: moves.add[0].category: input should be 'diplomatic', 'economic' or 'military', got 'economy' (did you mean 'economic'?)",
     ],
     'bad-start-date.yaml': [
-        "9:15: error: turn_label.start_date: string should match pattern '^\\d{4}-\\d{2}-\\d{2}$'",
+        "9:15: error: turn_label.start_date: '16 October 1962' is not a date written YYYY-MM-DD",
     ],
     'chance-out-of-range.yaml': [
         '38:13: error: triggers[0].chance: input should be at most 1.0',
@@ -52,7 +52,7 @@ EXPECTED: dict[str, list[str]] = {
         '37:11: error: triggers[0].when: in condition: a condition must be true or false, but this is a number',
     ],
     'condition-power-operator.yaml': [
-        "37:17: error: triggers[0].when: in condition: expected a value but found '*'",
+        "37:16: error: triggers[0].when: in condition: '**' (power) is not part of the condition language; use * and +",
     ],
     'condition-single-equals.yaml': [
         "37:16: error: triggers[0].when: in condition: '=' is not part of the condition language; write '=='",
@@ -131,7 +131,7 @@ EXPECTED: dict[str, list[str]] = {
         '6:8: error: turns: input should be at most 60',
     ],
     'top-level-list.yaml': [
-        '1:1: error: a scenario must be a mapping of keys to values',
+        '2:1: error: a scenario must be a mapping of keys to values',
     ],
     'trust-toward-self.yaml': [
         '12:23: error: actors[0].trust.east: an actor has no trust or channel toward itself',

@@ -365,3 +365,9 @@ def test_agreed_can_name_the_committed_party():
     assert not parse_condition("agreed(withdraw_missiles, usa)", NS).evaluate(FakeEnv())
     with pytest.raises(ConditionError, match="unknown actor 'ussrr'"):
         parse_condition("agreed(withdraw_missiles, ussrr)", NS)
+
+
+def test_power_operator_is_named_in_the_error():
+    with pytest.raises(ConditionError, match=r"'\*\*' \(power\) is not part") as caught:
+        parse_condition("rung ** 2 > 4", NS)
+    assert caught.value.column == 6

@@ -184,6 +184,8 @@ def _tokenize(text: str) -> list[_Token]:
         kind, value, pos = match.lastgroup, match.group(), match.end()
         if kind == "space":
             continue
+        if value == "*" and text.startswith("**", match.start()):
+            raise ConditionError("'**' (power) is not part of the condition language; use * and +", col)
         if kind == "id" and value.startswith("_"):  # closes the door on __import__, __class__ and friends
             raise ConditionError(f"'{value}' is not allowed: names cannot start with '_'", col)
         if kind == "id" and value in KEYWORDS:

@@ -146,11 +146,20 @@ def _problem(raw: dict, doc: Document, model: type | None) -> _Problem:
         problem.message = f"input should be {words} {ctx.get(name)}"
     elif kind in ("too_short", "too_long"):
         problem.message = _length_message(kind, ctx)
+    elif kind == "string_pattern_mismatch":
+        what = _PATTERNS.get(ctx.get("pattern", ""), "text in the expected form")
+        problem.message = f"{value!r} is not {what}"
     else:
         problem.expect = _EXPECT.get(kind)
     if problem.expect is not None:
         problem.message = _expect_message([problem.expect], value, problem.suggestions)
     return problem
+
+
+_PATTERNS = {
+    r"^[a-z][a-z0-9_]{0,39}$": "an id (lower-case letters, digits and _, starting with a letter, at most 40)",
+    r"^\d{4}-\d{2}-\d{2}$": "a date written YYYY-MM-DD",
+}
 
 
 def _plain(message: str) -> str:

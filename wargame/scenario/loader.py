@@ -137,7 +137,8 @@ def _check(read, source: str) -> tuple[LoadedScenario | None, list[Diagnostic]]:
     except OSError as exc:
         return None, [Diagnostic(source, 1, 1, "error", f"cannot read file: {exc.strerror or exc}")]
     if not isinstance(doc.data, dict):
-        return None, [Diagnostic(doc.source, 1, 1, "error", "a scenario must be a mapping of keys to values")]
+        where = doc.locate(())
+        return None, [Diagnostic(doc.source, where.line, where.column, "error", "a scenario must be a mapping of keys to values")]
     try:
         spec = Scenario.model_validate(doc.data)
     except pydantic.ValidationError as error:
