@@ -18,7 +18,7 @@ from wargame.balance.runner import PlayedGame, play_job
 from wargame.balance.stats import FiveNumbers, lifts
 from wargame.cli import main
 from wargame.scenario.loader import load_scenario_text
-from wargame.simulation import GameSummary, game_seed, play_one
+from wargame.simulation import GameSummary, game_seed, play_one, summarise
 
 DOCTRINES = doctrine_names()
 
@@ -58,15 +58,30 @@ def test_more_actors_cycle_one_at_a_time_around_the_scenario_doctrines():
 # ---------------------------------------------------------------- playing
 
 
-def test_a_game_is_summarised_exactly_as_simulate_summarises_it(tutorial):
-    """The runner keeps its own copy of the summary; it must never drift from ``simulation``."""
+def test_a_summary_lists_every_order_in_play_order(tutorial):
+    from wargame.ai.autoplay import play_to_end
+    from wargame.engine import Game
+
+    seed = game_seed(7, 0)
+    game = play_to_end(Game(tutorial, seed))
+    summary = summarise(game, 0, seed)
+    assert summary.moves == tuple((actor, order.move) for record in game.history
+                                  for actor, order in record.orders.items())
+    assert len(summary.moves) == sum(len(record.orders) for record in game.history) >= summary.turns
+    assert summary == play_one(tutorial, 0, seed)  # play_one is play-to-end, then summarise
+
+
+def test_the_runner_reuses_simulate_s_summary(tutorial):
     chosen, _ = plan(tutorial)
     doctrines = [p.as_dict() for p in chosen]
     for p, i in ((0, 0), (5, 1), (15, 2)):
         seed = game_seed(7, i)
         played = play_job(tutorial, doctrines, (p, i, seed))
         assert played.summary == play_one(tutorial, i, seed, doctrines[p])
-        assert played.moves and all(actor in tutorial.actor_ids for actor, _ in played.moves)
+        assert played.moves == tuple(dict.fromkeys(played.summary.moves))  # each pair once, first-played order
+        assert len(set(played.moves)) == len(played.moves)
+        assert set(played.moves) == set(played.summary.moves)
+        assert all(actor in tutorial.actor_ids for actor, _ in played.moves)
 
 
 def test_same_seed_same_report_whatever_the_workers(tutorial):
@@ -153,9 +168,9 @@ def _fake_games(outcomes_and_scores):
             index=i, seed=i, outcome=outcome, turns=3, peak=4, final_rung=2, capitulated=None,
             red_lines=(("troops_on_bridge", "standing"), ("river_trade_squeeze", "honoured")),
             hotline_lines=(), triggers=triggers, agreements=1, broken=0,
-            scores=(("kestria", kestria), ("dornland", dornland)),
+            scores=(("kestria", kestria), ("dornland", dornland)), moves=(("kestria", "quiet_dialogue"),),
         )
-        games.append(PlayedGame(0, summary, (("kestria", "quiet_dialogue"),)))
+        games.append(PlayedGame(0, summary))
     return games
 
 
@@ -209,9 +224,9 @@ def test_a_mediator_is_not_blamed_for_coming_out_behind():
         summary = GameSummary(
             index=i, seed=i, outcome="settled", turns=3, peak=3, final_rung=1, capitulated=None, red_lines=(),
             hotline_lines=(), triggers=(), agreements=1, broken=0,
-            scores=(("east", 10 + i % 2), ("west", 11 - i % 2), ("league", 2)),
+            scores=(("east", 10 + i % 2), ("west", 11 - i % 2), ("league", 2)), moves=(),
         )
-        games.append(PlayedGame(0, summary, ()))
+        games.append(PlayedGame(0, summary))
     report = build(scenario, chosen[:1], rule, games, 12, 0, DOCTRINES)
     assert report.verdicts[2] == ("League of Nations, the mediator, comes out ahead in 0% of games "
                                   "(mean score +2.0, from +2 to +2; best as hawk (+2.0)).")

@@ -275,6 +275,19 @@ def test_simulate_json_is_the_same_whatever_the_worker_count(capsys):
     assert 1 <= one["turns"]["min"] <= one["turns"]["mean"] <= one["turns"]["max"] <= tutorial.spec.turns
 
 
+def test_simulate_json_has_exactly_the_documented_fields(capsys):
+    """docs/cli.md pins the --json structure: per-game data (such as the moves) stays out of it."""
+    import re
+
+    doc = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = doc.split("### `wargame simulate --json`", 1)[1].split("\n### ", 1)[0]
+    table = [line for line in section.splitlines() if line.startswith("| `")]
+    documented = {name for line in table for name in re.findall(r"`(\w+)`", line.split("|")[1])}
+    report = json.loads(run_cli(capsys, "simulate", "tutorial", "--runs", "2", "--json")[1])
+    assert set(report) == documented
+    assert "moves" not in json.dumps(report)
+
+
 def test_simulate_matches_games_played_one_by_one(capsys):
     from wargame.simulation import game_seed
 

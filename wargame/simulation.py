@@ -41,6 +41,7 @@ class GameSummary:
     agreements: int
     broken: int
     scores: tuple[tuple[str, int], ...]
+    moves: tuple[tuple[str, str], ...]  # (actor, move) of every order, turn by turn; kept out of ``--json``
 
 
 def game_seed(batch_seed: int, index: int) -> int:
@@ -54,7 +55,11 @@ def play_one(scenario: LoadedScenario, index: int, seed: int, doctrines: Mapping
     from wargame.ai.autoplay import play_to_end
     from wargame.engine import Game
 
-    game = play_to_end(Game(scenario, seed), dict(doctrines) if doctrines else None)
+    return summarise(play_to_end(Game(scenario, seed), dict(doctrines) if doctrines else None), index, seed)
+
+
+def summarise(game, index: int, seed: int) -> GameSummary:
+    """A finished game as a report counts it; the one place that says how (balance reports reuse it)."""
     outcome = game.outcome
     return GameSummary(
         index=index,
@@ -66,10 +71,11 @@ def play_one(scenario: LoadedScenario, index: int, seed: int, doctrines: Mapping
         capitulated=outcome.actor if outcome.kind == "capitulation" else None,
         red_lines=tuple((line.id, line.status) for line in game.red_lines if line.source == "scenario"),
         hotline_lines=tuple((line.source, line.status) for line in game.red_lines if line.source != "scenario"),
-        triggers=tuple(t.id for t in scenario.spec.triggers if t.id in game.fired),
+        triggers=tuple(t.id for t in game.scenario.spec.triggers if t.id in game.fired),
         agreements=len(game.agreements),
         broken=sum(1 for a in game.agreements if not a.in_force),
         scores=tuple(outcome.scores),
+        moves=tuple((order.actor, order.move) for record in game.history for order in record.orders.values()),
     )
 
 

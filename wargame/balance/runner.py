@@ -1,8 +1,8 @@
 """Playing every pairing's games, over several processes when asked.
 
-Each game is summarised exactly as ``wargame simulate`` summarises it
-(``simulation.GameSummary``), plus the moves each actor played, which the
-balance report needs to say which moves go with which outcome. Game ``i``
+Each game is summarised by ``simulation.play_one``, the very function
+``wargame simulate`` uses, so both commands count alike; the summary's
+``moves`` tell the report which moves go with which outcome. Game ``i``
 of every pairing uses ``simulation.game_seed(seed, i)``; results come back
 in (pairing, game) order whatever the number of workers, so a seed gives
 the same report every time.
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from wargame.balance.pairings import Pairing
 from wargame.scenario.loader import LoadedScenario, load_scenario_text
-from wargame.simulation import GameSummary, game_seed
+from wargame.simulation import GameSummary, game_seed, play_one
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,11 @@ class PlayedGame:
 
     pairing: int  # index into the report's pairings
     summary: GameSummary
-    moves: tuple[tuple[str, str], ...]  # (actor, move) played at least once, in first-played order
+
+    @property
+    def moves(self) -> tuple[tuple[str, str], ...]:
+        """(actor, move) pairs played at least once, in first-played order."""
+        return tuple(dict.fromkeys(self.summary.moves))
 
     def winner(self) -> str | None:
         """The actor with the strictly highest score, or None on a tie."""
@@ -68,33 +72,8 @@ def play_all(
 
 
 def play_job(scenario: LoadedScenario, doctrines: list[dict[str, str]], job: Job) -> PlayedGame:
-    from wargame.ai.autoplay import play_to_end
-    from wargame.engine import Game
-
     pairing, index, seed = job
-    game = play_to_end(Game(scenario, seed), doctrines[pairing])
-    moves = dict.fromkeys((order.actor, order.move) for record in game.history for order in record.orders.values())
-    return PlayedGame(pairing, summarise(game, index, seed), tuple(moves))
-
-
-def summarise(game, index: int, seed: int) -> GameSummary:
-    """The game as ``wargame simulate`` records it (the same fields, filled the same way)."""
-    outcome = game.outcome
-    return GameSummary(
-        index=index,
-        seed=seed,
-        outcome=outcome.kind,
-        turns=outcome.turn,
-        peak=game.peak,
-        final_rung=game.rung,
-        capitulated=outcome.actor if outcome.kind == "capitulation" else None,
-        red_lines=tuple((line.id, line.status) for line in game.red_lines if line.source == "scenario"),
-        hotline_lines=tuple((line.source, line.status) for line in game.red_lines if line.source != "scenario"),
-        triggers=tuple(t.id for t in game.scenario.spec.triggers if t.id in game.fired),
-        agreements=len(game.agreements),
-        broken=sum(1 for a in game.agreements if not a.in_force),
-        scores=tuple(outcome.scores),
-    )
+    return PlayedGame(pairing, play_one(scenario, index, seed, doctrines[pairing]))
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
