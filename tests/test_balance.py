@@ -362,3 +362,67 @@ def test_command_errors_are_one_line(tmp_path, capsys):
         main(["balance", "tutorial", "--runs", "0"])
     assert usage.value.code == 2
 
+
+
+# ---------------------------------------------------------------- the overview page (docs/balance.md)
+
+
+def test_overview_section_has_the_report_s_numbers(tutorial_report):
+    from wargame.balance.markdown import percent
+    from wargame.balance.overview import section
+
+    text = section("tutorial", "ab" * 32, tutorial_report)
+    (row,) = [line for line in text.splitlines() if re.fullmatch(r"\| \d+ \(.*\) \|", line)]
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells == [f"{count} ({percent(count / 64)})" for count in tutorial_report.outcomes.values()]
+    for line in tutorial_report.verdicts + tutorial_report.flags:
+        assert f"\n- {escape(line)}" in text
+    assert "`wargame balance tutorial --runs 4 --seed 3`" in text
+    assert "sha256 `abababababab…`" in text
+
+
+def test_overview_takes_every_shipped_scenario_easiest_first():
+    from pathlib import Path
+
+    from wargame.balance.overview import shipped
+    from wargame.scenario.loader import load_scenario
+
+    levels = ["tutorial", "beginner", "intermediate", "advanced"]
+    found = shipped()
+    folder = Path(__file__).parent.parent / "scenarios"
+    assert sorted(p.stem for p in found) == sorted(p.stem for p in folder.glob("*.yaml"))
+    ranks = [levels.index(load_scenario(p).spec.difficulty) for p in found]
+    assert ranks == sorted(ranks)
+
+
+def test_overview_command_writes_the_page_whatever_the_workers(tmp_path, capsys):
+    from wargame.balance.overview import main as overview
+
+    one, two = tmp_path / "one.md", tmp_path / "two.md"
+    assert overview(["tutorial", "--runs", "1", "-o", str(one)]) == 0
+    assert overview(["tutorial", "--runs", "1", "--workers", "2", "-o", str(two)]) == 0
+    page = one.read_text(encoding="utf-8")
+    assert f"$ python -m wargame.balance.overview --runs 1 --seed 0 tutorial -o {one}\n" in page
+    assert page.replace("one.md", "two.md") == two.read_text(encoding="utf-8")
+    assert "| [tutorial](#balance-tutorial) | 16 |" in page
+    assert page.count("\n## ") == 1
+    assert capsys.readouterr().err == "tutorial: 16 games\n" * 2
+
+
+def test_overview_errors_are_one_line(capsys):
+    from wargame.balance.overview import main as overview
+
+    assert overview(["no-such-scenario"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("python -m wargame.balance.overview: error: no-such-scenario:")
+
+
+def test_docs_balance_covers_every_shipped_scenario_and_says_how_to_regenerate():
+    from pathlib import Path
+
+    from wargame.balance.overview import COMMAND, shipped
+
+    page = (Path(__file__).parent.parent / "docs" / "balance.md").read_text(encoding="utf-8")
+    assert re.search(rf"^\$ {re.escape(COMMAND)} --runs \d+ --seed \d+ -o docs/balance\.md$", page, re.M)
+    for path in shipped():
+        assert f"(`{path.stem}`)\n" in page and f"| [{path.stem}](#balance-{path.stem}) |" in page
