@@ -469,3 +469,12 @@ def test_a_move_aimed_elsewhere_says_less_about_intent(rules_scenario):
     play_turn(at_me, b=("show_of_force", "a"))
     play_turn(elsewhere, b=("show_of_force", "c"))
     assert at_me.actors["a"].intent["b"] > elsewhere.actors["a"].intent["b"] > 0
+
+
+def test_a_facilitator_override_into_the_war_band_ends_the_game_at_once(rules_scenario):
+    """Rule: an override is applied like an event: pushing the rung into the war band is war, now."""
+    game = Game(rules_scenario, 1)
+    game.apply(Override(None, "rung", 13))
+    assert game.outcome.kind == "war" and game.crisis_phase == "war"
+    with pytest.raises(IllegalDecision, match="game is over"):
+        game.apply(Override(None, "rung", 2))

@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from wargame.engine import adjudication, hotline, legality
+from wargame.engine import adjudication, hotline, legality, outcomes
 from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
 from wargame.engine.phases import PROCEED_TRIGGER, crisis_machine, turn_machine
 from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, TurnRecord
@@ -151,7 +151,7 @@ class Game:
 
     def apply(self, decision: Decision) -> None:
         """Check and carry out one decision; on IllegalDecision nothing has changed."""
-        if self.is_over() and not isinstance(decision, Override):
+        if self.is_over():
             raise IllegalDecision(f"the game is over ({self.outcome.kind})")
         if isinstance(decision, Order):
             legality.check_order(self, decision)
@@ -195,6 +195,7 @@ class Game:
                 raise IllegalDecision(f"no stat '{decision.stat}' for actor '{decision.actor}'")
             self.actors[decision.actor].stats[decision.stat] = decision.value
         self.note("override", f"The facilitator set {decision.actor or 'the ladder'} {decision.stat} to {decision.value}.")
+        outcomes.check_end(self, end_of_turn=False)
 
     # conveniences for callers and tests
     def order(self, actor: str, move: str, target: str | None = None) -> None:
@@ -241,9 +242,6 @@ class Game:
         band = next(b for b in self.ladder.bands if b.id == event.transition.dest)
         if band.threshold:
             self.note("threshold", f"Back below the threshold “{band.threshold}”.")
-
-    def on_outcome(self, event) -> None:
-        """The crisis machine reached an outcome state; scoring is done by the adjudicator."""
 
     def game_over(self, event=None) -> bool:
         return self.is_over()

@@ -89,7 +89,7 @@ class PhaseMachine:
 def crisis_machine(bands: tuple[str, ...]) -> PhaseMachine:
     """The crisis machine for a ladder with these band ids (the last band is war)."""
     states = [{"name": band, "on_enter": "on_enter_band"} for band in bands[:-1]]
-    states += [{"name": outcome, "final": True, "on_enter": "on_outcome"} for outcome in OUTCOMES]
+    states += [{"name": outcome, "final": True} for outcome in OUTCOMES]
     return PhaseMachine(states, crisis_transitions(bands), bands[0], "crisis_phase")
 
 
