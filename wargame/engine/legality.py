@@ -2,20 +2,30 @@
 
 The UI greys out unavailable moves with the reason given here, and the
 engine refuses an order for the same reason: one rule, one place.
+
+Listing options is the hottest path of a simulated game (every move of
+every actor, against every target, every turn), so the fixed facts of each
+move are worked out once per scenario (``_Rule``), what every move shares
+in one listing is worked out once per listing (``_Context``), and
+prerequisites and red-line tests that give the same answer for many moves
+are evaluated once per listing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wargame.engine.decisions import Order
 from wargame.engine.env import GameEnv
 from wargame.errors import IllegalDecision
+from wargame.scenario.conditions import Condition
 from wargame.scenario.model import Move
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
+    from wargame.scenario.loader import LoadedScenario
 
 NEEDS_CHANNEL = {"engagement", "summit", "cbm", "transparency", "hotline"}
 
@@ -35,15 +45,83 @@ class MoveOption:
         return not self.reason
 
 
+@dataclass(frozen=True)
+class _Rule:
+    """What legality needs to know of one move that never changes during a game of its scenario."""
+
+    move: Move
+    locked: bool  # locked until a trigger or inject unlocks it
+    costs: tuple[tuple[str, int], ...]  # the positive costs, in the move's order
+    mediation: bool
+    needs_channel: bool  # refused over a severed channel
+    condition: Condition | None  # the prerequisite, parsed
+
+
+@lru_cache(maxsize=256)
+def _rules(scenario: "LoadedScenario", actor: str) -> tuple[_Rule, ...]:
+    """The rules of every move ``actor`` may ever play, in library order (scenarios are immutable)."""
+    index = _rule_index(scenario)
+    return tuple(index[move.id] for move in scenario.moves_for(actor))
+
+
+def _rule_of(scenario: "LoadedScenario", move: Move) -> _Rule:
+    """The rule of one move (from the cache when it is the scenario's own move object)."""
+    rule = _rule_index(scenario).get(move.id)
+    return rule if rule is not None and rule.move is move else _rule(scenario, move)
+
+
+@lru_cache(maxsize=64)
+def _rule_index(scenario: "LoadedScenario") -> dict[str, _Rule]:
+    return {move.id: _rule(scenario, move) for move in scenario.moves.values()}
+
+
+def _rule(scenario: "LoadedScenario", move: Move) -> _Rule:
+    tags = scenario.move_tags[move.id]
+    return _Rule(
+        move=move,
+        locked=move.id in scenario.locked,
+        costs=tuple((stat, amount) for stat, amount in scenario.move_costs[move.id] if amount > 0),
+        mediation="mediation" in tags,
+        needs_channel=not NEEDS_CHANNEL.isdisjoint(tags),
+        condition=scenario.condition("move", move.id) if move.requires else None,
+    )
+
+
+class _Target:
+    """One possible target as every move of a listing sees it."""
+
+    __slots__ = ("id", "channel", "env", "mediated")
+
+    def __init__(self, game: "Game", actor: str, other: str):
+        self.id = other
+        self.channel = game.channel(actor, other)
+        self.env = GameEnv(game, {"self": actor, "target": other})
+        self.mediated = bool(mediators(game, actor, other))
+
+
+class _Line:
+    """A standing declared red line against the actor, with what a listing learns of it as it goes."""
+
+    __slots__ = ("line", "condition", "holds", "named", "by_shift")
+
+    def __init__(self, game: "Game", line):
+        self.line = line
+        self.condition = None if line.trigger_move else game.scenario.condition("red_line", line.id)
+        self.holds = bool(self.condition and self.condition.evaluate(GameEnv(game)))
+        self.named = self.condition.references.moves if self.condition is not None else frozenset()
+        self.by_shift: dict[int, bool] = {}  # rung shift -> crossed, for moves the condition does not name
+
+
 class _Context:
     """What every move of one actor shares while its options are listed: built once, not per move."""
 
-    __slots__ = ("actor", "others", "envs", "self_env", "breaks", "lines")
+    __slots__ = ("game", "actor", "stats", "targets", "self_env", "breaks", "lines", "verdicts")
 
     def __init__(self, game: "Game", actor: str):
+        self.game = game
         self.actor = actor
-        self.others = game.others(actor)
-        self.envs = {other: GameEnv(game, {"self": actor, "target": other}) for other in self.others}
+        self.stats = game.actors[actor].stats
+        self.targets = tuple(_Target(game, actor, other) for other in game.others(actor))
         self.self_env = GameEnv(game, {"self": actor, "target": actor})
         self.breaks: dict[str, tuple[int, ...]] = {}
         for agreement in game.agreements_in_force():
@@ -51,88 +129,119 @@ class _Context:
                 if c.party == actor:
                     for move_id in c.forbids:
                         self.breaks[move_id] = self.breaks.get(move_id, ()) + (agreement.id,)
-        self.lines = _lines_against(game, actor)
+        self.lines = [_Line(game, line) for line in game.red_lines
+                      if line.against == actor and line.declared and line.status == "standing"]
+        self.verdicts: dict[tuple[str, str], bool] = {}
 
 
 def options(game: "Game", actor: str) -> list[MoveOption]:
     """Every move the actor could ever play here, with availability now."""
     context = _Context(game, actor)
-    return [option_for(game, actor, move, context) for move in game.scenario.moves_for(actor)]
+    return [_option(rule, context) for rule in _rules(game.scenario, actor)]
 
 
 def option_for(game: "Game", actor: str, move: Move, context: _Context | None = None) -> MoveOption:
-    context = context or _Context(game, actor)
-    reason = static_reason(game, actor, move)
+    return _option(_rule_of(game.scenario, move), context or _Context(game, actor))
+
+
+def _option(rule: _Rule, context: _Context) -> MoveOption:
+    move = rule.move
+    reason = _static_reason(context.game, rule, context.stats)
     targets: tuple[str, ...] = ()
     if not reason and move.targeted:
         first_reason = ""
-        for other in context.others:
-            why = target_reason(game, actor, move, other, context.envs[other])
+        for target in context.targets:
+            why = _target_reason(rule, target, context.verdicts)
             if not why:
-                targets += (other,)
+                targets += (target.id,)
             elif not first_reason:
                 first_reason = why
         if not targets:
             reason = first_reason or "no possible target"
-    if not reason and not move.targeted and move.requires:
-        if not game.scenario.condition("move", move.id).evaluate(context.self_env):
+    if not reason and not move.targeted and rule.condition is not None:
+        if not _holds(rule.condition, context.actor, context.self_env, context.verdicts):
             reason = "its prerequisite does not hold: " + move.requires
-    crosses = tuple(_crossed_by(game, actor, move, context.lines)) if context.lines else ()
+    crosses = tuple(_crossed_by(context, move)) if context.lines else ()
     return MoveOption(move, targets, reason, context.breaks.get(move.id, ()), crosses)
 
 
 def static_reason(game: "Game", actor: str, move: Move) -> str:
     """Reasons that do not depend on the target."""
-    if move.id in game.scenario.locked and move.id not in game.unlocked:
+    return _static_reason(game, _rule_of(game.scenario, move), game.actors[actor].stats)
+
+
+def _static_reason(game: "Game", rule: _Rule, stats: dict[str, int]) -> str:
+    move = rule.move
+    if rule.locked and move.id not in game.unlocked:
         return "not yet available in this crisis"
     if game.rung < move.min_rung:
         return f"only from rung {move.min_rung} ({game.rung_names[min(move.min_rung, game.top_rung)]})"
     if game.rung > move.max_rung:
         return f"only up to rung {move.max_rung}; the crisis is past it"
-    stats = game.actors[actor].stats
-    for stat, amount in game.scenario.move_costs[move.id]:
-        if amount > 0 and stats[stat] < amount:
+    for stat, amount in rule.costs:
+        if stats[stat] < amount:
             return f"costs {amount} {stat}; you have {stats[stat]}"
     return ""
 
 
-def target_reason(game: "Game", actor: str, move: Move, target: str, env: GameEnv | None = None) -> str:
-    tags = game.scenario.move_tags[move.id]
-    if "mediation" in tags and not mediators(game, actor, target):
+def target_reason(game: "Game", actor: str, move: Move, target: str) -> str:
+    """Reasons that depend on the target."""
+    return _target_reason(_rule_of(game.scenario, move), _Target(game, actor, target), {})
+
+
+def _target_reason(rule: _Rule, target: _Target, verdicts: dict) -> str:
+    if rule.mediation and not target.mediated:
         return "no mediator in this crisis can talk to both sides"
-    if not NEEDS_CHANNEL.isdisjoint(tags) and game.channel(actor, target) == "severed":
-        return f"the channel to {target} is severed"
-    if move.effects.channel and game.channel(actor, target) == move.effects.channel:
-        return f"the channel to {target} is already {move.effects.channel}"
-    if move.requires:
-        env = env or GameEnv(game, {"self": actor, "target": target})
-        if not game.scenario.condition("move", move.id).evaluate(env):
-            return "its prerequisite does not hold: " + move.requires
+    if rule.needs_channel and target.channel == "severed":
+        return f"the channel to {target.id} is severed"
+    channel = rule.move.effects.channel
+    if channel and target.channel == channel:
+        return f"the channel to {target.id} is already {channel}"
+    if rule.condition is not None and not _holds(rule.condition, target.id, target.env, verdicts):
+        return "its prerequisite does not hold: " + rule.move.requires
     return ""
 
 
-def _lines_against(game: "Game", actor: str) -> list:
-    """Standing declared red lines aimed at ``actor``, with their condition and whether it holds already."""
-    lines = []
-    for line in game.red_lines:
-        if line.against != actor or not line.declared or line.status != "standing":
-            continue
-        condition = None if line.trigger_move else game.scenario.condition("red_line", line.id)
-        holds = bool(condition and condition.evaluate(GameEnv(game)))
-        lines.append((line, condition, holds))
-    return lines
+def _holds(condition: Condition, who: str, env: GameEnv, verdicts: dict[tuple[str, str], bool]) -> bool:
+    """A prerequisite's value for one target; moves whose prerequisites have the same text share it."""
+    key = (condition.text, who)
+    verdict = verdicts.get(key)
+    if verdict is None:
+        verdict = verdicts[key] = bool(condition.evaluate(env))
+    return verdict
 
 
-def _crossed_by(game: "Game", actor: str, move: Move, lines: list):
-    """Which of ``lines`` playing ``move`` would cross (a move can only cross what it names or by escalating)."""
-    for line, condition, holds in lines:
+def _crossed_by(context: _Context, move: Move):
+    """Which declared red lines playing ``move`` would cross (a move can only cross what it names or by escalating).
+
+    A condition that does not name the move sees it only through the rung
+    shift, so its verdict is shared by every move of the same shift.
+    """
+    for entry in context.lines:
+        line, condition = entry.line, entry.condition
         if line.trigger_move is not None:
             if line.trigger_move == move.id:
                 yield line.id
-        elif condition is not None and not holds and (move.escalation > 0 or move.id in condition.references.moves):
-            env = GameEnv(game, hypothetical=(actor, move.id), rung_shift=max(0, (move.escalation + 1) // 2))
-            if condition.evaluate(env):
-                yield line.id
+            continue
+        if condition is None or entry.holds:
+            continue
+        named = move.id in entry.named
+        if move.escalation <= 0 and not named:
+            continue
+        shift = max(0, (move.escalation + 1) // 2)
+        if named:
+            crossed = _would_hold(context, condition, move, shift)
+        else:
+            crossed = entry.by_shift.get(shift)
+            if crossed is None:
+                crossed = entry.by_shift[shift] = _would_hold(context, condition, move, shift)
+        if crossed:
+            yield line.id
+
+
+def _would_hold(context: _Context, condition: Condition, move: Move, shift: int) -> bool:
+    env = GameEnv(context.game, hypothetical=(context.actor, move.id), rung_shift=shift)
+    return bool(condition.evaluate(env))
 
 
 def mediators(game: "Game", actor: str, target: str) -> list[str]:
