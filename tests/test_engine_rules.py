@@ -309,6 +309,7 @@ def test_preventive_moves_work_better_early(rules_scenario):
     game.rung = 2
     early = _apply_move(game, "a", move, "b")
     game.rung = 10
+    game.actors["b"].trust["a"] = 50  # the first measure raised it; keep reassurance at full weight
     late = _apply_move(game, "a", move, "b")
     assert early == move.escalation * 1.5 and late == move.escalation * 0.5
 
@@ -478,3 +479,18 @@ def test_a_facilitator_override_into_the_war_band_ends_the_game_at_once(rules_sc
     assert game.outcome.kind == "war" and game.crisis_phase == "war"
     with pytest.raises(IllegalDecision, match="game is over"):
         game.apply(Override(None, "rung", 2))
+
+
+def test_reassurance_counts_where_there_is_distrust_and_wears_with_repetition(rules_scenario):
+    """Rule: a calming move counts in full toward a wary actor, a fifth toward a trusting friend, half when repeated."""
+    from wargame.engine.adjudication import _apply_move
+
+    game = Game(rules_scenario, 1)
+    move = rules_scenario.moves["concession_offer"]
+    game.actors["b"].trust["a"] = 40
+    assert _apply_move(game, "a", move, "b") == move.escalation
+    game.actors["b"].trust["a"] = 100
+    assert _apply_move(game, "a", move, "b") == pytest.approx(move.escalation * 0.2)
+    game.actors["b"].trust["a"] = 40
+    game.played[("a", move.id)] = [game.turn - 1]
+    assert _apply_move(game, "a", move, "b") == move.escalation * 0.5

@@ -97,10 +97,14 @@ class ViewEnv:
     def fired(self, trigger: str) -> bool:
         return False  # news does not name the trigger behind it
 
-    def agreed(self, term: str) -> bool:
-        if term in self.extra_terms:
+    def agreed(self, term: str, party: str | None = None) -> bool:
+        if term in self.extra_terms:  # a deal under consideration: assume it is made as drafted
             return True
-        return any(term in a.terms for a in self.view.agreements if a.in_force)
+        return any(
+            c.term == term and party in (None, c.party)
+            for a in self.view.agreements if a.in_force
+            for c in a.commitments
+        )
 
     def channel(self, actor: str, other: str) -> str:
         me = self.view.actor

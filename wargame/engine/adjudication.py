@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 PREVENTIVE_FACTOR = ((3, 1.5), (8, 1.0), (99, 0.5))  # up to rung: factor
 PROVOCATION = {"resolve": 5, "trust": -10}
+FRIENDLY_FLOOR = 0.2
+REPEAT_WINDOW = 3
 MEDIATOR_SHARE = 0.5  # moves by or toward a mediator move the parties' crisis only half as far
 AGREEMENT_CALM = 0.5
 MAX_STEP = 3
@@ -99,6 +101,8 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
         weight -= 1  # a third party carries the message further than either side could
     if actor in game.mediator_ids or target in game.mediator_ids:
         weight *= MEDIATOR_SHARE
+    if weight < 0:
+        weight *= _reassurance_factor(game, actor, move, target)
     if target:
         other = game.actors[target]
         for stat, amount in move.effects.target.items():
@@ -116,6 +120,20 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
                 game.note("provocation", f"{actor}'s unprovoked {move.name.lower()} hardens {target}'s resolve.",
                           actors=(actor, target))
     return weight
+
+
+def _reassurance_factor(game: "Game", actor: str, move: Move, target: str | None) -> float:
+    """How far a calming move calms: reassurance counts where there is distrust, and wears with repetition.
+
+    A gesture toward a friend who already trusts you (trust 100) counts a fifth;
+    toward a wary adversary (trust 50 or less) in full. The same gesture made
+    again within three turns counts half, then a quarter: talk is cheap.
+    """
+    factor = 1.0
+    if target:
+        factor = max(FRIENDLY_FLOOR, min(1.0, (100 - game.actors[target].trust[actor]) / 50))
+    recent = sum(1 for turn in game.played.get((actor, move.id), ()) if turn >= game.turn - REPEAT_WINDOW)
+    return factor * 0.5**recent
 
 
 def _escalated_last_turn(game: "Game", actor: str) -> bool:
