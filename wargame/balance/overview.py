@@ -19,6 +19,7 @@ from pathlib import Path
 
 from wargame.balance.markdown import escape, percent
 from wargame.balance.report import BalanceReport
+from wargame.commands._args import positive_int
 from wargame.engine.phases import OUTCOMES
 from wargame.errors import WargameError
 
@@ -134,9 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.split("\n\n")[0])
     parser.add_argument("scenarios", nargs="*", metavar="SCENARIO",
                         help="scenario names or files (default: every shipped scenario)")
-    parser.add_argument("--runs", type=_positive, default=10, metavar="N", help="games per pairing (default 10)")
+    parser.add_argument("--runs", type=positive_int, default=10, metavar="N", help="games per pairing (default 10)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed of every report (default 0)")
-    parser.add_argument("--workers", type=_positive, default=1, metavar="K", help="processes (default 1)")
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="K", help="processes (default 1)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the page to FILE instead of printing it")
     args = parser.parse_args(argv)
     try:
@@ -157,16 +158,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{COMMAND}: error: {error}", file=sys.stderr)
         return 1
     return 0
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 if __name__ == "__main__":  # guarded: worker processes started with "spawn" import this module

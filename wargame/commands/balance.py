@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 
+from wargame.commands._args import positive_int
 from wargame.errors import WargameError
 
 
@@ -29,26 +30,16 @@ def add_parser(subparsers) -> None:
         "keep the scenario's. Same seed, same report, whatever the worker count.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario name (see 'wargame list') or file")
-    parser.add_argument("--runs", type=_positive, default=20, metavar="N",
+    parser.add_argument("--runs", type=positive_int, default=20, metavar="N",
                         help="games per pairing (default 20)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the batch (default 0)")
-    parser.add_argument("--workers", type=_positive, default=1, metavar="K",
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="K",
                         help=f"processes to spread the games over (default 1; this machine has {os.cpu_count()} CPUs)")
     parser.add_argument("--format", choices=("md", "html"), default=None,
                         help="md (Markdown with text bars) or html (one page with inline SVG charts); "
                         "default: from the -o suffix, else md")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of the screen")
     parser.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,7 +77,13 @@ def _write(path: str, text: str) -> None:
 
 def _with_progress(work, total: int):
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     columns = (TextColumn("balancing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:

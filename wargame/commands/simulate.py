@@ -14,6 +14,8 @@ import json
 import os
 import sys
 
+from wargame.commands._args import positive_int
+
 BAR = 30
 
 
@@ -25,24 +27,14 @@ def add_parser(subparsers) -> None:
         "peak rung, red lines crossed, triggers fired, scores. Same seed, same output, whatever the worker count.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario name (see 'wargame list') or file")
-    parser.add_argument("--runs", type=_positive, default=100, metavar="N", help="number of games (default 100)")
+    parser.add_argument("--runs", type=positive_int, default=100, metavar="N", help="number of games (default 100)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="batch seed (default 0)")
-    parser.add_argument("--workers", type=_positive, default=1, metavar="K",
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="K",
                         help=f"processes to spread the games over (default 1; this machine has {os.cpu_count()} CPUs)")
     parser.add_argument("--doctrine", action="append", default=[], metavar="ACTOR=DOCTRINE",
                         help="play ACTOR with another doctrine (repeatable), e.g. --doctrine ussr=hawk")
     parser.add_argument("--json", action="store_true", help="print the stable JSON structure (docs/cli.md)")
     parser.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,7 +80,13 @@ def parse_doctrines(pairs: list[str], scenario) -> dict[str, str]:
 
 def _with_progress(work, total: int):
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     columns = (TextColumn("simulating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
