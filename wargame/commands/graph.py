@@ -165,7 +165,7 @@ def crisis_diagram(ladder) -> Diagram:
             live.append(f"s_{band.id}")
             diagram.nodes.append(Node(f"s_{band.id}", f"{band.name}\n{rungs}", fill=BAND_COLOURS.get(band.color)))
     war_band = ladder.bands[-1]
-    for name, state in machine.states.items():
+    for name in machine.states:
         if f"s_{name}" not in live:
             label = f"{name}\n{war_band.name}" if name == "war" else name
             diagram.nodes.append(Node(f"s_{name}", label, "final", OUTCOME_COLOUR))

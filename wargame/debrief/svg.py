@@ -111,7 +111,7 @@ def _bands(chart: Chart, f: _Frame) -> str:
 
 
 def _axes(chart: Chart, f: _Frame, turns: int) -> str:
-    out = [f'<g font-size="13" fill="#333">']
+    out = ['<g font-size="13" fill="#333">']
     for rung in range(chart.top_rung + 1):
         out.append(f'<text x="{f.left - 8}" y="{f.y(rung) + 4}" text-anchor="end">{rung}</text>')
     for turn in range(0, turns + 1):

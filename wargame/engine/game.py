@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from wargame.engine import adjudication, hotline, legality, outcomes
 from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
-from wargame.engine.phases import PROCEED_TRIGGER, crisis_machine, turn_machine
+from wargame.engine.phases import PROCEED_TRIGGER, turn_machine
 from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, TurnRecord
 from wargame.errors import IllegalDecision
 from wargame.scenario.loader import LoadedScenario
