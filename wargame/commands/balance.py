@@ -15,7 +15,7 @@ import argparse
 import os
 import sys
 
-from wargame.commands._args import positive_int
+from wargame.commands._args import positive_int, with_progress
 from wargame.errors import WargameError
 
 
@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("html" if args.output and args.output.lower().endswith((".html", ".htm")) else "md")
     total = args.runs * len(plan(scenario)[0])
     if sys.stderr.isatty():
-        report = _with_progress(lambda progress: balance(scenario, args.runs, args.seed, args.workers, progress), total)
+        report = with_progress(
+            "balancing", lambda progress: balance(scenario, args.runs, args.seed, args.workers, progress), total
+        )
     else:
         report = balance(scenario, args.runs, args.seed, args.workers)
     if fmt == "html":
@@ -75,17 +77,3 @@ def _write(path: str, text: str) -> None:
         raise WargameError(f"cannot write {path}: {error.strerror or error}") from None
 
 
-def _with_progress(work, total: int):
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = (TextColumn("balancing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("games", total=total)
-        return work(lambda done: bar.update(task, completed=done))

@@ -14,7 +14,7 @@ import json
 import os
 import sys
 
-from wargame.commands._args import positive_int
+from wargame.commands._args import positive_int, with_progress
 
 BAR = 30
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     doctrines = parse_doctrines(args.doctrine, scenario)
     show_bar = not args.json and sys.stdout.isatty() and sys.stderr.isatty()
     if show_bar:
-        report = _with_progress(lambda progress: simulate(
+        report = with_progress("simulating", lambda progress: simulate(
             scenario, args.runs, args.seed, args.workers, doctrines, progress), args.runs)
     else:
         report = simulate(scenario, args.runs, args.seed, args.workers, doctrines)
@@ -76,22 +76,6 @@ def parse_doctrines(pairs: list[str], scenario) -> dict[str, str]:
                                f" (doctrines: {', '.join(doctrine_names())})")
         chosen[actor] = name
     return chosen
-
-
-def _with_progress(work, total: int):
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = (TextColumn("simulating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("games", total=total)
-        return work(lambda done: bar.update(task, completed=done))
 
 
 def describe(report, doctrines: dict[str, str] | None = None) -> list[str]:
