@@ -7,6 +7,7 @@ was actually played; a view computes the same from what its actor saw.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,21 +27,36 @@ TAGS = {"build_up": {"buildup", "strike"}, "rhetoric": {"rhetoric"}, "proxy": {"
 
 def compute(history: Sequence["TurnRecord"], scenario: "LoadedScenario") -> dict[str, int]:
     recent = history[-WINDOW:]
-    moves = [scenario.moves[o.move] for record in recent for o in record.orders.values()]
+    signals = _signals(scenario)
+    moves = [signals[o.move] for record in recent for o in record.orders.values()]
     return _levels(moves, (e for record in recent for e in record.events))
 
 
 def from_moves(move_ids: Iterable[str], events: Iterable, scenario: "LoadedScenario") -> dict[str, int]:
     """The same indicators from a list of seen move ids (for one actor's view)."""
-    return _levels([scenario.moves[m] for m in move_ids if m in scenario.moves], events)
+    signals = _signals(scenario)
+    return _levels([signals[m] for m in move_ids if m in signals], events)
 
 
-def _levels(moves, events) -> dict[str, int]:
+@lru_cache(maxsize=64)
+def _signals(scenario: "LoadedScenario") -> dict[str, tuple[tuple[str, int], ...]]:
+    """What playing each move adds to which indicator, worked out once per scenario (every view asks)."""
+    signals = {}
+    for move_id, move in scenario.moves.items():
+        tags = set(move.tags)
+        signals[move_id] = tuple(
+            (name, 2 if name == "build_up" and move.escalation >= 3 else 1)
+            for name, wanted in TAGS.items()
+            if wanted & tags
+        )
+    return signals
+
+
+def _levels(moves: list[tuple[tuple[str, int], ...]], events) -> dict[str, int]:
     counts = dict.fromkeys(INDICATORS, 0)
-    for move in moves:
-        for name, tags in TAGS.items():
-            if tags & set(move.tags):
-                counts[name] += 2 if name == "build_up" and move.escalation >= 3 else 1
+    for signal in moves:
+        for name, amount in signal:
+            counts[name] += amount
     for event in events:
         if event.kind == "red_line":
             counts["red_lines"] += 2
