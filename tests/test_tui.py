@@ -381,12 +381,84 @@ def test_play_refuses_a_pipe(monkeypatch, capsys):
     assert len(err.strip().splitlines()) == 1 and "terminal" in err
 
 
-def test_play_reports_a_wrong_side():
-    from wargame.errors import WargameError
+def play_args(scenario=None, actor=None, **options) -> argparse.Namespace:
+    values = dict(scenario=scenario, actor=actor, seed=1, load=None, from_turn=None, saves_dir=None)
+    values.update(options)
+    return argparse.Namespace(**values)
 
-    args = argparse.Namespace(scenario="tutorial", actor="atlantis", seed=1, load=None, from_turn=None, saves_dir=None)
-    with pytest.raises(WargameError, match="atlantis"):
-        build_play_app(args)
+
+async def test_play_opens_the_scenario_behind_its_first_frame(tmp_path, monkeypatch):
+    """The briefing screen is drawn before the scenario loads, keys wait for it, then it fills in."""
+    import threading
+
+    from wargame.tui.opening import Opening
+    from wargame.tui.screens.briefing import BriefingScreen
+
+    release, threads = threading.Event(), []
+    original = Opening.__call__
+
+    def held(self):
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return original(self)
+
+    monkeypatch.setattr(Opening, "__call__", held)
+    app = build_play_app(play_args("tutorial", saves_dir=str(tmp_path / "saves")))
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen) and app.screen.game is None
+        assert "Opening tutorial…" in screen_text(app)
+        await pilot.press("enter")  # nothing to start yet
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen) and app.session is None
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Public briefing" in text and "Republic of Kestria" in text and "Opening" not in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen) and app.session.human == "kestria"
+    assert threads and threads[0] is not threading.main_thread()
+
+
+@pytest.mark.parametrize(
+    ("scenario", "actor", "message"),
+    [("tutorial", "atlantis", "no actor 'atlantis'"), ("atlantis", None, "atlantis: no scenario of that name")],
+)
+async def test_play_reports_a_mistake_found_while_opening(scenario, actor, message, monkeypatch, capsys):
+    """A wrong side or scenario ends the app; ``run`` raises it, so the CLI prints one line and exits 1."""
+    from wargame.cli import main
+    from wargame.tui.app import WargameApp
+
+    app = build_play_app(play_args(scenario, actor))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 1 and message in str(app.failure)
+
+    failed = app.failure
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr(WargameApp, "run", lambda self: setattr(self, "failure", failed))
+    assert main(["play", scenario] + (["--as", actor] if actor else [])) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+
+
+def test_the_first_frame_imports_neither_engine_nor_scenario_models():
+    """``wargame play NAME`` draws before loading pydantic and the engine (the first-frame budget)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from wargame.cli import build_parser; import wargame.tui.app, wargame.tui.screens.briefing;"
+        "print(sorted(m for m in ('pydantic', 'yaml', 'wargame.engine', 'wargame.scenario.model', 'markdown_it')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 async def test_the_end_screen_writes_the_after_action_report(tmp_path):

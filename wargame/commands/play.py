@@ -4,6 +4,11 @@ With no scenario and no save it opens the title screen. Textual is imported
 only here, inside ``run``, so the other commands start fast. The App is
 built by ``build_play_app`` from the options, which tests call directly
 (the pilot needs no terminal); ``run`` refuses to draw into a pipe.
+
+A scenario is opened after the first frame (``wargame.tui.opening``): the
+screen appears as fast as Textual allows, and a mistake found while opening
+(no such scenario, a broken file, an unknown side) ends the app and is
+reported by ``run`` as one line, like any other ``WargameError``.
 """
 
 from __future__ import annotations
@@ -49,13 +54,10 @@ def build_play_app(args: argparse.Namespace):
             game = fork_game(game, args.from_turn)
         return build_app(game, humans, saves_dir=saves_dir)
     if args.scenario:
-        from wargame.catalog import resolve
-        from wargame.engine import Game
-        from wargame.scenario.loader import load_scenario
+        from wargame.tui.opening import Opening
 
-        scenario = load_scenario(resolve(args.scenario))
         seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
-        return build_app(Game(scenario, seed), humans, saves_dir=saves_dir, seed=seed)
+        return build_app(None, humans, saves_dir=saves_dir, seed=seed, opening=Opening(args.scenario, seed, tuple(humans)))
     if args.actor:
         raise WargameError("--as needs a scenario")
     return build_app(None, saves_dir=saves_dir, seed=args.seed)
@@ -68,4 +70,6 @@ def run(args: argparse.Namespace) -> int:
         return 1
     app = build_play_app(args)
     app.run()
+    if app.failure is not None:
+        raise app.failure
     return app.return_code or 0

@@ -2,6 +2,10 @@
 
 ``build_app(game, human_actors)`` returns a ready App: tests build one
 without argv, and ``wargame play`` builds one from its options.
+
+Nothing here imports the engine or the scenario package at module level:
+``wargame play NAME`` draws its first frame before they are loaded (see
+``wargame.tui.opening``).
 """
 
 from __future__ import annotations
@@ -9,14 +13,18 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from wargame.engine import Game
 from wargame.errors import WargameError
 from wargame.tui.commands import GameCommands
-from wargame.tui.session import Session, default_side
+from wargame.tui.opening import Opening
+
+if TYPE_CHECKING:
+    from wargame.engine import Game
+    from wargame.tui.session import Session
 
 
 class WargameApp(App[None]):
@@ -41,27 +49,62 @@ class WargameApp(App[None]):
         seed: int | None = None,
         choose_side: bool = True,
         scenarios: Callable[[], list] | None = None,
+        opening: Opening | None = None,
     ) -> None:
         super().__init__()
         self.scenarios = scenarios
         self.initial_game = game
+        self.opening = opening
         self.human_actors = tuple(human_actors)
         self.saves_dir = saves_dir
         self.seed = seed
         self.choose_side_first = choose_side
         self.session: Session | None = None
+        self.failure: WargameError | None = None  # why the app ended early; ``wargame play`` reports it
 
     # ------------------------------------------------------------ routing
 
     def on_mount(self) -> None:
-        game = self.initial_game
-        if game is None:
-            self.show_title()
-        elif game.turn_phase == "briefing" and game.turn == 1 and not game.decisions and self.choose_side_first:
-            side = self.human_actors[0] if self.human_actors else default_side(game.scenario)
+        if self.opening is not None:
             from wargame.tui.screens.briefing import BriefingScreen
 
-            self.push_screen(BriefingScreen(game, side, locked=bool(self.human_actors)))
+            self.push_screen(BriefingScreen(None, opening_label=self.opening.label, locked=bool(self.human_actors)))
+            self.call_after_refresh(self.run_worker, self._open, thread=True, name="opening", group="opening")
+        elif self.initial_game is None:
+            self.show_title()
+        else:
+            self._begin(self.initial_game)
+
+    def _open(self) -> None:
+        """In a worker thread, after the first frame: load the scenario, then show it."""
+        try:
+            game = self.opening()
+        except WargameError as error:
+            self.call_from_thread(self.fail, error)
+            return
+        import textual.widgets._markdown  # noqa: F401  (the briefing's widget: imported here, off the UI thread)
+
+        self.call_from_thread(self._begin, game)
+
+    def fail(self, error: WargameError) -> None:
+        """End the app on a user mistake found after the first frame; ``wargame play`` prints it."""
+        self.failure = error
+        self.exit(return_code=1)
+
+    def _begin(self, game: Game) -> None:
+        """Show a game: its first briefing if nothing was played yet, else the game screen."""
+        from wargame.tui.session import Session, default_side
+
+        self.initial_game = game
+        if game.turn_phase == "briefing" and game.turn == 1 and not game.decisions and self.choose_side_first:
+            from wargame.tui.screens.briefing import BriefingScreen
+
+            side = self.human_actors[0] if self.human_actors else default_side(game.scenario)
+            screen = self.screen if self.screen_stack else None
+            if isinstance(screen, BriefingScreen) and screen.game is None:
+                screen.show_game(game, side)
+            else:
+                self.push_screen(BriefingScreen(game, side, locked=bool(self.human_actors)))
         else:
             self.open_session(Session.create(game, self.human_actors, self.saves_dir))
 
@@ -81,13 +124,17 @@ class WargameApp(App[None]):
         self._replace_screens(TitleScreen(self.saves_folder(), self.scenarios))
 
     def choose_side(self, scenario) -> None:
+        from wargame.engine import Game
         from wargame.tui.screens.briefing import BriefingScreen
+        from wargame.tui.session import default_side
 
         seed = self.seed if self.seed is not None else random.SystemRandom().randrange(1_000_000)
         self._replace_screens(BriefingScreen(Game(scenario, seed), default_side(scenario)))
 
     def start_game(self, game: Game, side: str) -> None:
         """Leave the first briefing: the hotline opens and the computers speak first."""
+        from wargame.tui.session import Session
+
         session = Session.create(game, [side], self.saves_dir)
         if game.turn_phase == "briefing":
             session.proceed()
@@ -106,6 +153,7 @@ class WargameApp(App[None]):
 
     def resume(self, path: Path) -> None:
         from wargame.saves import load_game
+        from wargame.tui.session import Session
 
         try:
             game = load_game(path)
@@ -227,12 +275,18 @@ def build_app(
     seed: int | None = None,
     choose_side: bool = True,
     scenarios: Callable[[], list] | None = None,
+    opening: Opening | None = None,
 ) -> WargameApp:
     """The App for ``game`` played by ``human_actors`` (one actor); no game opens the title screen.
 
+    ``opening`` instead of a game loads a scenario after the first frame.
     ``scenarios`` replaces the catalogue for the title screen (a function
     returning ``ScenarioEntry``s), so tests can fix the list.
     """
     if game is not None:
+        from wargame.tui.session import Session
+
         Session.create(game, human_actors, saves_dir)  # fail early on a bad side, before the terminal switches
-    return WargameApp(game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side, scenarios=scenarios)
+    return WargameApp(
+        game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side, scenarios=scenarios, opening=opening
+    )
