@@ -55,6 +55,7 @@ class _Rule:
     mediation: bool
     needs_channel: bool  # refused over a severed channel
     condition: Condition | None  # the prerequisite, parsed
+    aim: tuple  # everything that decides the move's possible targets: moves that aim alike share them
 
 
 @lru_cache(maxsize=256)
@@ -84,6 +85,7 @@ def _rule(scenario: "LoadedScenario", move: Move) -> _Rule:
         mediation="mediation" in tags,
         needs_channel=not NEEDS_CHANNEL.isdisjoint(tags),
         condition=scenario.condition("move", move.id) if move.requires else None,
+        aim=("mediation" in tags, not NEEDS_CHANNEL.isdisjoint(tags), move.effects.channel, move.requires),
     )
 
 
@@ -115,7 +117,7 @@ class _Line:
 class _Context:
     """What every move of one actor shares while its options are listed: built once, not per move."""
 
-    __slots__ = ("game", "actor", "stats", "targets", "self_env", "breaks", "lines", "verdicts")
+    __slots__ = ("game", "actor", "stats", "targets", "self_env", "breaks", "lines", "verdicts", "aims")
 
     def __init__(self, game: "Game", actor: str):
         self.game = game
@@ -132,6 +134,7 @@ class _Context:
         self.lines = [_Line(game, line) for line in game.red_lines
                       if line.against == actor and line.declared and line.status == "standing"]
         self.verdicts: dict[tuple[str, str], bool] = {}
+        self.aims: dict[tuple, tuple[tuple[str, ...], str]] = {}
 
 
 def options(game: "Game", actor: str) -> list[MoveOption]:
@@ -149,13 +152,7 @@ def _option(rule: _Rule, context: _Context) -> MoveOption:
     reason = _static_reason(context.game, rule, context.stats)
     targets: tuple[str, ...] = ()
     if not reason and move.targeted:
-        first_reason = ""
-        for target in context.targets:
-            why = _target_reason(rule, target, context.verdicts)
-            if not why:
-                targets += (target.id,)
-            elif not first_reason:
-                first_reason = why
+        targets, first_reason = _targets(rule, context)
         if not targets:
             reason = first_reason or "no possible target"
     if not reason and not move.targeted and rule.condition is not None:
@@ -163,6 +160,22 @@ def _option(rule: _Rule, context: _Context) -> MoveOption:
             reason = "its prerequisite does not hold: " + move.requires
     crosses = tuple(_crossed_by(context, move)) if context.lines else ()
     return MoveOption(move, targets, reason, context.breaks.get(move.id, ()), crosses)
+
+
+def _targets(rule: _Rule, context: _Context) -> tuple[tuple[str, ...], str]:
+    """Whom a targeted move may aim at now, and why not the first one refused; shared by moves that aim alike."""
+    found = context.aims.get(rule.aim)
+    if found is None:
+        targets: tuple[str, ...] = ()
+        first_reason = ""
+        for target in context.targets:
+            why = _target_reason(rule, target, context.verdicts)
+            if not why:
+                targets += (target.id,)
+            elif not first_reason:
+                first_reason = why
+        found = context.aims[rule.aim] = (targets, first_reason)
+    return found
 
 
 def static_reason(game: "Game", actor: str, move: Move) -> str:
