@@ -323,6 +323,8 @@ BROKEN = {
     "tampered scenario": (_edited_scenario, "tampered with: the embedded scenario does not match its sha256"),
     "missing seed": (lambda p: edit(p, lambda d: d.pop("seed")), "'seed' must be an integer"),
     "duplicate key": (lambda p: p.write_text('{"format_version": 1, "format_version": 1}'), "appears twice"),
+    "players not a list": (_set("players", "usa"), "'players' must be a list of actor ids"),
+    "players not ids": (_set("players", ["usa", 7]), "'players' must be a list of actor ids"),
 }
 
 
@@ -500,6 +502,28 @@ def test_the_save_layout(cuban_save):
     game = saves.load_game(cuban_save)
     assert len(data["summary"]["checkpoints"]) == len(game.history)
     assert data["summary"]["checkpoints"][0]["rung_before"] == game.history[0].rung_before
+
+
+def test_the_players_are_saved_and_read_back(cuban, tmp_path):
+    """The UI records which sides people played; the save round-trips byte for byte with them."""
+    game = random_game(cuban, 3)
+    path = tmp_path / "hot-seat.json"
+    saves.save_game(game, path, saved_at="2024-01-01T00:00:00+00:00", players=["ussr", "usa"])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert list(data) == ["format_version", "game_version", "id", "branch", "scenario", "seed", "players", "decisions", "summary"]
+    assert data["players"] == ["ussr", "usa"]
+    save = saves.read_save(path)
+    assert save.players == ("ussr", "usa")
+    assert saves.save_bytes(saves.load_game(path), players=save.players) == path.read_bytes()
+    watched = saves.autosave(game, tmp_path / "auto", players=[])  # a facilitator watching the computers: nobody
+    assert saves.read_save(watched).players == ()
+
+
+def test_a_save_without_players_still_loads(cuban_save):
+    """Saves written before players were recorded (and by ``wargame run``) say nothing about them."""
+    assert "players" not in json.loads(cuban_save.read_text(encoding="utf-8"))
+    assert saves.read_save(cuban_save).players is None
+    assert saves.load_game(cuban_save).decisions
 
 
 def test_saves_and_debrief_never_import_the_ui():

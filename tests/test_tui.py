@@ -292,6 +292,29 @@ async def test_resume_a_save(tmp_path):
         assert resumed.orders["kestria"].move
 
 
+@pytest.mark.parametrize(("requested", "seated"), [(None, "dornland"), ("kestria", "kestria")])
+async def test_resuming_seats_the_side_played_in_the_save(tmp_path, requested, seated):
+    """The save says who played (Dornland, not the scenario's default side); ``--as`` still wins."""
+    from wargame.saves import read_save, save_game
+
+    game = new_game(seed=4)
+    game.proceed()
+    (tmp_path / "saves").mkdir()
+    path = tmp_path / "saves" / "dornish.json"
+    save_game(game, path, players=["dornland"])
+    app = build_play_app(play_args(actor=requested, load=str(path), saves_dir=str(tmp_path / "saves")))
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen) and app.session.human == seated
+        assert app.session.view().name in str(app.screen.query_one("#game-header").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert read_save(tmp_path / "saves" / "tutorial-turn1.json").players == (seated,)
+
+
 async def test_resume_from_the_title_screen(tmp_path):
     from wargame.saves import save_game
 
@@ -311,7 +334,7 @@ async def test_resume_from_the_title_screen(tmp_path):
 
 
 async def test_quitting_asks_and_autosaves(tmp_path):
-    from wargame.saves import list_saves, load_game
+    from wargame.saves import list_saves, load_game, read_save
 
     game = new_game()
     app = make_app(game, tmp_path)
@@ -331,6 +354,7 @@ async def test_quitting_asks_and_autosaves(tmp_path):
     saves = list_saves(tmp_path / "saves")
     assert len(saves) == 1 and saves[0].readable
     assert load_game(saves[0].path).decisions == game.decisions
+    assert read_save(saves[0].path).players == ("kestria",)
 
 
 async def test_save_dialog_writes_a_save(tmp_path):

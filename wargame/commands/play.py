@@ -28,7 +28,10 @@ def add_parser(subparsers) -> None:
         description="Play a crisis against the computer in the terminal. With no scenario, the title screen opens.",
     )
     parser.add_argument("scenario", metavar="SCENARIO", nargs="?", help="scenario name (see 'wargame list') or file")
-    parser.add_argument("--as", dest="actor", metavar="ACTOR", help="the actor you play (default: the scenario's human side)")
+    parser.add_argument(
+        "--as", dest="actor", metavar="ACTOR",
+        help="the actor you play (default: the scenario's human side; when resuming, the side played in the save)",
+    )
     parser.add_argument("--seed", type=int, help="random seed (default: a random one)")
     parser.add_argument("--load", metavar="SAVE", help="resume a save: a file, or a name in the saves folder")
     parser.add_argument("--from-turn", type=int, metavar="N", help="with --load: branch the game from the start of turn N")
@@ -45,14 +48,17 @@ def build_play_app(args: argparse.Namespace):
     if args.load and args.scenario:
         raise WargameError("give a scenario or --load SAVE, not both")
     saves_dir = Path(args.saves_dir) if args.saves_dir else None
-    humans = [args.actor] if args.actor else []
-    if args.load:
-        from wargame.saves import find_save, fork_game, load_game
+    from wargame.tui.session import parse_sides
 
-        game = load_game(find_save(args.load, saves_dir))
+    humans = parse_sides(args.actor)
+    if args.load:
+        from wargame.saves import find_save, fork_game
+        from wargame.tui.session import open_save
+
+        game, players = open_save(find_save(args.load, saves_dir))
         if args.from_turn is not None:
             game = fork_game(game, args.from_turn)
-        return build_app(game, humans, saves_dir=saves_dir)
+        return build_app(game, humans or list(players or ()), saves_dir=saves_dir)
     if args.scenario:
         from wargame.tui.opening import Opening
 

@@ -3,7 +3,11 @@
 A save is one JSON object, keys in this order::
 
     format_version, game_version, id, branch,
-    scenario {id, source, sha256, text}, seed, decisions [...], summary {...}
+    scenario {id, source, sha256, text}, seed, [players [...]], decisions [...], summary {...}
+
+``players`` (optional, written by the UI) lists the actors people played, so
+a resumed game seats them again; a save without it leaves the choice to the
+loader.
 
 The decisions are the game; the summary is derived from it (enough to list
 saves without replaying, plus per-turn checkpoints for ``replay --verify``).
@@ -31,6 +35,9 @@ from wargame.saves.migrate import FORMAT_VERSION, migrate
 MAX_BYTES = 16 * 1024 * 1024
 """Largest save read: a 60-turn game of eight actors is far below this."""
 
+MAX_PLAYERS = 64
+"""Most human sides a save may list (scenarios have far fewer actors)."""
+
 _DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
@@ -49,23 +56,29 @@ class SaveFile:
     seed: int
     decisions: list
     summary: dict
+    players: tuple[str, ...] | None = None  # the actors people played; None when the save does not say
 
 
 # ------------------------------------------------------------------ building
 
 
-def save_data(game: Game, *, game_id: str, branch: dict | None, saved_at: str) -> dict:
+def save_data(
+    game: Game, *, game_id: str, branch: dict | None, saved_at: str, players: tuple[str, ...] | None = None
+) -> dict:
     scenario = game.scenario
-    return {
+    data = {
         "format_version": FORMAT_VERSION,
         "game_version": wargame.__version__,
         "id": game_id,
         "branch": branch,
         "scenario": _scenario_dict(scenario.id, scenario.source, scenario.digest, scenario.text),
         "seed": game.seed,
-        "decisions": [_decision_dict(decision) for decision in game.decisions],
-        "summary": summary(game, saved_at),
     }
+    if players is not None:
+        data["players"] = list(players)
+    data["decisions"] = [_decision_dict(decision) for decision in game.decisions]
+    data["summary"] = summary(game, saved_at)
+    return data
 
 
 class _Encoded(dict):
@@ -226,6 +239,11 @@ def check(data: object, name: str) -> SaveFile:
     if branch is not None and not isinstance(branch, dict):
         raise SaveError(f"{name} is corrupt: 'branch' must be an object or null")
     decisions = _field(data, "decisions", list, name)
+    players = data.get("players")
+    if players is not None and not (
+        isinstance(players, list) and len(players) <= MAX_PLAYERS and all(isinstance(p, str) and 0 < len(p) <= 40 for p in players)
+    ):
+        raise SaveError(f"{name} is corrupt: 'players' must be a list of actor ids")
     return SaveFile(
         name=name,
         game_version=str(data.get("game_version", "?")),
@@ -238,6 +256,7 @@ def check(data: object, name: str) -> SaveFile:
         seed=seed,
         decisions=decisions,
         summary=_field(data, "summary", dict, name),
+        players=tuple(players) if players is not None else None,
     )
 
 

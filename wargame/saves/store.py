@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from wargame.engine.game import Game
@@ -11,16 +12,22 @@ from wargame.saves.atomic import atomic_write
 from wargame.saves.replay import restore
 
 
-def save_bytes(game: Game, saved_at: str | None = None) -> bytes:
-    """The save of ``game`` as bytes (``saved_at`` kept from the last save when nothing changed since)."""
+def save_bytes(game: Game, saved_at: str | None = None, players: Sequence[str] | None = None) -> bytes:
+    """The save of ``game`` as bytes (``saved_at`` kept from the last save when nothing changed since).
+
+    ``players``: the actors people play, recorded so that resuming seats them again.
+    """
     info = provenance.of(game)
     stamp = provenance.stamp(game, saved_at)
-    return fileformat.encode(fileformat.save_data(game, game_id=info.game_id, branch=info.branch, saved_at=stamp))
+    data = fileformat.save_data(
+        game, game_id=info.game_id, branch=info.branch, saved_at=stamp, players=None if players is None else tuple(players)
+    )
+    return fileformat.encode(data)
 
 
-def save_game(game: Game, path: str | Path, saved_at: str | None = None) -> Path:
+def save_game(game: Game, path: str | Path, saved_at: str | None = None, players: Sequence[str] | None = None) -> Path:
     """Write the game's save to ``path`` atomically (the folder must exist)."""
-    return atomic_write(path, save_bytes(game, saved_at))
+    return atomic_write(path, save_bytes(game, saved_at, players))
 
 
 def read_save(path: str | Path) -> fileformat.SaveFile:
@@ -39,11 +46,11 @@ def autosave_path(game: Game, folder: str | Path) -> Path:
     return Path(folder) / f"{game.scenario.id}-{game.seed}-{provenance.of(game).game_id}.json"
 
 
-def autosave(game: Game, folder: str | Path) -> Path:
+def autosave(game: Game, folder: str | Path, players: Sequence[str] | None = None) -> Path:
     """Save the game into ``folder`` (created if needed) under its own name; called after every turn."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise SaveError(f"cannot create the saves folder {folder}: {error.strerror or error}") from None
-    return save_game(game, autosave_path(game, folder))
+    return save_game(game, autosave_path(game, folder), players=players)

@@ -152,12 +152,11 @@ class WargameApp(App[None]):
             self.call_after_refresh(screen.action_game_over)
 
     def resume(self, path: Path) -> None:
-        from wargame.saves import load_game
-        from wargame.tui.session import Session
+        from wargame.tui.session import Session, open_save
 
         try:
-            game = load_game(path)
-            session = Session.create(game, self.human_actors, self.saves_dir)
+            game, players = open_save(path)
+            session = Session.create(game, self.human_actors or players or (), self.saves_dir)
         except WargameError as error:
             self.notify(str(error), title="Cannot load this save", severity="error")
             return
@@ -181,7 +180,7 @@ class WargameApp(App[None]):
         try:
             from wargame.saves import autosave
 
-            return autosave(self.session.game, self.saves_folder())
+            return autosave(self.session.game, self.saves_folder(), players=self.session.humans)
         except (ImportError, WargameError, OSError) as error:
             self.notify(f"Autosave failed: {error}", severity="warning")
             return None
@@ -207,7 +206,7 @@ class WargameApp(App[None]):
             from wargame.saves import save_game
 
             path.parent.mkdir(parents=True, exist_ok=True)
-            save_game(self.session.game, path)
+            save_game(self.session.game, path, players=self.session.humans)
         except (WargameError, OSError) as error:
             self.notify(str(error), title="Not saved", severity="error")
             return

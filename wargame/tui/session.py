@@ -1,8 +1,15 @@
-"""A game as the UI plays it: the game, who is human, where saves go.
+"""A game as the UI plays it: the game, who is human, whose turn it is at the keyboard.
 
 This is the only place the UI touches ``Game``: it reads views, applies the
-human's decisions and lets the computers play. It imports no Textual, so the
+humans' decisions and lets the computers play. It imports no Textual, so the
 flow of a turn can be tested (and benchmarked) without a terminal.
+
+Several human sides may share one terminal (hot-seat). Each phase of a turn
+in which people act (the first briefing, the hotline, the orders, the turn's
+result) is then a *round*: every human side takes one *sitting* at the
+keyboard. Each round goes through the sides in the reverse order of the one
+before, so the side that finished a round starts the next one and the
+keyboard changes hands only within a round.
 """
 
 from __future__ import annotations
@@ -35,38 +42,95 @@ def check_side(scenario, actor: str) -> str:
     return actor
 
 
+def parse_sides(text: str | None) -> list[str]:
+    """``--as usa,ussr`` as a list of actor ids (not yet checked against a scenario)."""
+    if not text:
+        return []
+    sides = [part.strip() for part in text.split(",")]
+    if any(not side for side in sides):
+        raise WargameError(f"--as takes actor ids separated by commas, not '{text}'")
+    duplicates = sorted({side for side in sides if sides.count(side) > 1})
+    if duplicates:
+        raise WargameError(f"--as names {', '.join(duplicates)} twice")
+    return sides
+
+
+def open_save(path: str | Path) -> tuple[Game, tuple[str, ...] | None]:
+    """A saved game and the sides people played in it (None when the save does not say)."""
+    from wargame.saves import read_save
+    from wargame.saves.replay import restore
+
+    save = read_save(path)
+    return restore(save), save.players
+
+
 @dataclass
 class Session:
-    """One human actor's seat at a game; every other actor is a computer."""
+    """The human sides' seats at a game; every other actor is a computer.
+
+    ``humans`` is empty only when a facilitator watches a game the computers
+    play alone. ``seat`` is the human side at the keyboard now.
+    """
 
     game: Game
-    human: str
+    humans: tuple[str, ...]
     saves_dir: Path | None = None
     save_path: Path | None = None
+    facilitator: bool = False
+    paused: bool = False  # the facilitator holds the computers and the turn
+    seat: str | None = None
+    before_resolution: dict = field(default_factory=dict)  # rung and perceived rungs when the turn was ended
+    _round: tuple | None = field(default=None, repr=False)
+    _round_order: tuple[str, ...] = field(default=(), repr=False)
+    _waiting: list[str] = field(default_factory=list, repr=False)
     _view: ActorView | None = field(default=None, repr=False)
     _view_key: tuple | None = field(default=None, repr=False)
 
     @classmethod
-    def create(cls, game: Game, human_actors: Sequence[str], saves_dir: Path | None = None) -> "Session":
-        humans = list(human_actors) or [default_side(game.scenario)]
-        if len(humans) > 1:
-            raise WargameError("the terminal UI seats one human player; pick one actor with --as")
-        return cls(game, check_side(game.scenario, humans[0]), saves_dir)
+    def create(
+        cls, game: Game, human_actors: Sequence[str], saves_dir: Path | None = None, *, facilitator: bool = False
+    ) -> "Session":
+        """Seat ``human_actors`` (the scenario's human side when none is given and no facilitator watches)."""
+        humans = list(human_actors)
+        if not humans and not facilitator:
+            humans = [default_side(game.scenario)]
+        for actor in humans:
+            check_side(game.scenario, actor)
+        if len(set(humans)) != len(humans):
+            raise WargameError("each side can be played by one team only")
+        return cls(game, tuple(humans), saves_dir, facilitator=facilitator, seat=humans[0] if humans else None)
+
+    @property
+    def human(self) -> str | None:
+        """The side at the keyboard (kept for screens written for one player)."""
+        return self.seat
+
+    @property
+    def hot_seat(self) -> bool:
+        return len(self.humans) > 1
+
+    @property
+    def watching(self) -> bool:
+        """A facilitator watches the computers play every side."""
+        return not self.humans
 
     @property
     def computers(self) -> tuple[str, ...]:
-        return tuple(a for a in self.game.actor_ids if a != self.human)
+        return tuple(a for a in self.game.actor_ids if a not in self.humans)
 
     @property
     def phase(self) -> str:
         return "over" if self.game.is_over() else self.game.turn_phase
 
+    def name_of(self, actor: str) -> str:
+        return self.game.scenario.actor(actor).name
+
     def view(self) -> ActorView:
-        """The human's view, rebuilt only when the game changed (decisions or phase)."""
+        """The seated side's view, rebuilt only when the game changed (decisions or phase) or the seat did."""
         game = self.game
-        key = (len(game.decisions), game.turn, game.turn_phase, game.outcome is not None)
+        key = (self.seat, len(game.decisions), game.turn, game.turn_phase, game.outcome is not None)
         if self._view is None or key != self._view_key:
-            self._view = actor_view(game, self.human)
+            self._view = actor_view(game, self.seat)
             self._view_key = key
         return self._view
 
@@ -74,8 +138,40 @@ class Session:
         """The rung the crisis stands on: public (the news announces every move of the ladder)."""
         return self.view().rung
 
+    # ------------------------------------------------------------ hot-seat rounds
+
+    def finish_sitting(self) -> str | None:
+        """The seated side is done with this round: seat the next side and return it, or None when all are done."""
+        self._sync_round()
+        if self.seat in self._waiting:
+            self._waiting.remove(self.seat)
+        if not self._waiting:
+            return None
+        self.seat = self._waiting[0]
+        return self.seat
+
+    def waiting(self) -> tuple[str, ...]:
+        """The human sides still to sit in this round, the seated one first."""
+        self._sync_round()
+        return tuple(self._waiting)
+
+    def _sync_round(self) -> None:
+        key = (self.game.turn, self.phase)
+        if key == self._round:
+            return
+        if self._round is None:
+            order = list(self.humans)
+        else:
+            order = list(reversed(self._round_order))
+        if self.seat in order:  # whoever sits at the keyboard goes first: no hand-over between rounds
+            order.remove(self.seat)
+            order.insert(0, self.seat)
+        self._round, self._round_order, self._waiting = key, tuple(order), order
+
+    # ------------------------------------------------------------ playing
+
     def apply(self, decision: Decision) -> None:
-        """Apply one of the human's decisions (raises IllegalDecision, the game unchanged)."""
+        """Apply one of the humans' or the facilitator's decisions (raises IllegalDecision, the game unchanged)."""
         self.game.apply(decision)
 
     def computers_play(self) -> list[Decision]:
@@ -86,10 +182,24 @@ class Session:
             return []
         return play_computers(self.game, self.computers)
 
+    def remember_before_resolution(self) -> None:
+        """The rung and each human side's reading before the turn resolves, for the turn results."""
+        self.before_resolution = {
+            "rung": self.game.rung,
+            "perceived": {h: actor_view(self.game, h).perceived_rung for h in self.humans},
+        }
+
     def end_turn(self) -> list[Decision]:
         """Computers order, then the turn resolves: from orders to aftermath."""
         decisions = self.computers_play()
         self.game.proceed()
+        return decisions
+
+    def step(self) -> list[Decision]:
+        """One phase of a game the computers play alone: they decide, then the phase closes."""
+        decisions = self.computers_play()
+        if not self.game.is_over():
+            self.game.proceed()
         return decisions
 
     def proceed(self) -> None:
