@@ -405,6 +405,108 @@ def test_play_refuses_a_pipe(monkeypatch, capsys):
     assert len(err.strip().splitlines()) == 1 and "terminal" in err
 
 
+def panel_text(app, kind) -> str:
+    """The text of the seated team's panel of this kind, whether on screen or in a hidden tab."""
+    return "\n".join(str(panel.render()) for panel in app.screen.query(kind))
+
+
+async def test_hot_seat_hands_over_and_shows_each_team_only_its_own_view(tmp_path):
+    """``--as usa,ussr``: each team reads its briefing, talks and orders behind a hand-over screen."""
+    from wargame.tui.screens.briefing import BriefingScreen
+    from wargame.tui.screens.hand_over import HandOverScreen
+    from wargame.tui.widgets.red_lines_panel import RedLinesPanel
+
+    soviet_secret = "A full blockade that stops and boards Soviet ships"
+    cuban_secret = "Moscow gives up the missiles without consulting Havana"
+    app = build_play_app(play_args("cuban-missile-crisis", "usa,ussr", seed=2, saves_dir=str(tmp_path / "saves")))
+    app.animation_level = "none"
+    recorded = []
+    async with app.run_test(size=SIZE, message_hook=recorded.append) as pilot:
+
+        async def hand_over_to(name: str) -> None:
+            await settle(pilot)
+            assert isinstance(app.screen, HandOverScreen)
+            text = screen_text(app)
+            assert f"Pass the keyboard to the {name} team" in text and "Press Enter when ready" in text
+            assert soviet_secret not in text and "Public briefing" not in text
+            await pilot.press("enter")
+            await settle(pilot)
+
+        await app.workers.wait_for_complete()
+        await hand_over_to("United States")
+        assert isinstance(app.screen, BriefingScreen) and app.screen.side == "usa"
+        text = screen_text(app)
+        assert "Private briefing" in text and "Operation Anadyr" not in text and "Soviet Union" not in text
+        await pilot.press("enter")
+        await hand_over_to("Soviet Union")
+        text = screen_text(app)
+        assert isinstance(app.screen, BriefingScreen) and app.screen.side == "ussr"
+        assert "Operation Anadyr" in text and "United States ★" not in text
+        await pilot.press("enter")  # the Soviet team opens the hotline: it stays at the keyboard
+        await settle(pilot)
+        game = app.session.game
+        assert isinstance(app.screen, GameScreen) and app.session.seat == "ussr" and game.turn_phase == "hotline"
+        red_lines = panel_text(app, RedLinesPanel)
+        assert soviet_secret in red_lines and cuban_secret not in red_lines
+        assert "Soviet Union" in str(app.screen.query_one("#game-header").render())
+
+        await pilot.press("space")  # the Soviet team is done talking
+        await hand_over_to("United States")
+        assert isinstance(app.screen, GameScreen) and app.session.seat == "usa" and game.turn_phase == "hotline"
+        red_lines = panel_text(app, RedLinesPanel)
+        assert soviet_secret not in red_lines and cuban_secret not in red_lines
+        assert "Private briefing" not in screen_text(app)
+        await pilot.press("space")  # the hotline closes; the American team orders first
+        await pilot.pause()
+        assert game.turn_phase == "orders" and isinstance(app.screen, GameScreen)
+        await order_highlighted(pilot)
+        await pilot.press("space")
+        await hand_over_to("Soviet Union")
+        assert app.session.seat == "ussr" and set(game.orders) == {"usa"}
+        assert "Choose a move" in screen_text(app) and "Your order" not in screen_text(app)
+        assert app.session.view().order is None
+        await order_highlighted(pilot)
+        await pilot.press("space")  # the last team ordered: the computers order and the turn resolves
+        await settle(pilot)
+        assert isinstance(app.screen, TurnResultScreen) and app.session.seat == "ussr" and game.history
+        await pilot.press("enter")
+        await hand_over_to("United States")
+        assert isinstance(app.screen, TurnResultScreen) and app.session.seat == "usa"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (game.turn, game.turn_phase, app.session.seat) == (2, "hotline", "usa")
+    orders = [d for d in applied(recorded) if isinstance(d, Order)]
+    assert {o.actor for o in orders} == {"usa", "ussr"}
+    assert {a: o.move for a, o in game.history[0].orders.items() if a in ("usa", "ussr")} == {o.actor: o.move for o in orders}
+    from wargame.saves import list_saves, read_save
+
+    assert read_save(list_saves(tmp_path / "saves")[0].path).players == ("usa", "ussr")
+
+
+def test_hot_seat_rounds_go_back_and_forth():
+    """Each round reverses the last one, so the team at the keyboard starts the next round."""
+    from wargame.tui.session import Session
+
+    game = new_game(path="scenarios/cuban-missile-crisis.yaml")
+    session = Session.create(game, ["usa", "ussr", "cuba"])
+    seen = [session.seat]
+    while (nxt := session.finish_sitting()) is not None:
+        seen.append(nxt)
+    assert seen == ["usa", "ussr", "cuba"]  # the briefings
+    game.proceed()
+    seen = [session.seat]
+    while (nxt := session.finish_sitting()) is not None:
+        seen.append(nxt)
+    assert seen == ["cuba", "ussr", "usa"]  # the hotline
+    assert session.waiting() == ()  # everyone is done until the phase changes
+    game.proceed()
+    assert session.waiting() == ("usa", "ussr", "cuba")  # the orders
+    with pytest.raises(Exception, match="twice"):
+        from wargame.tui.session import parse_sides
+
+        parse_sides("usa,usa")
+
+
 def play_args(scenario=None, actor=None, **options) -> argparse.Namespace:
     values = dict(scenario=scenario, actor=actor, seed=1, load=None, from_turn=None, saves_dir=None)
     values.update(options)

@@ -1,4 +1,6 @@
-"""``wargame play [SCENARIO] [--as ACTOR] [--seed N] [--load SAVE] [--from-turn N]``: the game in the terminal.
+"""``wargame play [SCENARIO] [--as ACTOR[,ACTOR...]] [--seed N] [--load SAVE] [--from-turn N]``: the game in the terminal.
+
+Several actors after ``--as`` are teams taking turns at one terminal (hot-seat).
 
 With no scenario and no save it opens the title screen. Textual is imported
 only here, inside ``run``, so the other commands start fast. The App is
@@ -30,7 +32,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("scenario", metavar="SCENARIO", nargs="?", help="scenario name (see 'wargame list') or file")
     parser.add_argument(
         "--as", dest="actor", metavar="ACTOR",
-        help="the actor you play (default: the scenario's human side; when resuming, the side played in the save)",
+        help="the actor you play, or several separated by commas for teams taking turns at one terminal "
+             "(default: the scenario's human side; when resuming, the sides played in the save)",
     )
     parser.add_argument("--seed", type=int, help="random seed (default: a random one)")
     parser.add_argument("--load", metavar="SAVE", help="resume a save: a file, or a name in the saves folder")

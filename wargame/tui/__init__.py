@@ -1,4 +1,7 @@
-"""The Textual user interface: one human plays one actor against the computer.
+"""The Textual user interface: people play one or more actors against the computer.
+
+Several sides at one terminal take turns behind a hand-over screen
+(hot-seat); a facilitator may watch everything and intervene.
 
 Nothing in this package holds a game rule. Screens and widgets show an
 ``ActorView`` and hand decisions to ``Game.apply``; computer players think in

@@ -96,7 +96,12 @@ class WargameApp(App[None]):
         from wargame.tui.session import Session, default_side
 
         self.initial_game = game
-        if game.turn_phase == "briefing" and game.turn == 1 and not game.decisions and self.choose_side_first:
+        fresh = game.turn_phase == "briefing" and game.turn == 1 and not game.decisions
+        if len(self.human_actors) > 1:  # hot-seat: each team reads its own briefing behind a hand-over
+            session = Session.create(game, self.human_actors, self.saves_dir)
+            self.session = session
+            self._hand_over(session.seat)
+        elif fresh and self.choose_side_first:
             from wargame.tui.screens.briefing import BriefingScreen
 
             side = self.human_actors[0] if self.human_actors else default_side(game.scenario)
@@ -132,10 +137,17 @@ class WargameApp(App[None]):
         self._replace_screens(BriefingScreen(Game(scenario, seed), default_side(scenario)))
 
     def start_game(self, game: Game, side: str) -> None:
-        """Leave the first briefing: the hotline opens and the computers speak first."""
+        """Leave the first briefing: the hotline opens and the computers speak first.
+
+        In hot-seat play the next team reads its briefing first.
+        """
         from wargame.tui.session import Session
 
-        session = Session.create(game, [side], self.saves_dir)
+        session = self.session
+        if session is None or session.game is not game:
+            session = self.session = Session.create(game, [side], self.saves_dir)
+        if self.pass_keyboard():
+            return
         if game.turn_phase == "briefing":
             session.proceed()
         self.open_session(session, computers_first=True)
@@ -148,6 +160,45 @@ class WargameApp(App[None]):
         self._replace_screens(screen)
         if computers_first and session.phase == "hotline":
             self.call_after_refresh(screen._think, "The others are on the line…")
+        elif session.phase == "over":
+            self.call_after_refresh(screen.action_game_over)
+
+    # ------------------------------------------------------------ hot-seat
+
+    def pass_keyboard(self) -> bool:
+        """The seated team is done with this round: hand over to the next one (False when all are done)."""
+        session = self.session
+        if session is None or not session.hot_seat:
+            return False
+        seat = session.finish_sitting()
+        if seat is None:
+            return False
+        self._hand_over(seat)
+        return True
+
+    def _hand_over(self, seat: str) -> None:
+        """Clear every trace of the last team's screen and name the next team."""
+        from wargame.tui.screens.hand_over import HandOverScreen
+
+        game = self.session.game
+        actor = game.scenario.actor(seat)
+        self.clear_notifications()
+        self._replace_screens(HandOverScreen(actor.name, actor.leader, self.session.phase, game.turn_label(), game.scenario.spec.title))
+
+    def seat_ready(self) -> None:
+        """The next team sat down: its briefing, its game screen, or its result of the turn."""
+        from wargame.tui.screens.briefing import BriefingScreen
+        from wargame.tui.screens.game import GameScreen
+
+        session = self.session
+        game = session.game
+        if game.turn_phase == "briefing" and game.turn == 1 and not game.history and session.phase != "over":
+            self._replace_screens(BriefingScreen(game, session.seat, locked=True))
+            return
+        screen = GameScreen(session)
+        self._replace_screens(screen)
+        if game.turn_phase == "aftermath":
+            self.call_after_refresh(screen._show_result)
         elif session.phase == "over":
             self.call_after_refresh(screen.action_game_over)
 
@@ -251,6 +302,7 @@ def help_sections(app: WargameApp) -> list[tuple[str, list]]:
     from wargame.tui.screens.briefing import BriefingScreen
     from wargame.tui.screens.end import EndScreen
     from wargame.tui.screens.game import GameScreen
+    from wargame.tui.screens.hand_over import HandOverScreen
     from wargame.tui.screens.title import TitleScreen
     from wargame.tui.screens.turn_result import TurnResultScreen
     from wargame.tui.widgets.hotline_panel import HotlinePanel
@@ -259,6 +311,7 @@ def help_sections(app: WargameApp) -> list[tuple[str, list]]:
         ("Everywhere", list(WargameApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette")]),
         ("Title screen", list(TitleScreen.BINDINGS)),
         ("Side and briefing", list(BriefingScreen.BINDINGS)),
+        ("Hand-over (several teams at one terminal)", list(HandOverScreen.BINDINGS)),
         ("Game", list(GameScreen.BINDINGS)),
         ("Hotline conversation", list(HotlinePanel.BINDINGS)),
         ("Turn result", list(TurnResultScreen.BINDINGS)),
@@ -276,7 +329,7 @@ def build_app(
     scenarios: Callable[[], list] | None = None,
     opening: Opening | None = None,
 ) -> WargameApp:
-    """The App for ``game`` played by ``human_actors`` (one actor); no game opens the title screen.
+    """The App for ``game`` played by ``human_actors`` (several: hot-seat); no game opens the title screen.
 
     ``opening`` instead of a game loads a scenario after the first frame.
     ``scenarios`` replaces the catalogue for the title screen (a function

@@ -207,6 +207,8 @@ class GameScreen(Screen):
         self._think("The others are on the line…")
 
     def action_close_hotline(self) -> None:
+        if self.app.pass_keyboard():  # hot-seat: the next team talks before the hotline closes
+            return
         self._proceed()
         self.refresh_view()
         self._focus_for_phase()
@@ -216,8 +218,9 @@ class GameScreen(Screen):
             self.notify("Choose a move first: Enter on a move in Orders.", severity="warning")
             self.action_tab("tab-orders")
             return
-        self.rung_before = self.session.crisis_rung()
-        self.perceived_before = self.session.view().perceived_rung
+        if self.app.pass_keyboard():  # hot-seat: the next team orders before the turn resolves
+            return
+        self.session.remember_before_resolution()
         self._think("The turn is resolving…", resolve=True)
 
     def action_next_turn(self) -> None:
@@ -274,12 +277,15 @@ class GameScreen(Screen):
     def _show_result(self) -> None:
         from wargame.tui.screens.turn_result import TurnResultScreen
 
+        before = self.session.before_resolution
         self.app.push_screen(
-            TurnResultScreen(self.session, self.rung_before, getattr(self, "perceived_before", None)),
+            TurnResultScreen(self.session, before.get("rung", self.rung_before), before.get("perceived", {}).get(self.session.seat)),
             self._after_result,
         )
 
     def _after_result(self, _=None) -> None:
+        if self.app.pass_keyboard():  # hot-seat: every team reads its own result first
+            return
         self.app.autosave_quietly()
         if self.session.game.is_over():
             self.action_game_over()
