@@ -277,7 +277,7 @@ async def test_resume_a_save(tmp_path):
     path = tmp_path / "saves" / "mid.json"
     path.parent.mkdir()
     save_game(game, path)
-    args = argparse.Namespace(scenario=None, actor=None, seed=None, load=str(path), from_turn=None, saves_dir=str(tmp_path / "saves"))
+    args = play_args(seed=None, load=str(path), saves_dir=str(tmp_path / "saves"))
     app = build_play_app(args)
     app.animation_level = "none"
     async with app.run_test(size=SIZE) as pilot:
@@ -399,7 +399,7 @@ async def test_the_others_think_in_a_worker_thread(tmp_path, monkeypatch):
 
 def test_play_refuses_a_pipe(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdout", io.StringIO())
-    args = argparse.Namespace(scenario="tutorial", actor=None, seed=1, load=None, from_turn=None, saves_dir=None)
+    args = play_args("tutorial")
     assert play_run(args) == 1
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "terminal" in err
@@ -507,8 +507,141 @@ def test_hot_seat_rounds_go_back_and_forth():
         parse_sides("usa,usa")
 
 
+def facilitated(scenario, actor, tmp_path, seed=2):
+    app = build_play_app(play_args(scenario, actor, seed=seed, facilitator=True, saves_dir=str(tmp_path / "saves")))
+    app.animation_level = "none"
+    return app
+
+
+async def test_the_facilitator_watches_and_steps_a_computer_game(tmp_path):
+    """``--facilitator`` alone: the white cell is the game; space plays one turn, and it is autosaved."""
+    from wargame.saves import list_saves, read_save
+    from wargame.tui.screens.facilitator import FacilitatorScreen
+
+    app = facilitated("tutorial", None, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, FacilitatorScreen) and app.session.watching and app.session.paused
+        game = app.session.game
+        assert (game.turn, game.turn_phase, game.decisions) == (1, "briefing", [])
+        assert "WHITE CELL" in screen_text(app) and "computers paused" in screen_text(app)
+        await pilot.press("space")
+        await settle(pilot)
+        assert (game.turn, game.turn_phase) == (2, "briefing") and len(game.history) == 1
+        assert set(game.history[0].orders) == set(game.actor_ids)
+        await pilot.press("6")  # the last turn, with its actual orders
+        await pilot.pause()
+        moves = {game.scenario.moves[o.move].name for o in game.history[0].orders.values()}
+        assert all(name in screen_text(app) for name in moves)
+    saves = list_saves(tmp_path / "saves")
+    assert len(saves) == 1 and read_save(saves[0].path).players == ()
+
+
+async def test_a_fired_inject_changes_the_game_and_reaches_the_news(tmp_path):
+    """``--as usa --facilitator``: f opens the white cell over the game; i fires an inject through Game.apply."""
+    from wargame.engine import Inject
+    from wargame.tui.screens.facilitator import FacilitatorScreen
+    from wargame.tui.screens.inject_dialog import InjectScreen
+    from wargame.tui.widgets.news_log import NewsLog
+
+    app = facilitated("cuban-missile-crisis", "usa", tmp_path)
+    recorded = []
+    async with app.run_test(size=SIZE, message_hook=recorded.append) as pilot:
+        await app.workers.wait_for_complete()
+        await start(pilot)
+        game = app.session.game
+        inject = game.scenario.spec.injects[0]
+        rung, credibility = game.rung, game.actors["usa"].stats["credibility"]
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen) and not app.screen.watch
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InjectScreen)
+        await pilot.press("enter")  # the first inject
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert game.fired == {inject.id: game.turn} and game.decisions[-1] == Inject(inject.id)
+        assert game.rung == rung + inject.effects.rung
+        assert game.actors["usa"].stats["credibility"] == credibility + inject.effects.stats["usa"].credibility
+        await pilot.press("7")  # the facilitator's news
+        await pilot.pause()
+        headline = " ".join(inject.news.split())[:40]
+        assert headline in " ".join(screen_text(app).split())
+        await pilot.press("i")  # an inject fires once: the spent one is greyed out
+        await pilot.pause()
+        assert app.screen.query_one("#injects", OptionList).get_option(inject.id).disabled
+        await pilot.press("escape", "escape")  # close the dialog, then the white cell
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        news = " ".join(str(body.render()) for log in app.screen.query(NewsLog) for body in log.query(".news-body"))
+        assert headline in " ".join(news.split())  # the players' news too
+    assert Inject(inject.id) in applied(recorded)
+
+
+async def test_an_override_lands_in_the_decision_log(tmp_path):
+    """o: pick the Soviet Union, its credibility, type a value; a value out of range is refused in the dialog."""
+    from wargame.engine import Override
+    from wargame.tui.screens.override_dialog import OverrideScreen
+
+    app = facilitated("cuban-missile-crisis", "usa", tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await start(pilot)
+        game = app.session.game
+        await pilot.press("f", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, OverrideScreen)
+        await pilot.press("down", "down", "tab", "down", "tab")  # Soviet Union, credibility, the value
+        await pilot.press("1", "5", "0", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OverrideScreen) and "0 to 100" in screen_text(app)
+        assert not any(isinstance(d, Override) for d in game.decisions)
+        await pilot.press("backspace", "backspace", "backspace", "1", "2", "enter")
+        await pilot.pause()
+        assert game.decisions[-1] == Override("ussr", "credibility", 12)
+        assert game.actors["ussr"].stats["credibility"] == 12
+        await pilot.press("7")
+        await pilot.pause()
+        assert "set ussr credibility to 12" in " ".join(screen_text(app).split())  # the engine's news of it
+
+
+async def test_pausing_holds_the_computers_until_the_facilitator_resumes(tmp_path):
+    from wargame.tui.screens.facilitator import FacilitatorScreen
+
+    app = facilitated("tutorial", "kestria", tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await start(pilot)
+        game = app.session.game
+        await pilot.press("f", "p", "escape")
+        await pilot.pause()
+        await pilot.press("space")  # to orders
+        await order_highlighted(pilot)
+        await pilot.press("space")  # end the turn: the computers are held
+        await settle(pilot)
+        assert isinstance(app.screen, GameScreen) and game.turn_phase == "orders" and not game.history
+        assert "Paused by the facilitator" in str(app.screen.query_one("#game-header").render())
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen) and "computers paused" in screen_text(app)
+        await pilot.press("p", "escape")  # resume and go back: the held turn resolves
+        await settle(pilot)
+        assert isinstance(app.screen, TurnResultScreen) and len(game.history) == 1
+
+
+async def test_the_white_cell_key_exists_only_in_facilitator_mode(tmp_path):
+    app = make_app(new_game(), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen) and "White cell" not in screen_text(app)
+
+
 def play_args(scenario=None, actor=None, **options) -> argparse.Namespace:
-    values = dict(scenario=scenario, actor=actor, seed=1, load=None, from_turn=None, saves_dir=None)
+    values = dict(scenario=scenario, actor=actor, seed=1, load=None, from_turn=None, saves_dir=None, facilitator=False)
     values.update(options)
     return argparse.Namespace(**values)
 

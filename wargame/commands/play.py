@@ -1,6 +1,8 @@
-"""``wargame play [SCENARIO] [--as ACTOR[,ACTOR...]] [--seed N] [--load SAVE] [--from-turn N]``: the game in the terminal.
+"""``wargame play [SCENARIO] [--as ACTOR[,ACTOR...]] [--facilitator] [--seed N] [--load SAVE] [--from-turn N]``.
 
-Several actors after ``--as`` are teams taking turns at one terminal (hot-seat).
+Several actors after ``--as`` are teams taking turns at one terminal (hot-seat);
+``--facilitator`` adds the white cell, and alone lets an instructor watch and
+step a game the computers play.
 
 With no scenario and no save it opens the title screen. Textual is imported
 only here, inside ``run``, so the other commands start fast. The App is
@@ -39,6 +41,11 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--load", metavar="SAVE", help="resume a save: a file, or a name in the saves folder")
     parser.add_argument("--from-turn", type=int, metavar="N", help="with --load: branch the game from the start of turn N")
     parser.add_argument("--saves-dir", metavar="DIR", help="where saves are kept (default: ./saves or the user data folder)")
+    parser.add_argument(
+        "--facilitator", action="store_true",
+        help="facilitator mode: f opens the white cell (everything, injects, overrides, pause); "
+             "without --as the computers play every side and the facilitator steps through the turns",
+    )
     parser.set_defaults(func=run)
 
 
@@ -61,15 +68,16 @@ def build_play_app(args: argparse.Namespace):
         game, players = open_save(find_save(args.load, saves_dir))
         if args.from_turn is not None:
             game = fork_game(game, args.from_turn)
-        return build_app(game, humans or list(players or ()), saves_dir=saves_dir)
+        return build_app(game, humans or list(players or ()), saves_dir=saves_dir, facilitator=args.facilitator)
     if args.scenario:
         from wargame.tui.opening import Opening
 
         seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
-        return build_app(None, humans, saves_dir=saves_dir, seed=seed, opening=Opening(args.scenario, seed, tuple(humans)))
+        opening = Opening(args.scenario, seed, tuple(humans))
+        return build_app(None, humans, saves_dir=saves_dir, seed=seed, opening=opening, facilitator=args.facilitator)
     if args.actor:
         raise WargameError("--as needs a scenario")
-    return build_app(None, saves_dir=saves_dir, seed=args.seed)
+    return build_app(None, saves_dir=saves_dir, seed=args.seed, facilitator=args.facilitator)
 
 
 def run(args: argparse.Namespace) -> int:

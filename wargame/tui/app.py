@@ -38,6 +38,7 @@ class WargameApp(App[None]):
         Binding("question_mark,f1", "help", "Help", tooltip="Every key, and how a turn goes"),
         Binding("ctrl+s", "save", "Save", tooltip="Save the game under a name"),
         Binding("ctrl+o", "load", "Load", show=False, tooltip="Resume a saved game"),
+        Binding("f", "facilitator", "White cell", tooltip="Facilitator mode: everything, injects, overrides, pause"),
     ]
 
     def __init__(
@@ -50,8 +51,10 @@ class WargameApp(App[None]):
         choose_side: bool = True,
         scenarios: Callable[[], list] | None = None,
         opening: Opening | None = None,
+        facilitator: bool = False,
     ) -> None:
         super().__init__()
+        self.facilitator = facilitator
         self.scenarios = scenarios
         self.initial_game = game
         self.opening = opening
@@ -92,26 +95,35 @@ class WargameApp(App[None]):
         self.exit(return_code=1)
 
     def _begin(self, game: Game) -> None:
-        """Show a game: its first briefing if nothing was played yet, else the game screen."""
+        """Show a game: its first briefing if nothing was played yet, else the game screen.
+
+        With a facilitator and no human side, the facilitator's screen is the game.
+        """
         from wargame.tui.session import Session, default_side
 
         self.initial_game = game
         fresh = game.turn_phase == "briefing" and game.turn == 1 and not game.decisions
-        if len(self.human_actors) > 1:  # hot-seat: each team reads its own briefing behind a hand-over
-            session = Session.create(game, self.human_actors, self.saves_dir)
-            self.session = session
-            self._hand_over(session.seat)
+        if self.facilitator and not self.human_actors:
+            from wargame.tui.screens.facilitator import FacilitatorScreen
+
+            self.session = Session.create(game, (), self.saves_dir, facilitator=True)
+            self._replace_screens(FacilitatorScreen(self.session, watch=True))
+        elif len(self.human_actors) > 1:  # hot-seat: each team reads its own briefing behind a hand-over
+            self.session = Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator)
+            self._hand_over(self.session.seat)
         elif fresh and self.choose_side_first:
             from wargame.tui.screens.briefing import BriefingScreen
 
             side = self.human_actors[0] if self.human_actors else default_side(game.scenario)
+            if self.human_actors:
+                self.session = Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator)
             screen = self.screen if self.screen_stack else None
             if isinstance(screen, BriefingScreen) and screen.game is None:
                 screen.show_game(game, side)
             else:
                 self.push_screen(BriefingScreen(game, side, locked=bool(self.human_actors)))
         else:
-            self.open_session(Session.create(game, self.human_actors, self.saves_dir))
+            self.open_session(Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator))
 
     def _replace_screens(self, screen) -> None:
         """Show ``screen`` as the only screen above the default one."""
@@ -145,10 +157,10 @@ class WargameApp(App[None]):
 
         session = self.session
         if session is None or session.game is not game:
-            session = self.session = Session.create(game, [side], self.saves_dir)
+            session = self.session = Session.create(game, [side], self.saves_dir, facilitator=self.facilitator)
         if self.pass_keyboard():
             return
-        if game.turn_phase == "briefing":
+        if game.turn_phase == "briefing" and session.phase != "over":  # an inject may have ended it already
             session.proceed()
         self.open_session(session, computers_first=True)
 
@@ -207,13 +219,45 @@ class WargameApp(App[None]):
 
         try:
             game, players = open_save(path)
-            session = Session.create(game, self.human_actors or players or (), self.saves_dir)
+            session = Session.create(game, self.human_actors or players or (), self.saves_dir, facilitator=self.facilitator)
         except WargameError as error:
             self.notify(str(error), title="Cannot load this save", severity="error")
             return
         session.save_path = path
         self.notify(f"{game.scenario.spec.title}, {game.turn_label()}", title="Game resumed")
-        self.open_session(session)
+        if session.watching:
+            from wargame.tui.screens.facilitator import FacilitatorScreen
+
+            self.session = session
+            self._replace_screens(FacilitatorScreen(session, watch=True))
+        elif session.hot_seat:
+            self.session = session
+            self._hand_over(session.seat)
+        else:
+            self.open_session(session)
+
+    # ------------------------------------------------------------ facilitator
+
+    def action_facilitator(self) -> None:
+        """Open or close the white cell over the players' screens."""
+        from wargame.tui.screens.facilitator import FacilitatorScreen
+
+        if isinstance(self.screen, FacilitatorScreen):
+            self.screen.action_close()
+        elif self.session is not None:
+            self.push_screen(FacilitatorScreen(self.session), self._facilitator_closed)
+
+    def _facilitator_closed(self, _=None) -> None:
+        """Back on the players' screens: show what the facilitator changed, and let held computers play."""
+        from wargame.tui.screens.game import GameScreen
+
+        screen = self.screen
+        if isinstance(screen, GameScreen):
+            screen.refresh_view(force=True)
+            if self.session.phase == "over":
+                screen.action_game_over()
+            else:
+                screen.release_computers()
 
     # ------------------------------------------------------------ saving
 
@@ -239,6 +283,10 @@ class WargameApp(App[None]):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "save":
             return self.session is not None
+        if action == "facilitator":
+            if not self.facilitator or self.session is None or self.session.watching:
+                return False
+            return None if getattr(self.screen, "thinking", "") else True
         return True
 
     def action_save(self) -> None:
@@ -301,6 +349,7 @@ def help_sections(app: WargameApp) -> list[tuple[str, list]]:
     """Bindings of every place the player can be, in the order of play."""
     from wargame.tui.screens.briefing import BriefingScreen
     from wargame.tui.screens.end import EndScreen
+    from wargame.tui.screens.facilitator import FacilitatorScreen
     from wargame.tui.screens.game import GameScreen
     from wargame.tui.screens.hand_over import HandOverScreen
     from wargame.tui.screens.title import TitleScreen
@@ -316,6 +365,7 @@ def help_sections(app: WargameApp) -> list[tuple[str, list]]:
         ("Hotline conversation", list(HotlinePanel.BINDINGS)),
         ("Turn result", list(TurnResultScreen.BINDINGS)),
         ("End of the game", list(EndScreen.BINDINGS)),
+        ("White cell (wargame play --facilitator)", list(FacilitatorScreen.BINDINGS)),
     ]
 
 
@@ -328,17 +378,21 @@ def build_app(
     choose_side: bool = True,
     scenarios: Callable[[], list] | None = None,
     opening: Opening | None = None,
+    facilitator: bool = False,
 ) -> WargameApp:
     """The App for ``game`` played by ``human_actors`` (several: hot-seat); no game opens the title screen.
 
     ``opening`` instead of a game loads a scenario after the first frame.
+    ``facilitator`` adds the white cell (``f``); with no human side the
+    facilitator watches the computers play every side.
     ``scenarios`` replaces the catalogue for the title screen (a function
     returning ``ScenarioEntry``s), so tests can fix the list.
     """
     if game is not None:
         from wargame.tui.session import Session
 
-        Session.create(game, human_actors, saves_dir)  # fail early on a bad side, before the terminal switches
+        Session.create(game, human_actors, saves_dir, facilitator=facilitator)  # fail early on a bad side
     return WargameApp(
-        game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side, scenarios=scenarios, opening=opening
+        game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side, scenarios=scenarios, opening=opening,
+        facilitator=facilitator,
     )

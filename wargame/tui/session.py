@@ -78,6 +78,7 @@ class Session:
     save_path: Path | None = None
     facilitator: bool = False
     paused: bool = False  # the facilitator holds the computers and the turn
+    held: tuple | None = None  # (turn, phase, label, resolve): the computers' work waiting for the facilitator
     seat: str | None = None
     before_resolution: dict = field(default_factory=dict)  # rung and perceived rungs when the turn was ended
     _round: tuple | None = field(default=None, repr=False)
@@ -98,7 +99,9 @@ class Session:
             check_side(game.scenario, actor)
         if len(set(humans)) != len(humans):
             raise WargameError("each side can be played by one team only")
-        return cls(game, tuple(humans), saves_dir, facilitator=facilitator, seat=humans[0] if humans else None)
+        # A facilitator watching the computers starts paused: nothing moves until they step or resume.
+        return cls(game, tuple(humans), saves_dir, facilitator=facilitator, paused=not humans,
+                   seat=humans[0] if humans else None)
 
     @property
     def human(self) -> str | None:
@@ -200,6 +203,17 @@ class Session:
         decisions = self.computers_play()
         if not self.game.is_over():
             self.game.proceed()
+        return decisions
+
+    def play_turn(self) -> list[Decision]:
+        """A game the computers play alone, from where it stands to the next turn's briefing (or its end).
+
+        Between two calls the game waits in a briefing, where the facilitator
+        may fire injects and override stats before the turn is played.
+        """
+        turn, decisions = self.game.turn, []
+        while not self.game.is_over() and not (self.game.turn > turn and self.game.turn_phase == "briefing"):
+            decisions += self.step()
         return decisions
 
     def proceed(self) -> None:

@@ -125,7 +125,7 @@ class GameScreen(Screen):
         if force:
             self._shown.clear()
         view = self.session.view()
-        self.query_one(GameHeader).show(view)
+        self.query_one(GameHeader).show(view, "Paused by the facilitator" if self.session.held else "")
         parts = {
             "ladder": (lambda: ladder_state(view, self.session.crisis_rung(), self.letters)),
             "actors": (lambda: (view.stats, view.previous_stats, view.others)),
@@ -249,7 +249,17 @@ class GameScreen(Screen):
         return True
 
     def _think(self, label: str, resolve: bool = False) -> None:
-        """Let the computers decide in a thread; ComputersDone comes back when they are done."""
+        """Let the computers decide in a thread; ComputersDone comes back when they are done.
+
+        While the facilitator holds the computers, the work waits (``release_computers``).
+        """
+        game = self.session.game
+        if self.session.paused:
+            self.session.held = (game.turn, game.turn_phase, label, resolve)
+            self.refresh_view()
+            self.notify("The facilitator has paused the computers; the game goes on when they resume.", title="Paused")
+            return
+        self.session.held = None
         self.thinking = label
         self.refresh_view()
         self.run_worker(lambda: self._computers(resolve), thread=True, exclusive=True, group="computers", name="computers")
@@ -262,6 +272,18 @@ class GameScreen(Screen):
             done = ComputersDone([], False)
             self.app.call_from_thread(self.notify, str(error), severity="error")
         self.app.call_from_thread(self.post_message, done)
+
+    def release_computers(self) -> None:
+        """The facilitator resumed: do the computers' held work if the game is still where it was held."""
+        held = self.session.held
+        if held is None or self.session.paused:
+            return
+        self.session.held = None
+        game = self.session.game
+        if (game.turn, game.turn_phase) == held[:2]:
+            self._think(held[2], held[3])
+        else:
+            self.refresh_view()
 
     def on_computers_done(self, message: ComputersDone) -> None:
         self.thinking = ""

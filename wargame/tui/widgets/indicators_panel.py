@@ -16,15 +16,19 @@ class IndicatorsPanel(Static):
     COMPONENT_CLASSES = {"indicator--0", "indicator--1", "indicator--2", "indicator--3", "indicator--off"}
 
     def show(self, view) -> None:
+        self.show_levels(view.indicators)
+
+    def show_levels(self, levels: dict[str, int]) -> None:
+        """Show indicator levels (an actor's reading from its view, or the facilitator's actual ones)."""
         self.border_title = "Warning indicators"
-        alarms = sum(1 for level in view.indicators.values() if level >= 2)
+        alarms = sum(1 for level in levels.values() if level >= 2)
         self.border_subtitle = f"{alarms} raised" if alarms else "all quiet"
         style = self.get_component_rich_style
         text = Text()
         width = self.content_region.width or 40
         label_width = max(12, min(28, width - 14))
         for name, label in INDICATORS.items():
-            level = max(0, min(3, view.indicators.get(name, 0)))
+            level = max(0, min(3, levels.get(name, 0)))
             if len(label) > label_width:
                 label = label[: label_width - 1] + "…"
             text.append(f"{label:<{label_width}} ")
