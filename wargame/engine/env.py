@@ -45,17 +45,17 @@ class GameEnv:
         return self.aliases.get(name, name)
 
     def stat(self, actor: str, stat: str) -> float:
-        state = self.game.actors[self.actor(actor)]
+        state = self.game.actors[self.aliases.get(actor, actor)]
         if stat == "perceived_rung":
             return state.perceived_rung
         return state.stats[stat]
 
     def trust(self, actor: str, other: str) -> float:
-        actor, other = self.actor(actor), self.actor(other)
-        return self.game.actors[actor].trust.get(other, 100)
+        aliases = self.aliases
+        return self.game.actors[aliases.get(actor, actor)].trust.get(aliases.get(other, other), 100)
 
     def played(self, actor: str | None, move: str, within: int | None) -> bool:
-        actor = self.actor(actor) if actor else None
+        actor = self.aliases.get(actor, actor) if actor else None
         if self.hypothetical and self.hypothetical[1] == move and actor in (None, self.hypothetical[0]):
             return True
         since = self.game.turn - within if within else 0
@@ -79,4 +79,5 @@ class GameEnv:
         )
 
     def channel(self, actor: str, other: str) -> str:
-        return self.game.channel(self.actor(actor), self.actor(other))
+        aliases = self.aliases
+        return self.game.channel(aliases.get(actor, actor), aliases.get(other, other))

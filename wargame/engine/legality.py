@@ -58,11 +58,19 @@ class _Rule:
     aim: tuple  # everything that decides the move's possible targets: moves that aim alike share them
 
 
+class _Rules(tuple):
+    """The rules of one actor's moves in library order, with its moves by id."""
+
+    moves: dict[str, Move]
+
+
 @lru_cache(maxsize=256)
-def _rules(scenario: "LoadedScenario", actor: str) -> tuple[_Rule, ...]:
+def _rules(scenario: "LoadedScenario", actor: str) -> _Rules:
     """The rules of every move ``actor`` may ever play, in library order (scenarios are immutable)."""
     index = _rule_index(scenario)
-    return tuple(index[move.id] for move in scenario.moves_for(actor))
+    rules = _Rules(index[move.id] for move in scenario.moves_for(actor))
+    rules.moves = {rule.move.id: rule.move for rule in rules}
+    return rules
 
 
 def _rule_of(scenario: "LoadedScenario", move: Move) -> _Rule:
@@ -102,26 +110,26 @@ class _Target:
 
 
 class _Line:
-    """A standing declared red line against the actor, with what a listing learns of it as it goes."""
+    """A standing declared red line against the actor, with its condition and whether that holds already."""
 
-    __slots__ = ("line", "condition", "holds", "named", "by_shift")
+    __slots__ = ("line", "condition", "holds")
 
     def __init__(self, game: "Game", line):
         self.line = line
         self.condition = None if line.trigger_move else game.scenario.condition("red_line", line.id)
         self.holds = bool(self.condition and self.condition.evaluate(GameEnv(game)))
-        self.named = self.condition.references.moves if self.condition is not None else frozenset()
-        self.by_shift: dict[int, bool] = {}  # rung shift -> crossed, for moves the condition does not name
 
 
 class _Context:
     """What every move of one actor shares while its options are listed: built once, not per move."""
 
-    __slots__ = ("game", "actor", "stats", "targets", "self_env", "breaks", "lines", "verdicts", "aims")
+    __slots__ = ("game", "actor", "rules", "stats", "targets", "self_env", "breaks", "lines", "verdicts", "aims",
+                 "crossings")
 
     def __init__(self, game: "Game", actor: str):
         self.game = game
         self.actor = actor
+        self.rules = _rules(game.scenario, actor)
         self.stats = game.actors[actor].stats
         self.targets = tuple(_Target(game, actor, other) for other in game.others(actor))
         self.self_env = GameEnv(game, {"self": actor, "target": actor})
@@ -135,12 +143,13 @@ class _Context:
                       if line.against == actor and line.declared and line.status == "standing"]
         self.verdicts: dict[tuple[str, str], bool] = {}
         self.aims: dict[tuple, tuple[tuple[str, ...], str]] = {}
+        self.crossings: dict[str, tuple[str, ...]] | None = None  # every own move's crossed lines, on first use
 
 
 def options(game: "Game", actor: str) -> list[MoveOption]:
     """Every move the actor could ever play here, with availability now."""
     context = _Context(game, actor)
-    return [_option(rule, context) for rule in _rules(game.scenario, actor)]
+    return [_option(rule, context) for rule in context.rules]
 
 
 def option_for(game: "Game", actor: str, move: Move, context: _Context | None = None) -> MoveOption:
@@ -158,7 +167,7 @@ def _option(rule: _Rule, context: _Context) -> MoveOption:
     if not reason and not move.targeted and rule.condition is not None:
         if not _holds(rule.condition, context.actor, context.self_env, context.verdicts):
             reason = "its prerequisite does not hold: " + move.requires
-    crosses = tuple(_crossed_by(context, move)) if context.lines else ()
+    crosses = _crosses(context, move) if context.lines else ()
     return MoveOption(move, targets, reason, context.breaks.get(move.id, ()), crosses)
 
 
@@ -224,32 +233,80 @@ def _holds(condition: Condition, who: str, env: GameEnv, verdicts: dict[tuple[st
     return verdict
 
 
-def _crossed_by(context: _Context, move: Move):
-    """Which declared red lines playing ``move`` would cross (a move can only cross what it names or by escalating).
+def _crosses(context: _Context, move: Move) -> tuple[str, ...]:
+    """The declared red lines against the actor that playing ``move`` would cross."""
+    if move is not context.rules.moves.get(move.id):  # not one of the actor's moves (never in play)
+        return tuple(_crossed_by(context, move))
+    if context.crossings is None:
+        context.crossings = _crossings(context)
+    return context.crossings.get(move.id, ())
 
-    A condition that does not name the move sees it only through the rung
-    shift, so its verdict is shared by every move of the same shift.
+
+def _crossings(context: _Context) -> dict[str, tuple[str, ...]]:
+    """Move id -> the lines it would cross, for every own move of the actor that crosses any.
+
+    The same answers as ``_crossed_by`` asked move by move, but a line is
+    only tested for the moves exposed to it (``_exposure``), and once per
+    rung shift for the moves its condition does not name.
+    """
+    game, actor, scenario = context.game, context.actor, context.game.scenario
+    crossed: dict[str, tuple[str, ...]] = {}
+    for entry in context.lines:
+        line, condition = entry.line, entry.condition
+        if line.trigger_move is not None:
+            hits: list[str] = [line.trigger_move]
+        elif condition is None or entry.holds:
+            continue
+        else:
+            named, by_shift = _exposure(scenario, actor, line.id)
+            hits = [move.id for move in named if _would_hold(context, condition, move, _shift(move))]
+            for shift, moves in by_shift:
+                if _would_hold(context, condition, moves[0], shift):
+                    hits += [move.id for move in moves]
+        for move_id in hits:
+            crossed[move_id] = crossed.get(move_id, ()) + (line.id,)
+    return crossed
+
+
+@lru_cache(maxsize=1024)
+def _exposure(scenario: "LoadedScenario", actor: str, line_id: str) -> tuple[tuple[Move, ...], tuple]:
+    """The actor's moves that could cross a scenario red line: those its condition names (each tested alone),
+    and the other escalating ones grouped by rung shift, ``((shift, moves), ...)``.
+
+    A move the condition does not name changes only the rung it sees, so if
+    the condition reads neither the rung nor the peak, such a move cannot
+    make it hold (it is only tested when it does not hold already).
+    """
+    references = scenario.condition("red_line", line_id).references
+    sees_rung = not references.variables.isdisjoint({"rung", "peak"})
+    named, by_shift = [], {}
+    for move in _rules(scenario, actor).moves.values():
+        if move.id in references.moves:
+            named.append(move)
+        elif move.escalation > 0 and sees_rung:
+            by_shift.setdefault(_shift(move), []).append(move)
+    return tuple(named), tuple((shift, tuple(moves)) for shift, moves in by_shift.items())
+
+
+def _shift(move: Move) -> int:
+    """How far playing ``move`` is taken to raise the rung when red lines are weighed."""
+    return max(0, (move.escalation + 1) // 2)
+
+
+def _crossed_by(context: _Context, move: Move):
+    """The rule move by move: which declared red lines playing ``move`` would cross.
+
+    A move can only cross a line that names it or by escalating (its rung
+    shift may make a condition on the rung hold).
     """
     for entry in context.lines:
         line, condition = entry.line, entry.condition
         if line.trigger_move is not None:
             if line.trigger_move == move.id:
                 yield line.id
-            continue
-        if condition is None or entry.holds:
-            continue
-        named = move.id in entry.named
-        if move.escalation <= 0 and not named:
-            continue
-        shift = max(0, (move.escalation + 1) // 2)
-        if named:
-            crossed = _would_hold(context, condition, move, shift)
-        else:
-            crossed = entry.by_shift.get(shift)
-            if crossed is None:
-                crossed = entry.by_shift[shift] = _would_hold(context, condition, move, shift)
-        if crossed:
-            yield line.id
+        elif condition is not None and not entry.holds and (move.escalation > 0 or move.id in condition.references.moves):
+            if _would_hold(context, condition, move, _shift(move)):
+                yield line.id
 
 
 def _would_hold(context: _Context, condition: Condition, move: Move, shift: int) -> bool:

@@ -28,7 +28,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 from operator import methodcaller
-from typing import Callable, Protocol
+from typing import Callable, NamedTuple, Protocol
 
 from wargame.errors import ConditionError
 
@@ -88,6 +88,7 @@ class References:
     red_lines: frozenset[str] = frozenset()
     triggers: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
+    variables: frozenset[str] = frozenset()  # of VARIABLES: what can change a condition besides names
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,36 @@ _ONE_NAME_FUNCTIONS = {"crossed": ("red line", "red_lines"), "fired": ("trigger"
                        "agreed": ("term", "terms")}
 
 
+class _Actor(NamedTuple):
+    """An actor named in a condition: a fixed id, or an alias (``self``, ``target``) the env resolves."""
+
+    name: str
+    alias: bool
+
+
+def _ask_two(method: str, first: _Actor, second: _Actor) -> Fn:
+    """``env.<method>(first, second)`` with aliases resolved at each evaluation (fixed ids: no Python frame)."""
+    if not (first.alias or second.alias):
+        return methodcaller(method, first.name, second.name)
+    a, b = first.name, second.name
+    if first.alias and second.alias:
+        return lambda env: getattr(env, method)(env.actor(a), env.actor(b))
+    if first.alias:
+        return lambda env: getattr(env, method)(env.actor(a), b)
+    return lambda env: getattr(env, method)(a, env.actor(b))
+
+
+# A comparison with a constant on the right, written out: conditions run thousands of times a game.
+_AGAINST_CONSTANT: dict[str, Callable[[Fn, object], Fn]] = {
+    "<": lambda fn, value: lambda env: fn(env) < value,
+    "<=": lambda fn, value: lambda env: fn(env) <= value,
+    ">": lambda fn, value: lambda env: fn(env) > value,
+    ">=": lambda fn, value: lambda env: fn(env) >= value,
+    "==": lambda fn, value: lambda env: fn(env) == value,
+    "!=": lambda fn, value: lambda env: fn(env) != value,
+}
+
+
 class _Builder:
     """One pass over the tree: checks names and types, collecting every error, and compiles closures.
 
@@ -501,23 +532,26 @@ class _Builder:
         else:
             self.expect(left_kind, NUM, f"'{node.op}' needs numbers", node.left.col)
             self.expect(right_kind, NUM, f"'{node.op}' needs numbers", node.right.col)
+        if isinstance(node.right, _Literal):  # the usual shape: ``x >= 40``, ``channel(a, b) != 'severed'``
+            return BOOL, _AGAINST_CONSTANT[node.op](left, node.right.value)
         compare = _COMPARISONS[node.op]
         return BOOL, lambda env: compare(left(env), right(env))
 
-    def actor(self, name: str, col: int) -> Callable[[Env], str]:
-        """A resolver for an actor reference; aliases such as ``self`` are asked of the env each time."""
+    def actor(self, name: str, col: int) -> _Actor:
+        """An actor reference; aliases such as ``self`` are asked of the env at each evaluation."""
         if name in self.ns.actor_aliases:
-            return lambda env: env.actor(name)
+            return _Actor(name, True)
         if name in self.ns.actors:
             self.refs["actors"].add(name)
         else:
             self.fail(_unknown("actor", name, self.ns.actors | self.ns.actor_aliases), col)
-        return lambda env: name
+        return _Actor(name, False)
 
     def name(self, parts: tuple[tuple[str, int], ...]) -> tuple[str | None, Fn]:
         (name, col), *rest = parts
         if not rest:
             if name in VARIABLES:
+                self.refs["variables"].add(name)
                 return NUM, methodcaller("var", name)
             self.fail(self.misplaced(name) or _unknown("variable", name, VARIABLES | {"true", "false"}), col)
             return None, None
@@ -525,8 +559,7 @@ class _Builder:
         (stat, stat_col), *other = rest
         if stat == "trust" and other:
             (other_name, other_col), = other
-            target = self.actor(other_name, other_col)
-            return NUM, lambda env: env.trust(actor(env), target(env))
+            return NUM, _ask_two("trust", actor, self.actor(other_name, other_col))
         if other:
             self.fail(f"only trust takes a third part ({name}.trust.OTHER), not '{stat}'", stat_col)
         elif stat == "trust":
@@ -535,7 +568,9 @@ class _Builder:
             self.fail(_unknown("stat", stat, self.ns.stats | {PERCEIVED_RUNG, "trust"}), stat_col)
         else:
             self.refs["stats"].add(stat)
-        return NUM, lambda env: env.stat(actor(env), stat)
+        if actor.alias:
+            return NUM, lambda env: env.stat(env.actor(name), stat)
+        return NUM, methodcaller("stat", name, stat)
 
     def misplaced(self, name: str) -> str | None:
         """Explain a known name used as a bare value: 'usa' alone, 'played' without parentheses."""
@@ -559,10 +594,10 @@ class _Builder:
             self.refs[ref].add(arg.text)
         return arg.text
 
-    def actor_arg(self, arg: _Token) -> Callable[[Env], str]:
+    def actor_arg(self, arg: _Token) -> _Actor:
         if arg.kind != "id":
             self.fail(f"expected an actor name but found {_describe(arg)}; arguments are bare names", arg.col)
-            return lambda env: arg.text
+            return _Actor(arg.text, False)
         return self.actor(arg.text, arg.col)
 
     def call(self, node: _Call) -> tuple[str | None, Fn]:
@@ -588,17 +623,22 @@ class _Builder:
                               f"not {_describe(turns)}", turns.col)
                 else:
                     within = int(turns.text)
-            return BOOL, lambda env: env.played(actor(env), move, within)
+            if actor.alias:
+                who = actor.name
+                return BOOL, lambda env: env.played(env.actor(who), move, within)
+            return BOOL, methodcaller("played", actor.name, move, within)
         if name == "channel":
             if len(args) != 2:
                 self.fail(f"channel() takes two actors, not {len(args)} arguments", col)
                 return STR, None
-            first, second = self.actor_arg(args[0]), self.actor_arg(args[1])
-            return STR, lambda env: env.channel(first(env), second(env))
+            return STR, _ask_two("channel", self.actor_arg(args[0]), self.actor_arg(args[1]))
         if name == "agreed" and len(args) == 2:
             term = self.bare_name(args[0], "term", self.ns.terms, "terms")
             party = self.actor_arg(args[1])
-            return BOOL, lambda env: env.agreed(term, party(env))
+            if party.alias:
+                who = party.name
+                return BOOL, lambda env: env.agreed(term, env.actor(who))
+            return BOOL, methodcaller("agreed", term, party.name)
         what, ref = _ONE_NAME_FUNCTIONS[name]
         if len(args) != 1:
             self.fail(f"{name}() takes one {what}, not {len(args)} arguments", col)
