@@ -534,8 +534,19 @@ async def test_the_facilitator_watches_and_steps_a_computer_game(tmp_path):
         await pilot.pause()
         moves = {game.scenario.moves[o.move].name for o in game.history[0].orders.values()}
         assert all(name in screen_text(app) for name in moves)
+        for _ in range(game.scenario.spec.turns):
+            if game.is_over():
+                break
+            await pilot.press("space")
+            await settle(pilot)
+        await pilot.press("1")  # the crisis tab, at 80 columns
+        await pilot.pause()
+        assert game.is_over() and f"Over on turn {game.outcome.turn}: {game.outcome.kind}" in screen_text(app)
+        await pilot.press("r")  # the after-action report
+        await pilot.pause()
     saves = list_saves(tmp_path / "saves")
     assert len(saves) == 1 and read_save(saves[0].path).players == ()
+    assert len(list((tmp_path / "saves").glob("*-debrief.md"))) == 1
 
 
 async def test_a_fired_inject_changes_the_game_and_reaches_the_news(tmp_path):

@@ -11,6 +11,7 @@ decision and no turn resolves until the facilitator resumes.
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -126,7 +127,7 @@ class FacilitatorScreen(Screen[None]):
         self.query_one("#wc-header", Static).update(self._header(game))
         crisis = crisis_text(view, session.humans)
         if game.outcome is not None:
-            crisis = Text.assemble(self._outcome(game), "\n\n", crisis)
+            crisis = Group(self._outcome(game), Text(""), crisis)
         for panel in self.query(".wc-crisis").results(Static):
             panel.border_title = "Crisis (actual)"
             panel.update(crisis)
@@ -180,16 +181,18 @@ class FacilitatorScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         session = self.session
         over = session.phase == "over"
+        if action in ("step", "inject", "override") and over:
+            return False
         if action == "step":
             if not self.watch:
                 return False
-            return None if (over or self.thinking or not session.paused) else True
+            return None if (self.thinking or not session.paused) else True
         if action == "pause":
             return not session.paused and not over
         if action == "unpause":
             return session.paused and not over
         if action in ("inject", "override"):
-            return None if (over or self.thinking) else True
+            return None if self.thinking else True
         if action == "report":
             return over
         if action == "close":
