@@ -4,12 +4,15 @@ Play is checked by the computer doctrines in every pairing on the two main
 antagonists (the first two actors with role ``party``; any other actor
 keeps its scenario doctrine), over a fixed range of seeds, so the result is
 deterministic: every game must end within the turn limit, and across the
-games a scenario must reach at least three different outcomes.
+games a scenario must reach at least three different outcomes. The
+scenario as shipped (every actor with its own doctrine, as a player meets
+it) must not end the same way almost every time.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +26,8 @@ from wargame.scenario.loader import check_scenario, load_scenario
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml"))
 SEEDS = range(2)  # per pairing; 16 pairings x 2 seeds = 32 games a scenario
+DEFAULT_SEEDS = range(40)  # games of each scenario with its own doctrines
+MOST_COMMON_SHARE = 0.8  # no outcome may end more than this share of them
 NEW_SCENARIOS = ("able-archer-1983", "corvane-shoal", "kargil-1999", "amber-river")
 SCHEMA_LINE = "# yaml-language-server: $schema=../docs/scenario.schema.json"
 
@@ -53,6 +58,13 @@ def _games(path: Path) -> tuple:
             game = play_to_end(Game(scenario, seed), doctrines={first: a, second: b})
             results.append(((a, b), seed, game.outcome.kind, game.outcome.turn))
     return tuple(results)
+
+
+@lru_cache(maxsize=None)
+def _default_outcomes(path: Path) -> tuple[str, ...]:
+    """The outcome of every game in ``DEFAULT_SEEDS`` with the scenario's own doctrines; played once."""
+    scenario = _loaded(path)
+    return tuple(play_to_end(Game(scenario, seed)).outcome.kind for seed in DEFAULT_SEEDS)
 
 
 def test_the_library_ships_the_promised_scenarios():
@@ -120,6 +132,15 @@ def test_war_is_possible_but_not_the_rule(path):
     assert sensible.count("war") <= len(sensible) // 4
     for kind in {k for _, _, k, _ in games}:
         assert sum(1 for _, _, k, _ in games if k == kind) < len(games)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=_ids(SHIPPED))
+def test_as_shipped_no_outcome_takes_over(path):
+    """A player meets the scenario's own doctrines: the crisis must not end the same way nearly every time."""
+    kinds = _default_outcomes(path)
+    kind, count = Counter(kinds).most_common(1)[0]
+    assert count <= MOST_COMMON_SHARE * len(kinds), (
+        f"{kind} ends {count} of {len(kinds)} games (seeds {DEFAULT_SEEDS.start}-{DEFAULT_SEEDS.stop - 1}): {Counter(kinds)}")
 
 
 def test_the_cuban_crisis_has_the_un_secretary_general_as_mediator():
