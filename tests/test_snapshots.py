@@ -1,4 +1,4 @@
-"""Snapshots of the five main screens at 80×24 and 120×40 (pytest-textual-snapshot).
+"""Snapshots of the five main screens at 80×24 and 120×40, the hot-seat hand-over and the white cell.
 
 Deterministic by construction: fixed seeds, animations off, no text cursor
 on screen, a fixed scenario list on the title screen, an empty saves folder,
@@ -49,8 +49,8 @@ def scripted_computers(monkeypatch):
     monkeypatch.setattr(Session, "computers_play", hold_position)
 
 
-def app_for(game, tmp_path, **options):
-    app = build_app(game, [], saves_dir=tmp_path / "saves", scenarios=fixed_catalogue, **options)
+def app_for(game, tmp_path, human_actors=(), **options):
+    app = build_app(game, list(human_actors), saves_dir=tmp_path / "saves", scenarios=fixed_catalogue, **options)
     app.animation_level = "none"
     return app
 
@@ -132,3 +132,22 @@ def test_end(snap_compare, tmp_path, size):
         assert pilot.app.screen.__class__.__name__ == "EndScreen"
 
     assert snap_compare(app_for(game, tmp_path), terminal_size=size, run_before=run_before)
+
+
+def test_hand_over(snap_compare, tmp_path):
+    """Hot-seat: the screen between two teams shows nothing of either team's view."""
+    game = Game(scenario("cuban-missile-crisis"), 1)
+    assert snap_compare(app_for(game, tmp_path, human_actors=["usa", "ussr"]), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_white_cell(snap_compare, tmp_path, size):
+    """The facilitator watching the computers, after two turns (the scripted computers hold their position)."""
+
+    async def run_before(pilot):
+        for _ in range(2):
+            await pilot.press("space")
+            await settle(pilot)
+
+    game = Game(scenario("cuban-missile-crisis"), 1)
+    assert snap_compare(app_for(game, tmp_path, facilitator=True), terminal_size=size, run_before=run_before)

@@ -72,23 +72,33 @@ def actors_table(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
     return table
 
 
-CHANNEL_MARKS = {"open": "", "strained": " ~", "severed": " ✕", "hotline": " ☎"}
-
-
 def relations_text(view: FacilitatorView) -> Table:
-    """Trust each actor (row) holds in each other one (column), marked with the channel between them (by id)."""
+    """Trust each actor (row) holds in each other one (column), by id, and every channel that is not simply open."""
     game = view.game
-    table = Table(box=None, expand=False, padding=(0, 1, 0, 0), show_edge=False)
-    table.add_column("", no_wrap=True, style="bold")
+    names = _names(view)
+    table = Table(box=None, expand=False, padding=(0, 0, 0, 2), show_edge=False)
+    table.add_column("trust in →", no_wrap=True, style="bold")
     for other in game.actors:
         table.add_column(other, justify="right", no_wrap=True)
     for actor, state in game.actors.items():
-        cells = [f"{state.trust[o]}{CHANNEL_MARKS.get(game.channel(actor, o), '?')}" if o != actor else "—" for o in game.actors]
-        table.add_row(actor, *cells)
-    legend = Text("~ strained · ✕ severed · ☎ hotline · " + " · ".join(f"{STAT_SHORT[s]} {STAT_LABELS[s].lower()}" for s in STAT_SHORT), "dim")
+        table.add_row(actor, *(str(state.trust[o]) if o != actor else "·" for o in game.actors))
+    actors = list(game.actors)
+    channels = Text()
+    for i, a in enumerate(actors):
+        for b in actors[i + 1:]:
+            state = game.channel(a, b)
+            if state != "open":
+                channels.append(f"  {names[a]} – {names[b]}: ", "dim")
+                channels.append(f"{state}\n", "bold" if state == "severed" else "")
+    if not channels:
+        channels.append("  every channel is open\n", "dim")
+    legend = Text(" · ".join(f"{STAT_SHORT[s]} {STAT_LABELS[s].lower()}" for s in STAT_SHORT), "dim")
     outer = Table.grid(expand=True)
-    outer.add_row(Text("Trust of each row in each column, and channels", "bold"))
+    outer.add_row(Text("\nTrust", "bold"))
     outer.add_row(table)
+    outer.add_row(Text("\nChannels", "bold"))
+    outer.add_row(channels.rstrip() or channels)
+    outer.add_row(Text(""))
     outer.add_row(legend)
     return outer
 
