@@ -100,13 +100,20 @@ def _rule(scenario: "LoadedScenario", move: Move) -> _Rule:
 class _Target:
     """One possible target as every move of a listing sees it."""
 
-    __slots__ = ("id", "channel", "env", "mediated")
+    __slots__ = ("game", "actor", "id", "channel", "env", "_mediated")
 
     def __init__(self, game: "Game", actor: str, other: str):
-        self.id = other
+        self.game, self.actor, self.id = game, actor, other
         self.channel = game.channel(actor, other)
         self.env = GameEnv(game, {"self": actor, "target": other})
-        self.mediated = bool(mediators(game, actor, other))
+        self._mediated: bool | None = None
+
+    @property
+    def mediated(self) -> bool:
+        """Whether a mediator can carry a message to this target (asked only by mediation moves)."""
+        if self._mediated is None:
+            self._mediated = bool(mediators(self.game, self.actor, self.id))
+        return self._mediated
 
 
 class _Line:
@@ -121,9 +128,13 @@ class _Line:
 
 
 class _Context:
-    """What every move of one actor shares while its options are listed: built once, not per move."""
+    """What every move of one actor shares while its options are listed: built once, not per move.
 
-    __slots__ = ("game", "actor", "rules", "stats", "targets", "self_env", "breaks", "lines", "verdicts", "aims",
+    The red lines a move would cross are worked out on first use, so
+    checking one order does not pay for them.
+    """
+
+    __slots__ = ("game", "actor", "rules", "stats", "targets", "self_env", "breaks", "_lines", "verdicts", "aims",
                  "crossings")
 
     def __init__(self, game: "Game", actor: str):
@@ -133,17 +144,24 @@ class _Context:
         self.stats = game.actors[actor].stats
         self.targets = tuple(_Target(game, actor, other) for other in game.others(actor))
         self.self_env = GameEnv(game, {"self": actor, "target": actor})
-        self.breaks: dict[str, tuple[int, ...]] = {}
+        self.breaks: dict[str, tuple[int, ...]] = {}  # move id -> agreements in force it would break
         for agreement in game.agreements_in_force():
             for c in agreement.commitments:
                 if c.party == actor:
                     for move_id in c.forbids:
                         self.breaks[move_id] = self.breaks.get(move_id, ()) + (agreement.id,)
-        self.lines = [_Line(game, line) for line in game.red_lines
-                      if line.against == actor and line.declared and line.status == "standing"]
+        self._lines: list[_Line] | None = None
         self.verdicts: dict[tuple[str, str], bool] = {}
         self.aims: dict[tuple, tuple[tuple[str, ...], str]] = {}
         self.crossings: dict[str, tuple[str, ...]] | None = None  # every own move's crossed lines, on first use
+
+    @property
+    def lines(self) -> list[_Line]:
+        """The standing declared red lines drawn against the actor."""
+        if self._lines is None:
+            self._lines = [_Line(self.game, line) for line in self.game.red_lines
+                           if line.against == self.actor and line.declared and line.status == "standing"]
+        return self._lines
 
 
 def options(game: "Game", actor: str) -> list[MoveOption]:
@@ -157,6 +175,13 @@ def option_for(game: "Game", actor: str, move: Move, context: _Context | None = 
 
 
 def _option(rule: _Rule, context: _Context) -> MoveOption:
+    reason, targets = _availability(rule, context)
+    move = rule.move
+    return MoveOption(move, targets, reason, context.breaks.get(move.id, ()), _crosses(context, move))
+
+
+def _availability(rule: _Rule, context: _Context) -> tuple[str, tuple[str, ...]]:
+    """Why the move cannot be played now ("" if it can), and whom it may target."""
     move = rule.move
     reason = _static_reason(context.game, rule, context.stats)
     targets: tuple[str, ...] = ()
@@ -167,8 +192,7 @@ def _option(rule: _Rule, context: _Context) -> MoveOption:
     if not reason and not move.targeted and rule.condition is not None:
         if not _holds(rule.condition, context.actor, context.self_env, context.verdicts):
             reason = "its prerequisite does not hold: " + move.requires
-    crosses = _crosses(context, move) if context.lines else ()
-    return MoveOption(move, targets, reason, context.breaks.get(move.id, ()), crosses)
+    return reason, targets
 
 
 def _targets(rule: _Rule, context: _Context) -> tuple[tuple[str, ...], str]:
@@ -235,11 +259,12 @@ def _holds(condition: Condition, who: str, env: GameEnv, verdicts: dict[tuple[st
 
 def _crosses(context: _Context, move: Move) -> tuple[str, ...]:
     """The declared red lines against the actor that playing ``move`` would cross."""
-    if move is not context.rules.moves.get(move.id):  # not one of the actor's moves (never in play)
-        return tuple(_crossed_by(context, move))
-    if context.crossings is None:
-        context.crossings = _crossings(context)
-    return context.crossings.get(move.id, ())
+    if move is not context.rules.moves.get(move.id):  # not one of the actor's own moves (never in play)
+        return tuple(_crossed_by(context, move)) if context.lines else ()
+    crossings = context.crossings
+    if crossings is None:
+        crossings = context.crossings = _crossings(context)
+    return crossings.get(move.id, ())
 
 
 def _crossings(context: _Context) -> dict[str, tuple[str, ...]]:
@@ -335,11 +360,11 @@ def check_order(game: "Game", order: Order) -> None:
     move = game.scenario.moves.get(order.move)
     if move is None or move.id in game.scenario.actor(order.actor).withhold:
         raise IllegalDecision(f"{order.actor} has no move '{order.move}'")
-    option = option_for(game, order.actor, move)
-    if not option.available:
-        raise IllegalDecision(f"{move.name} is not available: {option.reason}")
+    reason, targets = _availability(_rule_of(game.scenario, move), _Context(game, order.actor))
+    if reason:
+        raise IllegalDecision(f"{move.name} is not available: {reason}")
     if move.targeted:
-        if order.target not in option.targets:
+        if order.target not in targets:
             raise IllegalDecision(f"{move.name} cannot target {order.target or 'nobody'} now")
     elif order.target is not None:
         raise IllegalDecision(f"{move.name} takes no target")
