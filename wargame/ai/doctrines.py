@@ -370,10 +370,7 @@ class Calculator(Doctrine):
 
     def score(self, f, target, sit, plan):
         escalation = effective_escalation(f, sit, target)
-        next_rung = expected_rung(escalation, sit)
-        value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.baseline
-        if next_rung <= sit.marks.defused_at:
-            value += OUTCOME_POINTS["defused"] / 2
+        value = self._rung_value(escalation, sit, plan)
         value += own_gain(f, sit) + objective_gain(f, sit)
         if target is not None:
             value += self.COERCE * f.harm + self.GOODWILL * f.trust
@@ -391,6 +388,21 @@ class Calculator(Doctrine):
         calm = max(0.0, 1 - talk.pressure(sit) / 6)
         slack = 1 + self.PATIENCE * (1 - left * calm)
         return max(self.temper.accept_margin, talk.ambition(sit, self.temper, book, proposal.sender) - slack)
+
+    def _rung_value(self, escalation: float, sit: Situation, plan: Plan) -> float:
+        """The part of a move's value that depends only on its escalation: where the ladder goes.
+
+        Worked out once per escalation and decision, as many moves share one.
+        """
+        key = ("rung value", escalation, plan.baseline)
+        value = sit.memo.get(key)
+        if value is None:
+            next_rung = expected_rung(escalation, sit)
+            value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.baseline
+            if next_rung <= sit.marks.defused_at:
+                value += OUTCOME_POINTS["defused"] / 2
+            sit.memo[key] = value
+        return value
 
     def _ladder(self, rung: float, sit: Situation) -> float:
         return -war_risk(rung, sit) - self.CALM * max(0.0, rung - sit.marks.defused_at)

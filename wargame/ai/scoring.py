@@ -16,7 +16,7 @@ import math
 import random
 from collections.abc import Callable
 from typing import Any
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from wargame.ai.beliefs import ViewEnv
@@ -191,6 +191,7 @@ class Situation:
     partner: str | None  # whom my latest proposal or agreement concerns
     duties: dict[str, str | None]  # move id -> the other party: moves my commitments require now
     others_push: float = 0.0  # the escalation I expect from the others this turn, whoever it hits
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # a doctrine's values shared by many moves
 
     @property
     def me(self) -> str:
@@ -385,14 +386,18 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
     pressure_order = _unique((focus, *by_threat))
     gesture_order = _unique((focus, sit.partner, *by_threat))
     threat = sit.threat
+    aimed: dict[tuple[tuple[str, ...], bool], str] = {}  # (targets, a gesture?) -> the one to aim at
     for option in sit.view.options:
         if option.reason:
             continue
         f = known[option.move.id]
         target = None
         if f.targeted:
-            targets = option.targets
-            target = next(t for t in (gesture_order if f.escalation < 0 else pressure_order) if t in targets)
+            key = (option.targets, f.escalation < 0)
+            target = aimed.get(key)
+            if target is None:
+                targets = option.targets
+                target = aimed[key] = next(t for t in (gesture_order if key[1] else pressure_order) if t in targets)
         value = score(f, target, sit, plan) + rng.random() * jitter
         if f.escalation > 0 and target is not None and threat[target] < FRIENDLY:
             value -= FRIENDLY_FIRE * f.escalation  # pressure on a friend or a go-between helps nobody
