@@ -658,39 +658,32 @@ def play_args(scenario=None, actor=None, **options) -> argparse.Namespace:
 
 
 async def test_play_opens_the_scenario_behind_its_first_frame(tmp_path, monkeypatch):
-    """The briefing screen is drawn before the scenario loads, keys wait for it, then it fills in."""
-    import threading
-
+    """The briefing screen is drawn before the scenario loads (start is not offered yet), then it fills in."""
     from wargame.tui.opening import Opening
     from wargame.tui.screens.briefing import BriefingScreen
 
-    release, threads = threading.Event(), []
-    original = Opening.__call__
-
-    def held(self):
-        threads.append(threading.current_thread())
-        assert release.wait(10)
-        return original(self)
-
-    monkeypatch.setattr(Opening, "__call__", held)
     app = build_play_app(play_args("tutorial", saves_dir=str(tmp_path / "saves")))
     app.animation_level = "none"
+    while_opening = []
+    original = Opening.__call__
+
+    def watched(self):
+        screen = app.screen
+        while_opening.append((type(screen), screen.game, screen.check_action("start", ()), screen_text(app)))
+        return original(self)
+
+    monkeypatch.setattr(Opening, "__call__", watched)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, BriefingScreen) and app.screen.game is None
-        assert "Opening tutorial…" in screen_text(app)
-        await pilot.press("enter")  # nothing to start yet
-        await pilot.pause()
-        assert isinstance(app.screen, BriefingScreen) and app.session is None
-        release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        [(kind, game, can_start, text)] = while_opening
+        assert kind is BriefingScreen and game is None and can_start is False
+        assert "Opening tutorial…" in text and "Start as this side" not in text
         text = screen_text(app)
         assert "Public briefing" in text and "Republic of Kestria" in text and "Opening" not in text
+        assert "Start as this side" in text
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, GameScreen) and app.session.human == "kestria"
-    assert threads and threads[0] is not threading.main_thread()
 
 
 @pytest.mark.parametrize(

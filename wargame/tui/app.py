@@ -72,22 +72,25 @@ class WargameApp(App[None]):
             from wargame.tui.screens.briefing import BriefingScreen
 
             self.push_screen(BriefingScreen(None, opening_label=self.opening.label, locked=bool(self.human_actors)))
-            self.call_after_refresh(self.run_worker, self._open, thread=True, name="opening", group="opening")
+            self.call_after_refresh(self._open)
         elif self.initial_game is None:
             self.show_title()
         else:
             self._begin(self.initial_game)
 
     def _open(self) -> None:
-        """In a worker thread, after the first frame: load the scenario, then show it."""
+        """Once the first frame is on screen: load the scenario, then show it.
+
+        On the UI thread, on purpose: nothing can be done on the screen until
+        the scenario is there, and a worker thread competing for the GIL with
+        the event loop made the briefing appear later, not sooner.
+        """
         try:
             game = self.opening()
         except WargameError as error:
-            self.call_from_thread(self.fail, error)
+            self.fail(error)
             return
-        import textual.widgets._markdown  # noqa: F401  (the briefing's widget: imported here, off the UI thread)
-
-        self.call_from_thread(self._begin, game)
+        self._begin(game)
 
     def fail(self, error: WargameError) -> None:
         """End the app on a user mistake found after the first frame; ``wargame play`` prints it."""

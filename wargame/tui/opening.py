@@ -2,11 +2,11 @@
 
 Resolving a scenario name, parsing and checking its YAML and building the
 pydantic models cost about as much as starting Textual itself. ``wargame play
-NAME`` therefore draws its briefing screen at once and opens the scenario in a
-worker thread; the screen fills in when the game is ready. A mistake (no such
-scenario, a broken file, an unknown side) ends the app with that one-line
-error. No Textual here, and nothing heavy at import: this module is imported
-before the first frame.
+NAME`` therefore draws its briefing screen at once and opens the scenario
+right after that first frame; the screen fills in when the game is ready. A
+mistake (no such scenario, a broken file, an unknown side) ends the app with
+that one-line error. No Textual here, and nothing heavy at import: this
+module is imported before the first frame.
 """
 
 from __future__ import annotations
