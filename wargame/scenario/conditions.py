@@ -27,6 +27,7 @@ import difflib
 import operator
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import methodcaller
 from typing import Callable, NamedTuple, Protocol
 
@@ -93,11 +94,16 @@ class References:
 
 @dataclass(frozen=True)
 class Condition:
-    """A checked condition. Equal and hashed by its text; build it with :func:`parse_condition`."""
+    """A checked condition. Equal and hashed by its text; build it with :func:`parse_condition`.
+
+    ``tree`` is its syntax tree (see "syntax tree" below), for tools that
+    reason about a condition without evaluating it, such as static warnings.
+    """
 
     text: str
     _fn: Fn = field(compare=False, hash=False, repr=False)
     _references: References = field(compare=False, hash=False, repr=False)
+    tree: "Node | None" = field(default=None, compare=False, hash=False, repr=False)
 
     def evaluate(self, env: Env) -> bool:
         """Evaluate against the current game; cannot raise for a well-behaved ``env``."""
@@ -110,10 +116,10 @@ class Condition:
 
 def parse_condition(text: str, namespace: Namespace) -> Condition:
     """Parse, name-check and type-check ``text``; raise the leftmost problem."""
-    errors, fn, refs = _analyse(text, namespace)
+    errors, fn, refs, tree = _analyse(text, namespace)
     if errors:
         raise errors[0]
-    return Condition(text, fn, refs)
+    return Condition(text, fn, refs, tree)
 
 
 def check_condition(text: str, namespace: Namespace) -> list[ConditionError]:
@@ -124,14 +130,14 @@ def check_condition(text: str, namespace: Namespace) -> list[ConditionError]:
         return [error]
 
 
-def _analyse(text: str, namespace: Namespace) -> tuple[list[ConditionError], Fn, References]:
-    tree = _parse(text)
+def _analyse(text: str, namespace: Namespace) -> tuple[list[ConditionError], Fn, References, "Node"]:
+    tree = syntax_tree(text)
     builder = _Builder(namespace)
     kind, fn = builder.build(tree)
     if kind not in (BOOL, None) and not builder.errors:  # an inner error usually explains this one
         builder.fail(f"a condition must be true or false, but this is {_DESCRIBE[kind]}", tree.col)
     errors = sorted(builder.errors, key=lambda error: error.column)
-    return errors, fn, References(**{key: frozenset(names) for key, names in builder.refs.items()})
+    return errors, fn, References(**{key: frozenset(names) for key, names in builder.refs.items()}), tree
 
 
 def _unknown(kind: str, name: str, known: frozenset[str] | set[str]) -> str:
@@ -151,7 +157,7 @@ def _unknown(kind: str, name: str, known: frozenset[str] | set[str]) -> str:
 # ---------------------------------------------------------------- tokenizer
 
 @dataclass(frozen=True)
-class _Token:
+class Token:
     kind: str  # "num", "str", "id", "kw", "op" or "end"
     text: str
     col: int
@@ -169,8 +175,8 @@ _WRONG_OPERATORS = (("&&", "and"), ("||", "or"), ("=>", ">="), ("=<", "<="),
                     ("&", "and"), ("|", "or"), ("!", "not"), ("=", "=="))
 
 
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
+def _tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
     pos = 0
     while pos < len(text):
         match, col = _TOKEN.match(text, pos), pos + 1
@@ -191,44 +197,49 @@ def _tokenize(text: str) -> list[_Token]:
             raise ConditionError(f"'{value}' is not allowed: names cannot start with '_'", col)
         if kind == "id" and value in KEYWORDS:
             kind = "kw"
-        tokens.append(_Token(kind, value[1:-1] if kind == "str" else value, col))
-    tokens.append(_Token("end", "", len(text) + 1))
+        tokens.append(Token(kind, value[1:-1] if kind == "str" else value, col))
+    tokens.append(Token("end", "", len(text) + 1))
     return tokens
 
 
 # ---------------------------------------------------------------- syntax tree
+#
+# Public and read-only: ``Condition.tree`` and ``syntax_tree`` hand these out,
+# shared between every condition of the same text, so never change one.
 
 @dataclass(frozen=True)
-class _Literal:
+class Literal:
     value: float | bool | str
     kind: str  # NUM, BOOL or STR
     col: int
 
 
 @dataclass(frozen=True)
-class _Name:
+class Name:
     """A bare name (``rung``) or a dotted one (``usa.resolve``, ``usa.trust.ussr``)."""
 
     parts: tuple[tuple[str, int], ...]  # (name, column) pairs
     col: int
 
 
+
+
 @dataclass(frozen=True)
-class _Call:
+class Call:
     name: str
-    args: tuple[_Token, ...]  # bare names or numbers, checked by the builder
+    args: tuple[Token, ...]  # bare names or numbers, checked by the builder
     col: int
 
 
 @dataclass(frozen=True)
-class _Unary:
+class Unary:
     op: str  # "not" or "-"
     operand: object
     col: int
 
 
 @dataclass(frozen=True)
-class _Chain:
+class Chain:
     """``a and b and c`` or ``a + b - c``: n-ary, so long chains neither recurse nor nest closures."""
 
     first: object
@@ -237,12 +248,15 @@ class _Chain:
 
 
 @dataclass(frozen=True)
-class _Compare:
+class Compare:
     op: str
     left: object
     right: object
     col: int
     op_col: int
+
+
+Node = Literal | Name | Call | Unary | Chain | Compare
 
 
 # ---------------------------------------------------------------- parser
@@ -251,7 +265,7 @@ _COMPARISONS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": ope
                 "==": operator.eq, "!=": operator.ne}
 
 
-def _describe(token: _Token) -> str:
+def _describe(token: Token) -> str:
     if token.kind == "end":
         return "the end of the condition"
     if token.kind == "str":
@@ -261,11 +275,21 @@ def _describe(token: _Token) -> str:
     return f"'{token.text}'"
 
 
-def _parse(text: str) -> object:
+def syntax_tree(text: str) -> Node:
+    """The syntax tree of ``text``, names unchecked; raises ``ConditionError`` for a syntax error.
+
+    Trees are immutable, so one text is parsed once per process and its tree
+    shared: the standard moves' prerequisites read the same in every scenario.
+    """
     if not isinstance(text, str):
         raise ConditionError(f"a condition must be text, not {type(text).__name__} (quote it in YAML)", 1)
     if len(text) > MAX_LENGTH:
         raise ConditionError(f"condition is too long ({len(text)} characters, at most {MAX_LENGTH})", MAX_LENGTH + 1)
+    return _tree_of(text)
+
+
+@lru_cache(maxsize=4096)
+def _tree_of(text: str) -> Node:
     tokens = _tokenize(text)
     if tokens[0].kind == "end":
         raise ConditionError("condition is empty", 1)
@@ -275,13 +299,13 @@ def _parse(text: str) -> object:
 class _Parser:
     """Recursive descent over the token list; depth is counted so nesting fails cleanly."""
 
-    def __init__(self, tokens: list[_Token]):
+    def __init__(self, tokens: list[Token]):
         self.tokens, self.pos, self.depth = tokens, 0, 0
 
-    def peek(self) -> _Token:
+    def peek(self) -> Token:
         return self.tokens[self.pos]
 
-    def take(self) -> _Token:
+    def take(self) -> Token:
         token = self.tokens[self.pos]
         if token.kind != "end":
             self.pos += 1
@@ -300,7 +324,7 @@ class _Parser:
             raise self.expected(what)
         self.take()
 
-    def enter(self, token: _Token) -> None:
+    def enter(self, token: Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise ConditionError(f"condition is nested too deeply (more than {MAX_DEPTH} levels)", token.col)
@@ -316,7 +340,7 @@ class _Parser:
         while self.at(kind, *ops):
             token = self.take()
             rest.append((token.text, token.col, operand()))
-        return _Chain(first, tuple(rest), first.col) if rest else first
+        return Chain(first, tuple(rest), first.col) if rest else first
 
     def or_(self) -> object:
         return self.chain("kw", ("or",), self.and_)
@@ -324,10 +348,10 @@ class _Parser:
     def and_(self) -> object:
         return self.chain("kw", ("and",), self.not_)
 
-    def prefix(self, operand: Callable[[], object]) -> _Unary:
+    def prefix(self, operand: Callable[[], object]) -> Unary:
         token = self.take()
         self.enter(token)
-        node = _Unary(token.text, operand(), token.col)
+        node = Unary(token.text, operand(), token.col)
         self.depth -= 1
         return node
 
@@ -342,7 +366,7 @@ class _Parser:
         right = self.sum()
         if self.at("op", *_COMPARISONS):
             raise ConditionError("comparisons cannot be chained; write 'a < b and b < c'", self.peek().col)
-        return _Compare(op.text, left, right, left.col, op.col)
+        return Compare(op.text, left, right, left.col, op.col)
 
     def sum(self) -> object:
         return self.chain("op", ("+", "-"), self.product)
@@ -360,13 +384,13 @@ class _Parser:
             value = float(token.text)
             if value > MAX_NUMBER:
                 raise ConditionError(f"number {token.text[:20]} is too large (at most {MAX_NUMBER:.0e})", token.col)
-            return _Literal(value, NUM, token.col)
+            return Literal(value, NUM, token.col)
         if token.kind == "str":
             self.take()
-            return _Literal(token.text, STR, token.col)
+            return Literal(token.text, STR, token.col)
         if self.at("kw", "true", "false"):
             self.take()
-            return _Literal(token.text == "true", BOOL, token.col)
+            return Literal(token.text == "true", BOOL, token.col)
         if self.at("op", "("):
             self.take()
             self.enter(token)
@@ -388,11 +412,11 @@ class _Parser:
                 raise self.expected("a name after '.'")
             part = self.take()
             parts.append((part.text, part.col))
-        return _Name(tuple(parts), token.col)
+        return Name(tuple(parts), token.col)
 
-    def call(self, name: _Token) -> _Call:
+    def call(self, name: Token) -> Call:
         self.take()  # "("
-        args: list[_Token] = []
+        args: list[Token] = []
         if not self.at("op", ")"):
             while True:
                 if self.peek().kind not in ("id", "num", "str"):
@@ -402,7 +426,7 @@ class _Parser:
                     break
                 self.take()
         self.close("',' or ')'")
-        return _Call(name.text, tuple(args), name.col)
+        return Call(name.text, tuple(args), name.col)
 
 
 # ---------------------------------------------------------------- checking and compiling
@@ -469,29 +493,29 @@ class _Builder:
 
     def build(self, node: object) -> tuple[str | None, Fn]:
         match node:
-            case _Literal(value=value, kind=kind, col=col):
+            case Literal(value=value, kind=kind, col=col):
                 if kind == STR and value not in CHANNEL_STATES:
                     self.fail(_unknown("channel state", value, CHANNEL_STATES), col)
                 return kind, lambda env: value
-            case _Unary(op="not", operand=operand):
+            case Unary(op="not", operand=operand):
                 kind, fn = self.build(operand)
                 self.expect(kind, BOOL, "'not' needs true/false", operand.col)
                 return BOOL, lambda env: not fn(env)
-            case _Unary(operand=operand):
+            case Unary(operand=operand):
                 kind, fn = self.build(operand)
                 self.expect(kind, NUM, "'-' needs a number", operand.col)
                 return NUM, lambda env: -fn(env)
-            case _Chain():
+            case Chain():
                 return self.chain(node)
-            case _Compare():
+            case Compare():
                 return self.compare(node)
-            case _Name(parts=parts):
+            case Name(parts=parts):
                 return self.name(parts)
-            case _Call():
+            case Call():
                 return self.call(node)
         raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
 
-    def chain(self, node: _Chain) -> tuple[str | None, Fn]:
+    def chain(self, node: Chain) -> tuple[str | None, Fn]:
         logical = node.rest[0][0] in ("and", "or")
         want = BOOL if logical else NUM
         operands = [(node.rest[0][0], node.first)] + [(op, operand) for op, _, operand in node.rest]
@@ -522,7 +546,7 @@ class _Builder:
             return value
         return NUM, arithmetic
 
-    def compare(self, node: _Compare) -> tuple[str | None, Fn]:
+    def compare(self, node: Compare) -> tuple[str | None, Fn]:
         left_kind, left = self.build(node.left)
         right_kind, right = self.build(node.right)
         if node.op in ("==", "!="):
@@ -532,7 +556,7 @@ class _Builder:
         else:
             self.expect(left_kind, NUM, f"'{node.op}' needs numbers", node.left.col)
             self.expect(right_kind, NUM, f"'{node.op}' needs numbers", node.right.col)
-        if isinstance(node.right, _Literal):  # the usual shape: ``x >= 40``, ``channel(a, b) != 'severed'``
+        if isinstance(node.right, Literal):  # the usual shape: ``x >= 40``, ``channel(a, b) != 'severed'``
             return BOOL, _AGAINST_CONSTANT[node.op](left, node.right.value)
         compare = _COMPARISONS[node.op]
         return BOOL, lambda env: compare(left(env), right(env))
@@ -585,7 +609,7 @@ class _Builder:
                 return f"'{name}' is a {what}; write {function}({name})"
         return None
 
-    def bare_name(self, arg: _Token, what: str, known: frozenset[str], ref: str) -> str:
+    def bare_name(self, arg: Token, what: str, known: frozenset[str], ref: str) -> str:
         if arg.kind != "id":
             self.fail(f"expected a {what} name but found {_describe(arg)}; arguments are bare names", arg.col)
         elif arg.text not in known:
@@ -594,13 +618,13 @@ class _Builder:
             self.refs[ref].add(arg.text)
         return arg.text
 
-    def actor_arg(self, arg: _Token) -> _Actor:
+    def actor_arg(self, arg: Token) -> _Actor:
         if arg.kind != "id":
             self.fail(f"expected an actor name but found {_describe(arg)}; arguments are bare names", arg.col)
             return _Actor(arg.text, False)
         return self.actor(arg.text, arg.col)
 
-    def call(self, node: _Call) -> tuple[str | None, Fn]:
+    def call(self, node: Call) -> tuple[str | None, Fn]:
         name, args, col = node.name, node.args, node.col
         if name not in FUNCTIONS:
             self.fail(_unknown("function", name, FUNCTIONS), col)

@@ -22,21 +22,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wargame.scenario.conditions import (  # the tree is private to the language; read-only use here
-    NUM,
-    BOOL,
-    STR,
-    _Call,
-    _Chain,
-    _Compare,
-    _Literal,
-    _Name,
-    _parse,
-    _Unary,
-)
+from wargame.scenario.conditions import NUM, BOOL, STR, Call, Chain, Compare, Literal, Name, Unary
 from wargame.scenario.diagnostics import Diagnostic
 from wargame.scenario.model import Move
 
@@ -63,13 +51,6 @@ def static_warnings(loaded: "LoadedScenario", doc: "Document") -> list[Diagnosti
     _term_warnings(loaded, facts, warn)
     _outcome_warnings(loaded, facts, warn)
     return found
-
-
-@lru_cache(maxsize=4096)
-def _tree(text: str) -> object:
-    """The syntax tree of a condition that already loaded. Trees are immutable, so they are shared:
-    the standard moves' prerequisites are the same text in every scenario."""
-    return _parse(text)
 
 
 # ================================================================ ranges
@@ -126,7 +107,7 @@ class Facts:
         self.actor_ids = loaded.actor_ids
         self.mediators = tuple(a.id for a in spec.actors if a.role == "mediator")
         self.inject_ids = frozenset(i.id for i in spec.injects)
-        self.trees = {key: _tree(condition.text) for key, condition in loaded.conditions.items()}
+        self.trees = {key: condition.tree for key, condition in loaded.conditions.items()}
         self.playable: set[tuple[str, str]] = set()  # (actor, move)
         self.firing: set[str] = set()  # triggers that can fire
         self.crossable: set[str] = set()  # red lines that can be crossed
@@ -289,7 +270,7 @@ class _Analysis:
             leaves.extend(_flatten_and(node, negated))
         box, why = dict(box), {key: list(nodes) for key, nodes in why.items()}
         for node, negated in leaves:
-            if isinstance(node, _Compare):
+            if isinstance(node, Compare):
                 problem = self.narrow(node, negated, box, why)
                 if problem:
                     return problem
@@ -301,22 +282,22 @@ class _Analysis:
 
     def leaf(self, node: object, negated: bool, box: dict, why: dict) -> str | None:
         match node:
-            case _Literal(kind=kind, value=value) if kind == BOOL:
+            case Literal(kind=kind, value=value) if kind == BOOL:
                 return None if value != negated else f"'{_text(node, negated)}' never holds"
-            case _Chain(rest=rest) if rest[0][0] in ("and", "or"):  # an "or" (an "and" was flattened)
+            case Chain(rest=rest) if rest[0][0] in ("and", "or"):  # an "or" (an "and" was flattened)
                 branches = [(operand, negated) for operand in _operands(node)]
                 reasons = [self.conjunction([branch], box, why) for branch in branches]
                 if any(reason is None for reason in reasons):
                     return None
                 unique = list(dict.fromkeys(reasons))
                 return unique[0] if len(unique) == 1 else "none of its alternatives can hold (" + "; ".join(unique) + ")"
-            case _Compare():
+            case Compare():
                 return self.compare(node, negated, box)
-            case _Call():
+            case Call():
                 return None if negated else self.call(node)
         return None
 
-    def call(self, node: _Call) -> str | None:
+    def call(self, node: Call) -> str | None:
         facts, args = self.facts, [arg.text for arg in node.args]
         if node.name == "played":
             move = args[-1] if len(args) == 1 else args[1]
@@ -346,7 +327,7 @@ class _Analysis:
 
     def key(self, node: object) -> str | None:
         """The variable a bare name stands for, with ``self``/``target`` resolved where known."""
-        if not isinstance(node, _Name):
+        if not isinstance(node, Name):
             return None
         names = [self.site.aliases.get(name, name) if i != 1 else name for i, (name, _) in enumerate(node.parts)]
         return ".".join(names)
@@ -354,15 +335,15 @@ class _Analysis:
     def range_of(self, node: object, box: dict) -> Range | None:
         """Interval of a numeric expression; None when it is not a number."""
         match node:
-            case _Literal(kind=kind, value=value):
+            case Literal(kind=kind, value=value):
                 return Range(value, value, float(value).is_integer()) if kind == NUM else None
-            case _Name():
+            case Name():
                 key = self.key(node)
                 return box.get(key) or self.facts.base_range(key, self.site)
-            case _Unary(op="-", operand=operand):
+            case Unary(op="-", operand=operand):
                 inner = self.range_of(operand, box)
                 return None if inner is None else Range(-inner.hi, -inner.lo, inner.whole)
-            case _Chain(first=first, rest=rest) if rest[0][0] in "+-*/":
+            case Chain(first=first, rest=rest) if rest[0][0] in "+-*/":
                 value = self.range_of(first, box)
                 for op, _, operand in rest:
                     other = self.range_of(operand, box)
@@ -372,7 +353,7 @@ class _Analysis:
                 return value
         return None
 
-    def narrow(self, node: _Compare, negated: bool, box: dict, why: dict) -> str | None:
+    def narrow(self, node: Compare, negated: bool, box: dict, why: dict) -> str | None:
         """Narrow a variable compared with a constant; explain when its range becomes empty."""
         op = _NEGATE[node.op] if negated else node.op
         for var, const, flip in ((node.left, node.right, False), (node.right, node.left, True)):
@@ -416,12 +397,12 @@ class _Analysis:
             return f"the scenario has {_number(base.lo)} turns"
         return f"{name} goes from {base.describe()}"
 
-    def compare(self, node: _Compare, negated: bool, box: dict) -> str | None:
+    def compare(self, node: Compare, negated: bool, box: dict) -> str | None:
         op = _NEGATE[node.op] if negated else node.op
         left, right = self.range_of(node.left, box), self.range_of(node.right, box)
         if left is None or right is None:
             both = (node.left, node.right)
-            if all(isinstance(side, _Literal) and side.kind in (STR, BOOL) for side in both):
+            if all(isinstance(side, Literal) and side.kind in (STR, BOOL) for side in both):
                 equal = node.left.value == node.right.value
                 if equal != (op == "=="):
                     return f"'{_text(node, negated)}' never holds"
@@ -435,14 +416,14 @@ class _Analysis:
 
 def _flatten_and(node: object, negated: bool) -> list[tuple[object, bool]]:
     """The conjuncts of ``node`` (or of its negation), through ``not``, ``and`` and De Morgan."""
-    if isinstance(node, _Unary) and node.op == "not":
+    if isinstance(node, Unary) and node.op == "not":
         return _flatten_and(node.operand, not negated)
-    if isinstance(node, _Chain) and node.rest[0][0] == ("or" if negated else "and"):
+    if isinstance(node, Chain) and node.rest[0][0] == ("or" if negated else "and"):
         return [leaf for operand in _operands(node) for leaf in _flatten_and(operand, negated)]
     return [(node, negated)]
 
 
-def _operands(node: _Chain) -> list[object]:
+def _operands(node: Chain) -> list[object]:
     return [node.first] + [operand for _, _, operand in node.rest]
 
 
@@ -523,35 +504,35 @@ _ARITHMETIC: dict[str, Callable[[Range, Range], Range]] = {
 
 def _text(node: object, negated: bool = False) -> str:
     """A condition (sub)tree written back as text, for messages."""
-    if negated and isinstance(node, _Compare):  # "not (a < b)" reads best as "a >= b"
+    if negated and isinstance(node, Compare):  # "not (a < b)" reads best as "a >= b"
         return f"{_unparse(node.left)} {_NEGATE[node.op]} {_unparse(node.right)}"
     text = _unparse(node)
     if not negated:
         return text
-    return f"not {text}" if isinstance(node, (_Call, _Literal, _Name)) else f"not ({text})"
+    return f"not {text}" if isinstance(node, (Call, Literal, Name)) else f"not ({text})"
 
 
 def _unparse(node: object) -> str:
     match node:
-        case _Literal(kind=kind, value=value):
+        case Literal(kind=kind, value=value):
             if kind == NUM:
                 return _number(value)
             return f"'{value}'" if kind == STR else str(value).lower()
-        case _Name(parts=parts):
+        case Name(parts=parts):
             return ".".join(name for name, _ in parts)
-        case _Call(name=name, args=args):
+        case Call(name=name, args=args):
             return f"{name}({', '.join(arg.text for arg in args)})"
-        case _Unary(op=op, operand=operand):
+        case Unary(op=op, operand=operand):
             inner = _unparse(operand)
-            wrapped = f"({inner})" if isinstance(operand, (_Chain, _Compare)) else inner
+            wrapped = f"({inner})" if isinstance(operand, (Chain, Compare)) else inner
             return f"not {wrapped}" if op == "not" else f"-{wrapped}"
-        case _Compare(op=op, left=left, right=right):
+        case Compare(op=op, left=left, right=right):
             return f"{_unparse(left)} {op} {_unparse(right)}"
-        case _Chain():
-            parts = [_unparse(node.first) if not isinstance(node.first, _Chain) else f"({_unparse(node.first)})"]
+        case Chain():
+            parts = [_unparse(node.first) if not isinstance(node.first, Chain) else f"({_unparse(node.first)})"]
             for op, _, operand in node.rest:
                 inner = _unparse(operand)
-                parts.append(f"{op} ({inner})" if isinstance(operand, _Chain) else f"{op} {inner}")
+                parts.append(f"{op} ({inner})" if isinstance(operand, Chain) else f"{op} {inner}")
             return " ".join(parts)
     return "?"
 
