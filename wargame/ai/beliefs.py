@@ -82,13 +82,14 @@ class ViewEnv:
         me = self.view.actor
         if move == self.my_move and actor in (None, me):
             return True
-        if actor == me:
-            return False  # the view keeps no log of my own past orders
         since = self.view.turn - within if within else 0
+        if actor == me:
+            return any(turn > since and order.move == move for turn, order in self.view.my_orders)
         seen = self._seen_moves()
         if actor is None:
             return any(turn > since for (_, m), turn in seen.items() if m == move)
-        return seen.get((actor, move), 0) > since
+        last = seen.get((actor, move))
+        return last is not None and last > since
 
     def crossed(self, red_line: str) -> bool:
         lines = self.view.my_red_lines + self.view.their_red_lines

@@ -166,7 +166,7 @@ def _work_out_stakes(scenario: LoadedScenario, actor: str) -> Stakes:
             by_term.setdefault(term, []).append((objective, condition))
         if "peak <=" in condition.text or "peak <" in condition.text:
             war_loss += max(0, objective.weight)
-    return Stakes(quarrel, objectives, _frozen(by_stat), _frozen(by_move), _frozen(by_term), war_loss)
+    return Stakes(quarrel, objectives, _frozen(by_stat), _frozen(by_term), _frozen(by_move), war_loss)
 
 
 def _frozen(groups: dict[str, list]) -> dict[str, tuple]:
