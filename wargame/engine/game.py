@@ -194,7 +194,8 @@ class Game:
             if decision.actor not in self.actors or decision.stat not in STATS:
                 raise IllegalDecision(f"no stat '{decision.stat}' for actor '{decision.actor}'")
             self.actors[decision.actor].stats[decision.stat] = decision.value
-        self.note("override", f"The facilitator set {decision.actor or 'the ladder'} {decision.stat} to {decision.value}.")
+        who = self.scenario.actor(decision.actor).name if decision.actor else "the ladder"
+        self.note("override", f"The facilitator set {who}: {decision.stat} {decision.value}.")
         outcomes.check_end(self, end_of_turn=False)
 
     # conveniences for callers and tests
