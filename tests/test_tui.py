@@ -615,7 +615,7 @@ async def test_an_override_lands_in_the_decision_log(tmp_path):
         assert game.actors["ussr"].stats["credibility"] == 12
         await pilot.press("7")
         await pilot.pause()
-        assert "set Soviet Union: credibility 12" in " ".join(screen_text(app).split())  # the engine's news of it
+        assert "The facilitator set Soviet Union: credibility" in " ".join(screen_text(app).split())  # the engine's news of it
 
 
 async def test_pausing_holds_the_computers_until_the_facilitator_resumes(tmp_path):
