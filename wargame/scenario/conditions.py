@@ -115,7 +115,24 @@ class Condition:
 
 
 def parse_condition(text: str, namespace: Namespace) -> Condition:
-    """Parse, name-check and type-check ``text``; raise the leftmost problem."""
+    """Parse, name-check and type-check ``text``; raise the leftmost problem.
+
+    A condition depends only on its text and the namespace (both immutable),
+    so checked conditions are kept per process: a scenario loaded again (by
+    each simulation worker, on every validation of a file being edited)
+    does not check its conditions again.
+    """
+    if isinstance(text, str):
+        return _checked(text, namespace)
+    return _check(text, namespace)
+
+
+@lru_cache(maxsize=4096)
+def _checked(text: str, namespace: Namespace) -> Condition:
+    return _check(text, namespace)
+
+
+def _check(text: str, namespace: Namespace) -> Condition:
     errors, fn, refs, tree = _analyse(text, namespace)
     if errors:
         raise errors[0]
