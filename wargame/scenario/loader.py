@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -39,10 +39,11 @@ class LoadedScenario:
     text: str
     warnings: tuple[Diagnostic, ...] = ()
     locked: frozenset[str] = frozenset()
-    digest: str = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "digest", hashlib.sha256(self.text.encode()).hexdigest())
+    @cached_property
+    def digest(self) -> str:
+        """The sha256 of the text, worked out when first asked (validating a file never needs it)."""
+        return hashlib.sha256(self.text.encode()).hexdigest()
 
     @property
     def id(self) -> str:

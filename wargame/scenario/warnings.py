@@ -111,6 +111,7 @@ class Facts:
         self.playable: set[tuple[str, str]] = set()  # (actor, move)
         self.firing: set[str] = set()  # triggers that can fire
         self.crossable: set[str] = set()  # red lines that can be crossed
+        self._requirements: dict[str, str | None] = {}  # move id -> see _requirement_blocker
         self._solve()
 
     # -- the fixpoint
@@ -177,12 +178,29 @@ class Facts:
                 return "mediation needs a third actor besides the two sides"
         condition = self.loaded.condition("move", move.id)
         if condition is not None:
-            target = "target" if move.targeted else actor
-            site = self.site(move.min_rung, min(move.max_rung, self.war - 1), {"self": actor, "target": target})
-            why = self.never(self.trees[("move", move.id)], site, during_orders=True)
+            why = self._requirement_blocker(actor, move, condition)
             if why:
                 return f"its requirement never holds: {why}"
         return None
+
+    def _requirement_blocker(self, actor: str, move: Move, condition) -> str | None:
+        """Why a move's prerequisite never holds when ``actor`` plays it, or None.
+
+        Most prerequisites test only ``self`` and ``target`` (channels, trust,
+        stats) and ask nothing of the fixpoint (no played, fired, crossed or
+        agreed): the analysis reads the same for every actor then, so it is
+        done once per move.
+        """
+        refs = condition.references
+        shared = not (refs.actors or refs.moves or refs.red_lines or refs.triggers or refs.terms)
+        if shared and move.id in self._requirements:
+            return self._requirements[move.id]
+        target = "target" if move.targeted else actor
+        site = self.site(move.min_rung, min(move.max_rung, self.war - 1), {"self": actor, "target": target})
+        why = self.never(self.trees[("move", move.id)], site, during_orders=True)
+        if shared:
+            self._requirements[move.id] = why
+        return why
 
     def _unlockable(self, move_id: str) -> bool:
         spec = self.loaded.spec
