@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -363,15 +363,15 @@ class _Checker:
 
     def parse_conditions(self, moves: Mapping[str, Move]) -> dict[tuple[str, ...], Condition]:
         spec = self.spec
-        namespace = Namespace(
+        namespace = _shared(Namespace(
             actors=frozenset(self.actors),
             stats=frozenset(STATS),
             moves=frozenset(moves) | frozenset(self.standard),  # a withheld move is simply never played
             red_lines=frozenset(r.id for a in spec.actors for r in a.red_lines),
             triggers=frozenset(t.id for t in spec.triggers) | frozenset(i.id for i in spec.injects),
             terms=frozenset(t.id for t in spec.terms),
-        )
-        with_sides = Namespace(**{**namespace.__dict__, "actor_aliases": frozenset({"self", "target"})})
+        ))
+        with_sides = _shared(Namespace(**{**namespace.__dict__, "actor_aliases": frozenset({"self", "target"})}))
         conditions: dict[tuple[str, ...], Condition] = {}
         for key, path, text, names in self._condition_sites(moves, namespace, with_sides):
             try:
@@ -424,3 +424,10 @@ class _Checker:
 
 
 _OUTCOME_STATES = ("settled", "defused", "stalemate", "capitulation", "war")
+
+
+@lru_cache(maxsize=64)
+def _shared(namespace: Namespace) -> Namespace:
+    """The first namespace seen equal to this one: parsed conditions are cached per namespace, and a
+    lookup with the very same object skips comparing every name set of it with the cached one."""
+    return namespace

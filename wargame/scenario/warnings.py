@@ -107,11 +107,9 @@ class Facts:
         self.actor_ids = loaded.actor_ids
         self.mediators = tuple(a.id for a in spec.actors if a.role == "mediator")
         self.inject_ids = frozenset(i.id for i in spec.injects)
-        self.trees = {key: condition.tree for key, condition in loaded.conditions.items()}
         self.playable: set[tuple[str, str]] = set()  # (actor, move)
         self.firing: set[str] = set()  # triggers that can fire
         self.crossable: set[str] = set()  # red lines that can be crossed
-        self._requirements: dict[str, str | None] = {}  # move id -> see _requirement_blocker
         self._solve()
 
     # -- the fixpoint
@@ -184,23 +182,10 @@ class Facts:
         return None
 
     def _requirement_blocker(self, actor: str, move: Move, condition) -> str | None:
-        """Why a move's prerequisite never holds when ``actor`` plays it, or None.
-
-        Most prerequisites test only ``self`` and ``target`` (channels, trust,
-        stats) and ask nothing of the fixpoint (no played, fired, crossed or
-        agreed): the analysis reads the same for every actor then, so it is
-        done once per move.
-        """
-        refs = condition.references
-        shared = not (refs.actors or refs.moves or refs.red_lines or refs.triggers or refs.terms)
-        if shared and move.id in self._requirements:
-            return self._requirements[move.id]
+        """Why a move's prerequisite never holds when ``actor`` plays it, or None."""
         target = "target" if move.targeted else actor
         site = self.site(move.min_rung, min(move.max_rung, self.war - 1), {"self": actor, "target": target})
-        why = self.never(self.trees[("move", move.id)], site, during_orders=True)
-        if shared:
-            self._requirements[move.id] = why
-        return why
+        return self.never_of(("move", move.id), site, during_orders=True)
 
     def _unlockable(self, move_id: str) -> bool:
         spec = self.loaded.spec
@@ -213,10 +198,10 @@ class Facts:
             return "its chance is 0"
         if trigger.when is None:
             return None
-        return self.never(self.trees[("trigger", trigger.id)], self.site())
+        return self.never_of(("trigger", trigger.id), self.site())
 
     def red_line_blocker(self, line) -> str | None:
-        return self.never(self.trees[("red_line", line.id)], self.site())
+        return self.never_of(("red_line", line.id), self.site())
 
     def keepers(self, term) -> tuple[str, ...]:
         """Actors who may commit to ``term``."""
@@ -252,6 +237,37 @@ class Facts:
     def never(self, tree: object, site: Site, *, during_orders: bool = False) -> str | None:
         """Why the condition can never hold at ``site``, or None when it might."""
         return _Analysis(self, site, during_orders).never(tree)
+
+    def never_of(self, key: tuple, site: Site, *, during_orders: bool = False) -> str | None:
+        """``never`` for the scenario's condition ``key``, remembered across loads when that is sound.
+
+        A condition that asks nothing of the fixpoint (no played, fired,
+        crossed or agreed) gets an answer that depends only on its text, the
+        site's rung range, the ladder's top and, if it reads them, the
+        starting rung and the number of turns; and on the site's actors only
+        through which names coincide, which is fixed when it names aliases
+        (``self``, ``target``) but no actor id: ``self`` is ``target`` or is
+        not. Most prerequisites, triggers on the turn or the rung, and stat
+        objectives are such, and the standard moves' prerequisites are the
+        same text in every scenario.
+        """
+        condition = self.loaded.conditions[key]
+        refs = condition.references
+        if refs.moves or refs.red_lines or refs.triggers or refs.terms or (site.aliases and refs.actors):
+            return self.never(condition.tree, site, during_orders=during_orders)
+        reads = refs.variables
+        memo_key = (condition.text, site.rung, during_orders, site.aliases.get("self") == site.aliases.get("target"),
+                    self.top, self.start if "peak" in reads else None,
+                    self.turns if not reads.isdisjoint({"turn", "turns"}) else None)
+        if memo_key not in _SETTLED:
+            if len(_SETTLED) >= _SETTLED_LIMIT:
+                _SETTLED.clear()
+            _SETTLED[memo_key] = self.never(condition.tree, site, during_orders=during_orders)
+        return _SETTLED[memo_key]
+
+
+_SETTLED: dict[tuple, str | None] = {}  # see Facts.never_of
+_SETTLED_LIMIT = 4096
 
 
 def _nobody(actors: list[str]) -> str:
@@ -643,7 +659,7 @@ def _objective_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> N
         for o, objective in enumerate(actor.objectives):
             key = ("objective", actor.id, objective.id)
             path = ("actors", a, "objectives", o, "when")
-            why = facts.never(facts.trees[key], facts.site())
+            why = facts.never_of(key, facts.site())
             if why:
                 warn(path, f"objective '{objective.id}' of {actor.id} can never be met: {why}")
             else:
@@ -661,7 +677,7 @@ def _term_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
 def _outcome_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
     spec = loaded.spec
     if spec.outcomes.settlement:
-        why = facts.never(facts.trees[("settlement",)], facts.site(0, facts.war - 1))
+        why = facts.never_of(("settlement",), facts.site(0, facts.war - 1))
         if why:
             warn(("outcomes", "settlement"), f"the crisis can never be settled: {why}")
         else:
