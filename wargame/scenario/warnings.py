@@ -256,7 +256,7 @@ class Facts:
         if refs.moves or refs.red_lines or refs.triggers or refs.terms or (site.aliases and refs.actors):
             return self.never(condition.tree, site, during_orders=during_orders)
         reads = refs.variables
-        memo_key = (condition.text, site.rung, during_orders, site.aliases.get("self") == site.aliases.get("target"),
+        memo_key = (condition.text, site.rung.lo, site.rung.hi, during_orders, site.aliases.get("self") == site.aliases.get("target"),
                     self.top, self.start if "peak" in reads else None,
                     self.turns if not reads.isdisjoint({"turn", "turns"}) else None)
         if memo_key not in _SETTLED:
