@@ -7,6 +7,14 @@ from disk each time; the two are interleaved so drift hits both alike, and
 medians are compared. The standard moves and default ladder are parsed
 once per process (cached); their one-time cost is printed separately.
 
+Loading the same file again reuses what the process already worked out
+about its conditions (syntax trees, checked conditions and the warning
+analyses that depend only on a condition's text and the ladder). The
+"first" column times a load with those caches emptied before each run
+(``forget_caches``: only the standard moves' prerequisites stay parsed), as
+for a file's first load in a process: it is printed beside the goal's
+figure, which is judged on repeated loads as the goal was set.
+
 usage: python benchmarks/bench_loading.py [REPEATS]
 """
 
@@ -22,7 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from wargame.scenario.loader import default_ladder, load_scenario, standard_moves  # noqa: E402
+from wargame.scenario.loader import default_ladder, forget_caches, load_scenario, standard_moves  # noqa: E402
 
 GOAL = 2.0
 
@@ -35,6 +43,12 @@ def timed(fn, *args) -> float:
     start = time.perf_counter()
     fn(*args)
     return time.perf_counter() - start
+
+
+def timed_first_load(path: Path) -> float:
+    """A load after emptying the caches of conditions (the emptying itself is not timed)."""
+    forget_caches()
+    return timed(load_scenario, path)
 
 
 def one_time_cost() -> float:
@@ -53,20 +67,24 @@ def main() -> int:
     paths = sorted((ROOT / "scenarios").glob("*.yaml"))
     print(f"load + validate vs bare yaml.load(CSafeLoader), median of {repeats} interleaved runs, same process")
     print(f"one-time cost per process (standard moves + default ladder): {1e3 * one_time_cost():.2f} ms")
-    print(f"{'scenario':32s} {'KiB':>6s} {'bare ms':>9s} {'load ms':>9s} {'ratio':>7s}  goal <= {GOAL:g}x")
-    worst = 0.0
+    print(f"{'scenario':32s} {'KiB':>6s} {'bare ms':>9s} {'load ms':>9s} {'ratio':>7s}  goal <= {GOAL:g}x"
+          f"  {'first ms':>9s} {'ratio':>7s}")
+    worst = worst_first = 0.0
     for path in paths:
         load_scenario(path)  # warm caches and imports
-        bare, ours = [], []
+        bare, ours, first = [], [], []
         for _ in range(repeats):
             bare.append(timed(bare_load, path))
             ours.append(timed(load_scenario, path))
-        b, o = statistics.median(bare), statistics.median(ours)
+            first.append(timed_first_load(path))
+        b, o, f = statistics.median(bare), statistics.median(ours), statistics.median(first)
         ratio = o / b
-        worst = max(worst, ratio)
+        worst, worst_first = max(worst, ratio), max(worst_first, f / b)
         verdict = "ok" if ratio <= GOAL else "MISS"
-        print(f"{path.name:32s} {path.stat().st_size / 1024:6.1f} {1e3 * b:9.3f} {1e3 * o:9.3f} {ratio:6.2f}x  {verdict}")
-    print(f"worst ratio {worst:.2f}x (goal <= {GOAL:g}x): {'met' if worst <= GOAL else 'NOT met'}")
+        print(f"{path.name:32s} {path.stat().st_size / 1024:6.1f} {1e3 * b:9.3f} {1e3 * o:9.3f} {ratio:6.2f}x  {verdict:9s}"
+              f"  {1e3 * f:9.3f} {f / b:6.2f}x")
+    print(f"worst ratio {worst:.2f}x (goal <= {GOAL:g}x): {'met' if worst <= GOAL else 'NOT met'}; "
+          f"first loads: worst {worst_first:.2f}x")
     return 0
 
 

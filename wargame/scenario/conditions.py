@@ -132,6 +132,12 @@ def _checked(text: str, namespace: Namespace) -> Condition:
     return _check(text, namespace)
 
 
+def forget_parsed() -> None:
+    """Empty this process's caches of syntax trees and checked conditions (a benchmark's first load)."""
+    _checked.cache_clear()
+    _tree_of.cache_clear()
+
+
 def _check(text: str, namespace: Namespace) -> Condition:
     errors, fn, refs, tree = _analyse(text, namespace)
     if errors:

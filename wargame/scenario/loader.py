@@ -18,7 +18,7 @@ from pathlib import Path
 import pydantic
 
 from wargame.errors import ConditionError, ScenarioError
-from wargame.scenario.conditions import Condition, Namespace, parse_condition
+from wargame.scenario.conditions import Condition, Namespace, forget_parsed, parse_condition, syntax_tree
 from wargame.scenario.diagnostics import Diagnostic, did_you_mean, pydantic_diagnostics
 from wargame.scenario.model import STATS, Ladder, Move, Scenario
 from wargame.scenario.yamlsafe import Document, YamlProblem, load_yaml_file, load_yaml_text
@@ -424,6 +424,20 @@ class _Checker:
 
 
 _OUTCOME_STATES = ("settled", "defused", "stalemate", "capitulation", "war")
+
+
+def forget_caches() -> None:
+    """Make the next load a file's first load in this process: forget every parsed condition, warning
+    analysis and namespace, except the syntax of the standard moves' prerequisites, which any earlier
+    load parsed already. For benchmarks."""
+    from wargame.scenario.warnings import forget_analyses
+
+    forget_parsed()
+    forget_analyses()
+    _shared.cache_clear()
+    for move in standard_moves().values():
+        if move.requires:
+            syntax_tree(move.requires)
 
 
 @lru_cache(maxsize=64)

@@ -270,6 +270,11 @@ _SETTLED: dict[tuple, str | None] = {}  # see Facts.never_of
 _SETTLED_LIMIT = 4096
 
 
+def forget_analyses() -> None:
+    """Empty this process's memory of condition analyses (a benchmark's first load)."""
+    _SETTLED.clear()
+
+
 def _nobody(actors: list[str]) -> str:
     """``"no actor can ever play"`` and its variants for the actors who may commit to a term."""
     if not actors:
