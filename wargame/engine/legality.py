@@ -165,20 +165,9 @@ class _Context:
 
 
 def options(game: "Game", actor: str) -> list[MoveOption]:
-    """Every move the actor could ever play here, with availability now.
-
-    The same as ``option_for`` for each move, with the red lines crossed
-    worked out for all moves at once.
-    """
+    """Every move the actor could ever play here, with availability now."""
     context = _Context(game, actor)
-    crossings = context.crossings = _crossings(context)
-    breaks = context.breaks
-    listed = []
-    for rule in context.rules:
-        reason, targets = _availability(rule, context)
-        move = rule.move
-        listed.append(MoveOption(move, targets, reason, breaks.get(move.id, ()), crossings.get(move.id, ())))
-    return listed
+    return [_option(rule, context) for rule in context.rules]
 
 
 def option_for(game: "Game", actor: str, move: Move, context: _Context | None = None) -> MoveOption:
@@ -197,7 +186,7 @@ def _availability(rule: _Rule, context: _Context) -> tuple[str, tuple[str, ...]]
     reason = _static_reason(context.game, rule, context.stats)
     targets: tuple[str, ...] = ()
     if not reason and move.targeted:
-        targets, first_reason = context.aims.get(rule.aim) or _targets(rule, context)
+        targets, first_reason = _targets(rule, context)
         if not targets:
             reason = first_reason or "no possible target"
     if not reason and not move.targeted and rule.condition is not None:
@@ -207,19 +196,18 @@ def _availability(rule: _Rule, context: _Context) -> tuple[str, tuple[str, ...]]
 
 
 def _targets(rule: _Rule, context: _Context) -> tuple[tuple[str, ...], str]:
-    """Whom a targeted move may aim at now, and why not the first one refused.
-
-    Kept in ``context.aims``: moves that aim alike share it (callers look there first).
-    """
-    targets: tuple[str, ...] = ()
-    first_reason = ""
-    for target in context.targets:
-        why = _target_reason(rule, target, context.verdicts)
-        if not why:
-            targets += (target.id,)
-        elif not first_reason:
-            first_reason = why
-    found = context.aims[rule.aim] = (targets, first_reason)
+    """Whom a targeted move may aim at now, and why not the first one refused; shared by moves that aim alike."""
+    found = context.aims.get(rule.aim)
+    if found is None:
+        targets: tuple[str, ...] = ()
+        first_reason = ""
+        for target in context.targets:
+            why = _target_reason(rule, target, context.verdicts)
+            if not why:
+                targets += (target.id,)
+            elif not first_reason:
+                first_reason = why
+        found = context.aims[rule.aim] = (targets, first_reason)
     return found
 
 
