@@ -494,3 +494,102 @@ def test_reassurance_counts_where_there_is_distrust_and_wears_with_repetition(ru
     game.actors["b"].trust["a"] = 40
     game.played[("a", move.id)] = [game.turn - 1]
     assert _apply_move(game, "a", move, "b") == move.escalation * 0.5
+
+
+# ------------------------------------------------------------------ phase machines: the flat table follows transitions
+
+
+class _Recorder:
+    """A model that answers every condition as told and logs each callback with what the callback can see."""
+
+    def __init__(self, attribute: str, state: str, answers: dict[str, bool]):
+        self._attribute, self._answers, self.calls = attribute, answers, []
+        setattr(self, attribute, state)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+
+        def callback(event):
+            seen = (getattr(self, self._attribute), event.state.name, event.transition.source, event.transition.dest)
+            self.calls.append((name, *seen, event.event.name, event.model is self))
+            return self._answers.get(name, True)
+
+        return callback
+
+
+def _fire_with_transitions(phase_machine, model, trigger: str) -> None:
+    """How the phases were fired through the transitions library itself: the reference the table must match."""
+    event = phase_machine.machine.events.get(trigger)
+    state = getattr(model, phase_machine.attribute)
+    if event is None or state not in event.transitions:
+        raise IllegalDecision(f"'{trigger}' is not possible during {state}")
+    if not event.trigger(model):
+        raise IllegalDecision(f"'{trigger}' is not possible yet during {state}")
+
+
+def _outcome_of(fire, phase_machine, model, trigger: str):
+    try:
+        fire(phase_machine, model, trigger)
+        error = None
+    except IllegalDecision as exc:
+        error = str(exc)
+    return error, getattr(model, phase_machine.attribute), model.calls
+
+
+def _all_phase_machines(shipped_scenarios, rules_scenario):
+    from wargame.engine.phases import crisis_machine, turn_machine
+
+    ladders = {tuple(b.id for b in s.ladder.bands) for s in [*shipped_scenarios, rules_scenario]}
+    return [turn_machine(), *(crisis_machine(bands) for bands in sorted(ladders))]
+
+
+def test_the_phase_table_agrees_with_the_transitions_machine_everywhere(shipped_scenarios, rules_scenario):
+    """Rule: firing by the flat table gives, for every state, trigger and condition answer, what transitions gives."""
+    import itertools
+
+    from wargame.engine.phases import PhaseMachine
+
+    for phase_machine in _all_phase_machines(shipped_scenarios, rules_scenario):
+        machine = phase_machine.machine
+        conditions = sorted({c.func for e in machine.events.values() for ts in e.transitions.values()
+                             for t in ts for c in t.conditions})
+        table_size = sum(len(ts) for e in machine.events.values() for ts in e.transitions.values())
+        assert sum(len(routes) for routes in phase_machine.routes.values()) == table_size
+        for state, trigger in itertools.product(machine.states, [*machine.events, "no_such_trigger"]):
+            for answers in itertools.product((True, False), repeat=len(conditions)):
+                told = dict(zip(conditions, answers))
+                by_table = _outcome_of(PhaseMachine.fire, phase_machine,
+                                       _Recorder(phase_machine.attribute, state, told), trigger)
+                by_library = _outcome_of(_fire_with_transitions, phase_machine,
+                                         _Recorder(phase_machine.attribute, state, told), trigger)
+                assert by_table == by_library, (state, trigger, told)
+                model = _Recorder(phase_machine.attribute, state, told)
+                assert phase_machine.may(model, trigger) == (by_library[0] is None)
+                assert {name for name, *_ in model.calls} <= set(conditions), "may() only asks the conditions"
+
+
+def test_games_go_through_the_same_phase_callbacks_as_with_transitions(cuban, monkeypatch):
+    """Rule: a played game calls the same callbacks, in the same phases, and ends the same either way it is fired."""
+    from wargame.ai.autoplay import play_to_end
+    from wargame.engine.phases import PhaseMachine
+
+    callbacks = ("all_orders_in", "on_adjudication", "on_enter_band", "on_threshold_crossed",
+                 "on_threshold_recrossed", "game_over", "on_new_turn")
+
+    def played(seed: int):
+        game, log = Game(cuban, seed), []
+        for name in callbacks:
+            def logged(event, name=name, method=getattr(game, name)):
+                log.append((name, game.turn, game.turn_phase, game.crisis_phase, event.transition.source,
+                            event.transition.dest, event.state.name))
+                return method(event)
+            setattr(game, name, logged)
+        play_to_end(game)
+        return log, [e.text for e in game.events], game.decisions, game.outcome
+
+    by_table = [played(seed) for seed in range(4)]
+    monkeypatch.setattr(PhaseMachine, "fire", lambda self, model, trigger: _fire_with_transitions(self, model, trigger))
+    by_library = [played(seed) for seed in range(4)]
+    assert by_table == by_library
+    assert {"on_enter_band", "on_threshold_crossed", "on_adjudication"} <= {name for log, *_ in by_table for name, *_ in log}

@@ -7,13 +7,19 @@ ladder shape and drive any number of games: each game keeps its own state
 in its own attributes (``crisis_phase`` and ``turn_phase``), and events are
 fired against it explicitly, so simulating thousands of games builds no
 machine at all.
+
+The ``transitions`` machine stays the one declaration of the rules (the
+``graph`` command draws it); firing follows a flat table derived from it
+once, which runs the same conditions and callbacks in the same order without
+the library's per-event bookkeeping (a test checks the two agree).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
-from transitions import EventData, Machine
+from transitions import EventData, Machine, State, Transition
 
 from wargame.errors import IllegalDecision
 
@@ -44,6 +50,38 @@ def crisis_transitions(bands: tuple[str, ...]) -> list[dict]:
     return rows
 
 
+@dataclass(frozen=True)
+class Route:
+    """One transition of the machine, flattened: what must hold, then the model methods to call, in order.
+
+    The order is the one ``transitions`` follows: conditions; before_state_change
+    and the transition's ``before``; the source state's ``on_exit``; the state
+    change; the destination's ``on_enter`` (and ``on_final`` for a final one);
+    the transition's ``after`` and after_state_change.
+    """
+
+    transition: Transition
+    conditions: tuple[tuple[str, bool], ...]  # (model method, the answer that lets the transition through)
+    leaving: tuple[str, ...]
+    dest: State
+    entering: tuple[str, ...]
+    after: tuple[str, ...]
+
+    def allows(self, model, event: EventData) -> bool:
+        return all(getattr(model, name)(event) == wanted for name, wanted in self.conditions)
+
+    def take(self, model, event: EventData, attribute: str) -> None:
+        for name in self.leaving:
+            getattr(model, name)(event)
+        setattr(model, attribute, self.dest.value)
+        event.state = self.dest
+        for name in self.entering:
+            getattr(model, name)(event)
+        for name in self.after:
+            getattr(model, name)(event)
+        event.result = True
+
+
 class PhaseMachine:
     """A transitions Machine used as a shared rule table for many game models."""
 
@@ -58,24 +96,31 @@ class PhaseMachine:
             model_attribute=attribute,
             send_event=True,
         )
+        self.routes = routes_of(self.machine)
 
     def fire(self, model, trigger: str) -> None:
         """Run ``trigger`` on ``model`` or raise IllegalDecision when it does not apply now."""
-        event = self.machine.events.get(trigger)
         state = getattr(model, self.attribute)
-        if event is None or state not in event.transitions:
+        routes = self.routes.get((state, trigger))
+        if routes is None:
             raise IllegalDecision(f"'{trigger}' is not possible during {state}")
-        if not event.trigger(model):
-            raise IllegalDecision(f"'{trigger}' is not possible yet during {state}")
+        event = self._event(model, state, trigger)
+        for route in routes:
+            event.transition = route.transition
+            if route.allows(model, event):
+                route.take(model, event, self.attribute)
+                return
+        raise IllegalDecision(f"'{trigger}' is not possible yet during {state}")
 
     def may(self, model, trigger: str) -> bool:
         """Whether ``trigger`` would succeed now, checking its conditions without side effects."""
-        event = self.machine.events.get(trigger)
         state = getattr(model, self.attribute)
-        if event is None or state not in event.transitions:
-            return False
-        data = EventData(self.machine.get_state(state), event, self.machine, model, args=(), kwargs={})
-        return any(all(c.check(data) for c in t.conditions) for t in event.transitions[state])
+        for route in self.routes.get((state, trigger), ()):
+            event = self._event(model, state, trigger)
+            event.transition = route.transition
+            if route.allows(model, event):
+                return True
+        return False
 
     def triggers_from(self, state: str) -> list[str]:
         return [name for name, event in self.machine.events.items() if state in event.transitions]
@@ -83,6 +128,47 @@ class PhaseMachine:
     @property
     def states(self) -> list[str]:
         return list(self.machine.states)
+
+    def _event(self, model, state: str, trigger: str) -> EventData:
+        """What callbacks receive, as ``transitions`` would hand it to them."""
+        return EventData(self.machine.states[state], self.machine.events[trigger], self.machine, model, (), {})
+
+
+def routes_of(machine: Machine) -> dict[tuple[str, str], tuple[Route, ...]]:
+    """The (state, trigger) -> routes table of a machine, tried in the machine's order.
+
+    Built once per machine; it covers what our declarations use and refuses
+    the machine features it does not reproduce rather than ignoring them.
+    """
+    unsupported = {
+        "prepare_event": machine.prepare_event, "finalize_event": machine.finalize_event,
+        "on_exception": machine.on_exception, "queued": machine.has_queue,
+    }
+    if used := [name for name, value in unsupported.items() if value]:
+        raise ValueError(f"the phase table does not reproduce {', '.join(used)}")
+    table = {}
+    for trigger, event in machine.events.items():
+        for source, transitions in event.transitions.items():
+            table[(source, trigger)] = tuple(_route(machine, t) for t in transitions)
+    return table
+
+
+def _route(machine: Machine, t: Transition) -> Route:
+    if t.prepare or t.dest is None:
+        raise ValueError(f"the phase table does not reproduce prepare callbacks or internal transitions ({t})")
+    dest = machine.get_state(t.dest)
+    route = Route(
+        transition=t,
+        conditions=tuple((c.func, c.target) for c in t.conditions),
+        leaving=(*machine.before_state_change, *t.before, *machine.get_state(t.source).on_exit),
+        dest=dest,
+        entering=(*dest.on_enter, *(machine.on_final if dest.final else ())),
+        after=(*t.after, *machine.after_state_change),
+    )
+    names = [name for name, _ in route.conditions] + [*route.leaving, *route.entering, *route.after]
+    if not all(isinstance(name, str) for name in names):
+        raise ValueError(f"phase callbacks name model methods; {t} has another kind")
+    return route
 
 
 @cache
