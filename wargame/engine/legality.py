@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wargame.engine.decisions import Order
 from wargame.engine.env import GameEnv
@@ -30,9 +30,8 @@ if TYPE_CHECKING:
 NEEDS_CHANNEL = {"engagement", "summit", "cbm", "transparency", "hotline"}
 
 
-@dataclass(frozen=True)
-class MoveOption:
-    """A move as offered to one actor this turn."""
+class MoveOption(NamedTuple):
+    """A move as offered to one actor this turn (a named tuple: a listing builds some thirty per actor and turn)."""
 
     move: Move
     targets: tuple[str, ...]
@@ -167,7 +166,14 @@ class _Context:
 def options(game: "Game", actor: str) -> list[MoveOption]:
     """Every move the actor could ever play here, with availability now."""
     context = _Context(game, actor)
-    return [_option(rule, context) for rule in context.rules]
+    breaks = context.breaks
+    crossings = context.crossings = _crossings(context) if context.lines else {}
+    listing = []
+    for rule in context.rules:
+        reason, targets = _availability(rule, context)
+        move = rule.move
+        listing.append(MoveOption(move, targets, reason, breaks.get(move.id, ()), crossings.get(move.id, ())))
+    return listing
 
 
 def option_for(game: "Game", actor: str, move: Move, context: _Context | None = None) -> MoveOption:
@@ -182,32 +188,31 @@ def _option(rule: _Rule, context: _Context) -> MoveOption:
 
 def _availability(rule: _Rule, context: _Context) -> tuple[str, tuple[str, ...]]:
     """Why the move cannot be played now ("" if it can), and whom it may target."""
-    move = rule.move
     reason = _static_reason(context.game, rule, context.stats)
-    targets: tuple[str, ...] = ()
-    if not reason and move.targeted:
-        targets, first_reason = _targets(rule, context)
-        if not targets:
-            reason = first_reason or "no possible target"
-    if not reason and not move.targeted and rule.condition is not None:
-        if not _holds(rule.condition, context.actor, context.self_env, context.verdicts):
-            reason = "its prerequisite does not hold: " + move.requires
-    return reason, targets
+    if reason:
+        return reason, ()
+    if rule.move.targeted:
+        targets, first_reason = context.aims.get(rule.aim) or _targets(rule, context)
+        return ("" if targets else first_reason or "no possible target"), targets
+    if rule.condition is not None and not _holds(rule.condition, context.actor, context.self_env, context.verdicts):
+        return "its prerequisite does not hold: " + rule.move.requires, ()
+    return "", ()
 
 
 def _targets(rule: _Rule, context: _Context) -> tuple[tuple[str, ...], str]:
-    """Whom a targeted move may aim at now, and why not the first one refused; shared by moves that aim alike."""
-    found = context.aims.get(rule.aim)
-    if found is None:
-        targets: tuple[str, ...] = ()
-        first_reason = ""
-        for target in context.targets:
-            why = _target_reason(rule, target, context.verdicts)
-            if not why:
-                targets += (target.id,)
-            elif not first_reason:
-                first_reason = why
-        found = context.aims[rule.aim] = (targets, first_reason)
+    """Whom a targeted move may aim at now, and why not the first one refused.
+
+    Remembered in ``context.aims``, where callers look first: moves that aim alike share the answer.
+    """
+    targets: tuple[str, ...] = ()
+    first_reason = ""
+    for target in context.targets:
+        why = _target_reason(rule, target, context.verdicts)
+        if not why:
+            targets += (target.id,)
+        elif not first_reason:
+            first_reason = why
+    found = context.aims[rule.aim] = (targets, first_reason)
     return found
 
 
