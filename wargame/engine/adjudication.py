@@ -14,6 +14,8 @@ one generator in actor order, so the same decisions give the same game.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wargame.engine import hotline, indicators, outcomes, perception
@@ -21,10 +23,12 @@ from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
 from wargame.engine.records import Event, TurnRecord
 from wargame.errors import IllegalDecision
-from wargame.scenario.model import Move, TriggerEffects
+from wargame.scenario.conditions import Condition
+from wargame.scenario.model import Move, Trigger, TriggerEffects
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
+    from wargame.scenario.loader import LoadedScenario
 
 PREVENTIVE_FACTOR = ((3, 1.5), (8, 1.0), (99, 0.5))  # up to rung: factor
 PROVOCATION = {"resolve": 5, "trust": -10}
@@ -89,15 +93,16 @@ def resolve_turn(game: "Game") -> None:
 
 def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> float:
     """Pay, apply effects, and return the move's escalation after the tag rules."""
+    rule = _move_rules(game.scenario)[move.id]
     me = game.actors[actor]
-    for stat, amount in move.cost.items():
+    for stat, amount in rule.cost:
         _add(me.stats, stat, -amount)
-    for stat, amount in move.effects.self_.items():
+    for stat, amount in rule.on_self:
         _add(me.stats, stat, amount)
     weight = float(move.escalation)
-    if "preventive" in move.tags and weight < 0:
+    if rule.preventive and weight < 0:
         weight *= next(f for limit, f in PREVENTIVE_FACTOR if game.rung <= limit)
-    if "mediation" in move.tags and target and weight < 0:
+    if rule.mediation and target and weight < 0:
         weight -= 1  # a third party carries the message further than either side could
     if actor in game.mediator_ids or target in game.mediator_ids:
         weight *= MEDIATOR_SHARE
@@ -105,14 +110,14 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
         weight *= _reassurance_factor(game, actor, move, target)
     if target:
         other = game.actors[target]
-        for stat, amount in move.effects.target.items():
+        for stat, amount in rule.on_target:
             _add(other.stats, stat, amount)
-        _add(other.trust, actor, move.effects.trust)
-        if move.effects.channel:
-            game.channels[_pair(actor, target)] = move.effects.channel
-        if "cbm" in move.tags or "transparency" in move.tags:
+        _add(other.trust, actor, rule.trust)
+        if rule.channel:
+            game.channels[_pair(actor, target)] = rule.channel
+        if rule.transparency:
             game.transparency_until[_pair(actor, target)] = game.turn + 3
-        if "preemptive" in move.tags:
+        if rule.preemptive:
             _add(other.stats, "resolve", PROVOCATION["resolve"])
             _add(other.trust, actor, PROVOCATION["trust"])
             if not _escalated_last_turn(game, target):
@@ -120,6 +125,41 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
                 game.note("provocation", f"{actor}'s unprovoked {move.name.lower()} hardens {target}'s resolve.",
                           actors=(actor, target))
     return weight
+
+
+@dataclass(frozen=True)
+class _MoveRule:
+    """What resolving a move does, besides its escalation, as plain tuples and flags."""
+
+    cost: tuple[tuple[str, int], ...]
+    on_self: tuple[tuple[str, int], ...]
+    on_target: tuple[tuple[str, int], ...]
+    trust: int
+    channel: str | None
+    preventive: bool
+    mediation: bool
+    transparency: bool
+    preemptive: bool
+
+
+@lru_cache(maxsize=64)
+def _move_rules(scenario: "LoadedScenario") -> dict[str, _MoveRule]:
+    """Every move's rule, read once per scenario from its declaration rather than on every order."""
+    rules = {}
+    for move_id, move in scenario.moves.items():
+        tags, effects = set(move.tags), move.effects
+        rules[move_id] = _MoveRule(
+            cost=tuple(move.cost.items()),
+            on_self=tuple(effects.self_.items()),
+            on_target=tuple(effects.target.items()),
+            trust=effects.trust,
+            channel=effects.channel,
+            preventive="preventive" in tags,
+            mediation="mediation" in tags,
+            transparency=bool(tags & {"cbm", "transparency"}),
+            preemptive="preemptive" in tags,
+        )
+    return rules
 
 
 def _reassurance_factor(game: "Game", actor: str, move: Move, target: str | None) -> float:
@@ -243,16 +283,21 @@ def _is_crossed(game: "Game", line, env: GameEnv, orders) -> bool:
 
 def _run_triggers(game: "Game") -> None:
     env = GameEnv(game)
-    for trigger in game.scenario.spec.triggers:
+    for trigger, condition in _trigger_conditions(game.scenario):
         if trigger.id in game.fired and not trigger.repeat:
             continue
-        condition = game.scenario.condition("trigger", trigger.id)
         if condition is not None and not condition.evaluate(env):
             continue
         if trigger.chance < 1 and game.rng.random() >= trigger.chance:
             continue
         game.fired[trigger.id] = game.turn
         _apply_effects(game, trigger.effects, "trigger", trigger.news, trigger.message)
+
+
+@lru_cache(maxsize=64)
+def _trigger_conditions(scenario: "LoadedScenario") -> tuple[tuple[Trigger, Condition | None], ...]:
+    """Each trigger with its parsed condition, paired once per scenario rather than looked up every turn."""
+    return tuple((trigger, scenario.condition("trigger", trigger.id)) for trigger in scenario.spec.triggers)
 
 
 def fire_inject(game: "Game", inject_id: str) -> None:
@@ -306,11 +351,11 @@ def _reveal_covert(game: "Game") -> None:
 
 def sync_band(game: "Game") -> None:
     """Walk the crisis machine band by band until it matches the rung (each step fires callbacks)."""
-    machine = crisis_machine(tuple(b.id for b in game.ladder.bands))
-    order = [b.id for b in game.ladder.bands]
+    machine = crisis_machine(game.band_ids)
+    live = game.band_ids[:-1]
     target = game.band_of_rung[game.rung]
-    while game.crisis_phase in order[:-1]:
-        current = order.index(game.crisis_phase)
+    while game.crisis_phase in live:
+        current = live.index(game.crisis_phase)
         if target > current:
             machine.fire(game, "escalate")
         elif target < current:

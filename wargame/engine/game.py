@@ -45,6 +45,7 @@ class Game:
         self.rng = random.Random(seed)
         spec = scenario.spec
         self.ladder = scenario.ladder
+        self.band_ids: tuple[str, ...] = tuple(band.id for band in self.ladder.bands)
         self.rung_names: list[str] = [name for band in self.ladder.bands for name in band.rungs]
         self.band_of_rung: list[int] = [i for i, band in enumerate(self.ladder.bands) for _ in band.rungs]
         self.war_rung = len(self.rung_names) - len(self.ladder.bands[-1].rungs)
@@ -115,7 +116,7 @@ class Game:
         return self._others[actor]
 
     def channel(self, a: str, b: str) -> str:
-        return self.channels.get(pair(a, b), "open")
+        return self.channels.get((a, b) if a < b else (b, a), "open")  # pair(a, b), inlined: views ask constantly
 
     def band(self, rung: int | None = None):
         return self.ladder.bands[self.band_of_rung[self.rung if rung is None else rung]]
@@ -177,9 +178,10 @@ class Game:
         trigger = PROCEED_TRIGGER.get(self.turn_phase)
         if trigger == "adjudicate" and (missing := [a for a in self.actors if a not in self.orders]):
             raise IllegalDecision("waiting for orders from " + ", ".join(missing))
-        turn_machine().fire(self, trigger)
+        machine = turn_machine()
+        machine.fire(self, trigger)
         if self.turn_phase == "adjudication":
-            turn_machine().fire(self, "conclude")
+            machine.fire(self, "conclude")
 
     def _override(self, decision: Override) -> None:
         if not 0 <= decision.value <= 100:

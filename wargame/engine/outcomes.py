@@ -43,7 +43,7 @@ def check_end(game: "Game", end_of_turn: bool = True) -> None:
         return
     kind, actor, reason = ending
     if kind != "war":
-        crisis_machine(tuple(b.id for b in game.ladder.bands)).fire(game, TRIGGERS[kind])
+        crisis_machine(game.band_ids).fire(game, TRIGGERS[kind])
     scores, notes = score(game, kind, actor)
     game.outcome = Outcome(kind, game.turn, reason, actor, scores, notes)
     game.note("outcome", f"The crisis ends: {kind}. {reason[0].upper()}{reason[1:]}.")

@@ -29,11 +29,12 @@ ASIDE = 0.3  # a move aimed at someone else says less about intent toward me
 
 def noise(game: "Game", observer: str, actor: str, covert: bool = False) -> float:
     """Standard deviation of the error with which ``observer`` reads ``actor``."""
+    link = _pair(observer, actor)
     sigma = BASE_NOISE + DISTRUST_NOISE * (100 - game.actors[observer].trust[actor]) / 100
-    sigma += CHANNEL_NOISE[game.channel(observer, actor)]
+    sigma += CHANNEL_NOISE[game.channels.get(link, "open")]
     if covert:
         sigma += COVERT_NOISE
-    if game.transparency_until.get(_pair(observer, actor), 0) >= game.turn:
+    if game.transparency_until.get(link, 0) >= game.turn:
         sigma -= TRANSPARENCY_RELIEF
     return max(0.1, sigma)
 
@@ -45,26 +46,27 @@ def detection_chance(game: "Game", observer: str, target: str | None) -> float:
 
 def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Perception]:
     """Every observer's reading of every other actor's move this turn."""
+    moves = game.scenario.moves
+    plays = [(actor, order.target, moves[order.move], escalation[actor]) for actor, order in orders.items()]
+    rng, turn = game.rng, game.turn
     seen: list[Perception] = []
     for observer in game.actors:
-        for actor, order in orders.items():
+        for actor, target, move, actual in plays:
             if actor == observer:
                 continue
-            move = game.scenario.moves[order.move]
             covert = move.visibility == "covert"
-            actual = escalation[actor]
-            if covert and game.rng.random() >= detection_chance(game, observer, order.target):
-                seen.append(Perception(observer, actor, move.id, None, order.target, actual, 0.0))
-                reveal = Event(game.turn, "revealed", f"Revealed: {actor} had carried out {move.name.lower()} on turn {game.turn}.",
+            if covert and rng.random() >= detection_chance(game, observer, target):
+                seen.append(Perception(observer, actor, move.id, None, target, actual, 0.0))
+                reveal = Event(turn, "revealed", f"Revealed: {actor} had carried out {move.name.lower()} on turn {turn}.",
                                (observer,), (actor,))
-                game.pending_reveals.append((game.turn + 2, reveal))
+                game.pending_reveals.append((turn + 2, reveal))
                 continue
             sigma = noise(game, observer, actor, covert)
-            error = game.rng.gauss(WORST_CASE_BIAS * sigma, sigma)
+            error = rng.gauss(WORST_CASE_BIAS * sigma, sigma)
             perceived = actual + max(-MAX_ERROR, min(MAX_ERROR, error))
-            reading = Perception(observer, actor, move.id, move.id, order.target, actual, round(perceived, 2))
+            reading = Perception(observer, actor, move.id, move.id, target, actual, round(perceived, 2))
             seen.append(reading)
-            aimed_elsewhere = order.target is not None and order.target != observer
+            aimed_elsewhere = target is not None and target != observer
             _react(game, observer, actor, reading.perceived * (ASIDE if aimed_elsewhere else 1.0))
             if reading.misread:
                 game.note("misread", f"{observer} reads {actor}'s {move.name.lower()} as far "
@@ -87,9 +89,11 @@ def _react(game: "Game", observer: str, actor: str, perceived: float) -> None:
 
 def update_perceived_rungs(game: "Game", seen: list[Perception], escalation: dict[str, float]) -> None:
     """Each actor's belief: its own move known, others' as perceived, pulled toward the truth by clarity."""
+    perceived_by: dict[str, list[float]] = {observer: [] for observer in game.actors}
+    for reading in seen:
+        perceived_by[reading.observer].append(reading.perceived)
     for observer, state in game.actors.items():
-        readings = [p for p in seen if p.observer == observer]
-        believed = escalation.get(observer, 0.0) + sum(p.perceived for p in readings)
+        believed = escalation.get(observer, 0.0) + sum(perceived_by[observer])
         estimate = state.perceived_rung + believed / 2
         others = game.others(observer)
         mean_noise = sum(noise(game, observer, other) for other in others) / max(1, len(others))
