@@ -365,7 +365,9 @@ def sync_band(game: "Game") -> None:
 
 
 def _add(values: dict, key: str, amount: float) -> None:
-    values[key] = int(max(0, min(100, values[key] + amount)))
+    """Change a stat or trust value, kept a whole number from 0 to 100."""
+    value = values[key] + amount
+    values[key] = 0 if value < 0 else 100 if value > 100 else int(value)
 
 
 def _add_all(values: dict, changes: dict) -> None:

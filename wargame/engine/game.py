@@ -222,18 +222,11 @@ class Game:
         """News of the new band, and which moves its rungs open or close."""
         band = next(b for b in self.ladder.bands if b.id == event.state.name)
         self.note("band", f"The crisis enters a new band: {band.name}.")
-        before, now = self._moves_in_band(event.transition.source), self._moves_in_band(band.id)
+        before, now = _moves_in_band(self.scenario, event.transition.source), _moves_in_band(self.scenario, band.id)
         if opened := sorted(now - before):
             self.note("band", "Now possible: " + ", ".join(opened) + ".")
         if closed := sorted(before - now):
             self.note("band", "No longer possible: " + ", ".join(closed) + ".")
-
-    def _moves_in_band(self, band_id: str) -> set[str]:
-        """Names of the moves whose rung limits allow them somewhere in this band."""
-        index = [b.id for b in self.ladder.bands].index(band_id)
-        low = self.band_of_rung.index(index)
-        high = low + len(self.ladder.bands[index].rungs) - 1
-        return {m.name for m in self.scenario.moves.values() if m.min_rung <= high and m.max_rung >= low}
 
     def on_threshold_crossed(self, event) -> None:
         source = event.transition.source
@@ -266,6 +259,16 @@ def _turn_label(scenario: LoadedScenario, turn: int) -> str:
         day = dt.date.fromisoformat(label.start_date) + dt.timedelta(days=(turn - 1) * label.days_per_turn)
         text = text.replace("{date}", f"{day.day} {day.strftime('%B %Y')}")
     return text
+
+
+@lru_cache(maxsize=512)
+def _moves_in_band(scenario: LoadedScenario, band_id: str) -> frozenset[str]:
+    """Names of the moves whose rung limits allow them somewhere in this band (once per scenario and band)."""
+    bands = scenario.ladder.bands
+    index = [b.id for b in bands].index(band_id)
+    low = sum(len(b.rungs) for b in bands[:index])
+    high = low + len(bands[index].rungs) - 1
+    return frozenset(m.name for m in scenario.moves.values() if m.min_rung <= high and m.max_rung >= low)
 
 
 def pair(a: str, b: str) -> tuple[str, str]:

@@ -84,7 +84,8 @@ def _react(game: "Game", observer: str, actor: str, perceived: float) -> None:
         change = 2
     else:
         return
-    state.trust[actor] = int(max(0, min(100, state.trust[actor] + change)))
+    trust = state.trust[actor] + change
+    state.trust[actor] = 0 if trust < 0 else 100 if trust > 100 else int(trust)
 
 
 def update_perceived_rungs(game: "Game", seen: list[Perception], escalation: dict[str, float]) -> None:
