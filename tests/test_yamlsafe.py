@@ -134,10 +134,73 @@ LAUGHS = 'lol1: &lol1 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "
 
 def test_billion_laughs_is_refused_fast():
     start = time.perf_counter()
-    found = problem(LAUGHS)
+    with mock.patch.object(yamlsafe._Reader, "expand", side_effect=AssertionError("expanded before refusing")):
+        found = problem(LAUGHS)
     assert time.perf_counter() - start < 0.5
     assert "more than 100,000 values" in found.message
     assert found.location.line == 6  # the first anchor that is too big on its own: 9**6 values
+
+
+def test_alias_bomb_through_merge_keys_is_refused_before_expanding():
+    text = "m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9}\n" + "".join(
+        f"m{i}: &m{i} {{<<: [{', '.join([f'*m{i - 1}'] * 9)}], x{i}: 1}}\n" for i in range(1, 10)
+    )
+    start = time.perf_counter()
+    with mock.patch.object(yamlsafe._Reader, "expand", side_effect=AssertionError("expanded before refusing")):
+        found = problem(text)
+    assert time.perf_counter() - start < 0.5
+    assert "more than 100,000 values" in found.message
+    assert found.location == Location(6, 14)  # m5's list of 9 merge sources, each of 9**4 values and more
+
+
+def test_merge_keys_and_aliases_are_built_once_everything_is_measured():
+    doc = load_yaml_text("base: &b {speed: 1, tags: [x]}\nunit: {<<: *b, armor: 2}\ncopy: *b\n")
+    assert doc.data["unit"] == {"armor": 2, "speed": 1, "tags": ["x"]}
+    assert doc.data["copy"] == doc.data["base"]
+    assert doc.data["copy"] is not doc.data["base"] and doc.data["copy"]["tags"] is not doc.data["base"]["tags"]
+    assert doc.locations[("copy",)] == Location(1, 7)
+    assert doc.locations[("copy", "tags", 0)] == Location(1, 28)
+    assert doc.key_locations[("unit", "tags")] == Location(1, 21)
+
+
+def test_alias_to_an_enclosing_anchor_through_a_merge_key_is_a_loop():
+    found = problem("a: &x {b: 1, <<: *x}\n")
+    assert found.message == "an alias refers to a value that contains it (a loop)"
+    assert found.location == Location(1, 4)
+
+
+def test_anchor_written_inside_a_key_is_measured_where_an_alias_uses_it():
+    found = problem("? &k [*k]\n: 1\nv: *k\n")  # the key alone is never built, so never measured
+    assert found.message == "an alias refers to a value that contains it (a loop)"
+    assert found.location == Location(1, 3)
+
+
+def test_anchor_problems_are_worded_by_the_composer():
+    found = problem("a: 1\nb: *nowhere\n")
+    assert "found undefined alias" in found.message
+    assert found.location == Location(2, 4)
+    found = problem("a: &x 1\nb: &x 2\n")
+    assert "found duplicate anchor" in found.message and "first occurrence at line 1" in found.message
+    assert found.location == Location(2, 4)
+
+
+def test_a_mappings_key_problems_come_before_problems_in_its_values():
+    assert problem("a: !!int x\n<<: {b: 1, b: 2}\n").message.startswith("duplicate key 'b'")
+    assert problem("a: !!int x\na: 2\n").message.startswith("duplicate key 'a'")
+    assert problem("a: [!!int x]\n? [k]\n: 2\n").message == "a key must be a plain value, not a list"
+
+
+def test_merged_values_are_built_after_explicit_ones_and_only_when_not_overridden():
+    assert load_yaml_text("<<: {a: !!int x}\na: 1\n").data == {"a": 1}
+    assert problem("<<: {a: !!int x}\nb: !!int y\n").message == "cannot read 'y' as int"
+
+
+def test_two_mib_of_brackets_is_refused_quickly(loader):
+    start = time.perf_counter()
+    found = problem("[" * (2 * 1024 * 1024 - 1))
+    if loader is not yaml.SafeLoader:  # the pure-Python reader alone takes longer to check the text
+        assert time.perf_counter() - start < 0.5
+    assert "nesting" in found.message  # ours at level 65, or libyaml's own limit of 1000 before
 
 
 def test_alias_cap():
