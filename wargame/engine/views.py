@@ -10,6 +10,7 @@ holds everything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import operator
 import weakref
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -85,6 +86,14 @@ class ActorView:
     outcome: Outcome | None
     _game: "Game | None" = field(default=None, repr=False, compare=False)
 
+    def __getattr__(self, name: str):
+        """``indicators`` is worked out on first read, from fields of this view (computer players never read it)."""
+        if name != "indicators":
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = _seen_indicators(self)
+        object.__setattr__(self, name, value)
+        return value
+
     @cached_property
     def options(self) -> tuple[MoveOption, ...]:
         """Every move with its availability now; computed on first use (it is the costly part of a view).
@@ -113,17 +122,9 @@ class ActorView:
 
 def actor_view(game: "Game", actor: str) -> ActorView:
     me = game.actors[actor]
-    journal = _journal(game)
-    seen = journal.actor(game, actor)
-    history = tuple(seen.history)
-    my_orders = tuple(seen.my_orders)
-    seen_moves = [p.seen for _, readings in history[-indicators.WINDOW:] for p in readings if p.seen]
-    seen_moves += [order.move for _, order in my_orders[-indicators.WINDOW:]]
-    news = tuple(seen.news)
-    oldest = game.turn - indicators.WINDOW
-    recent_news = [e for e in news if e.turn > oldest]
-    assured = journal.assured
-    return ActorView(
+    seen = _journal(game).caught_up(game).seen[actor]
+    return _frozen(
+        ActorView,
         actor=actor,
         name=game.scenario.actor(actor).name,
         scenario=game.scenario,
@@ -135,35 +136,62 @@ def actor_view(game: "Game", actor: str) -> ActorView:
         perceived_rung=round(me.perceived_rung),
         stats=dict(me.stats),
         previous_stats=_previous_stats(game, actor),
-        others=_others(game, actor, me),
+        others=_others(game, actor, me, seen),
         order=game.orders[actor].move if actor in game.orders else None,
-        my_orders=my_orders,
+        my_orders=seen.my_orders,
         fired=frozenset(game.fired),
         inbox=tuple(e for e in seen.to_me if e.delivered),
-        outbox=tuple(seen.from_me),
-        agreements=tuple(a for a in game.agreements if actor in a.parties or _addressed(assured, a, actor)),
-        my_red_lines=tuple(line for line in game.red_lines if line.owner == actor),
-        their_red_lines=tuple(line for line in game.red_lines if line.owner != actor and line.declared),
-        perceived_history=history,
-        perceived_rungs=tuple(seen.perceived_rungs),
-        news=news,
-        indicators=indicators.from_moves(seen_moves, recent_news, game.scenario),
+        outbox=seen.outbox,
+        agreements=tuple(a for a in game.agreements if actor in a.parties or _addressed(seen.assured, a, actor)),
+        my_red_lines=seen.my_red_lines,
+        their_red_lines=seen.their_red_lines,
+        perceived_history=seen.history,
+        perceived_rungs=seen.perceived_rungs,
+        news=seen.news,
         outcome=game.outcome,
         _game=game,
     )
 
 
-def _others(game: "Game", actor: str, me) -> tuple[OtherActor, ...]:
+def _frozen(cls: type, **fields):
+    """An instance of a frozen dataclass holding ``fields``, without calling its ``__init__``.
+
+    The generated ``__init__`` of a frozen dataclass sets each field through
+    ``object.__setattr__``, which made it the costliest line of a view; the
+    values here are already final, so they go straight into ``__dict__``.
+    """
+    instance = object.__new__(cls)
+    instance.__dict__.update(fields)
+    return instance
+
+
+def _others(game: "Game", actor: str, me, seen: "_Seen") -> tuple[OtherActor, ...]:
+    """The others as I see them; my last view's tuple again while nothing it is made of has changed.
+
+    That is most views taken in the orders phase (orders change none of it),
+    and building the tuple was the costliest part of a view.
+    """
+    made_of = (me.perceived_rung, me.trust, me.intent, game.channels, [game.actors[o].stats for o in game.others(actor)])
+    if made_of != seen.others_made_of:
+        seen.others = _build_others(game, actor, me)
+        rung, trust, intent, channels, stats = made_of
+        seen.others_made_of = (rung, dict(trust), dict(intent), dict(channels), [dict(s) for s in stats])
+    return seen.others
+
+
+def _build_others(game: "Game", actor: str, me) -> tuple[OtherActor, ...]:
+    top, rung, actors = game.top_rung, me.perceived_rung, game.actors
     return tuple(
-        OtherActor(
+        _frozen(
+            OtherActor,
             id=other,
             name=people.name,
             leader=people.leader,
-            public_stats={s: game.actors[other].stats[s] for s in PUBLIC_STATS},
+            public_stats={s: actors[other].stats[s] for s in PUBLIC_STATS},
             my_trust=me.trust[other],
             channel=game.channel(actor, other),
-            intent=me.intent[other],
-            stance_rung=max(0, min(game.top_rung, round(me.perceived_rung + me.intent[other]))),
+            intent=(intent := me.intent[other]),
+            stance_rung=max(0, min(top, round(rung + intent))),
         )
         for other, people in zip(game.others(actor), _other_specs(game.scenario, actor))
     )
@@ -185,75 +213,103 @@ def _previous_stats(game: "Game", actor: str) -> dict[str, int]:
     return dict(snapshots[-1][actor]) if snapshots else dict(game.actors[actor].stats)
 
 
+def _seen_indicators(view: ActorView) -> dict[str, int]:
+    """The warning indicators from what the view's actor saw in the last turns."""
+    window = indicators.WINDOW
+    seen_moves = [p.seen for _, readings in view.perceived_history[-window:] for p in readings if p.seen]
+    seen_moves += [order.move for _, order in view.my_orders[-window:]]
+    oldest = view.turn - window
+    recent_news = [e for e in view.news if e.turn > oldest]
+    return indicators.from_moves(seen_moves, recent_news, view.scenario)
+
+
 class _Seen:
-    """One actor's share of the game's logs, in log order."""
+    """One actor's share of the game's logs, in log order.
 
-    __slots__ = ("history", "my_orders", "perceived_rungs", "news", "to_me", "from_me")
+    Everything a view takes from here is a tuple, replaced (never changed)
+    when the logs grow, so views of one actor share them until then.
+    """
 
-    def __init__(self) -> None:
-        self.history: list[tuple[int, tuple[Reading, ...]]] = []
-        self.my_orders: list[tuple[int, Order]] = []
-        self.perceived_rungs: list[float] = []
-        self.news: list[Event] = []
+    __slots__ = ("history", "my_orders", "perceived_rungs", "news", "to_me", "outbox", "my_red_lines",
+                 "their_red_lines", "assured", "others", "others_made_of")
+
+    def __init__(self, assured: set[tuple[str, str, int]]) -> None:
+        self.history: tuple[tuple[int, tuple[Reading, ...]], ...] = ()
+        self.my_orders: tuple[tuple[int, Order], ...] = ()
+        self.perceived_rungs: tuple[float, ...] = ()
+        self.news: tuple[Event, ...] = ()
         self.to_me: list[Envelope] = []  # every message addressed to me, delivered or not yet
-        self.from_me: list[Envelope] = []
+        self.outbox: tuple[Envelope, ...] = ()
+        self.my_red_lines: tuple[RedLineState, ...] = ()
+        self.their_red_lines: tuple[RedLineState, ...] = ()  # declared ones only
+        self.assured = assured  # shared by all actors of the game
+        self.others: tuple[OtherActor, ...] = ()  # in my last view, with copies of what it was made of:
+        self.others_made_of: tuple = ()  # my perceived rung, trust, intent, the channels, the others' stats
+
+    def extend(self, actor: str, history: list, readings: list, events: list, envelopes: list, red_lines: list) -> None:
+        """Add my share of the entries just appended to the logs (``readings``: per new turn record, by observer)."""
+        if history:
+            self.history += tuple((record.turn, seen_by.get(actor, ())) for record, seen_by in zip(history, readings))
+            self.my_orders += tuple((record.turn, record.orders[actor]) for record in history)
+            self.perceived_rungs += tuple(record.perceived_rung[actor] for record in history)
+        if events:
+            self.news += tuple(e for e in events if e.visible_to(actor))
+        if envelopes:
+            self.to_me += [e for e in envelopes if e.message.recipient == actor]
+            self.outbox += tuple(e for e in envelopes if e.message.sender == actor)
+        if red_lines:
+            self.my_red_lines += tuple(line for line in red_lines if line.owner == actor)
+            self.their_red_lines += tuple(line for line in red_lines if line.owner != actor and line.declared)
+
+
+def _readings_by_observer(record: TurnRecord) -> dict[str, tuple[Reading, ...]]:
+    """What each actor saw of the others' moves in one turn (sorted once for all the actors)."""
+    readings: dict[str, list[Reading]] = {}
+    for p in record.perceptions:
+        readings.setdefault(p.observer, []).append(_reading(p))
+    return {observer: tuple(seen) for observer, seen in readings.items()}
 
 
 class _Journal:
     """Each actor's share of one game's append-only logs, extended as the logs grow.
 
-    Views used to filter the whole history, news and mail for every view;
-    the logs only ever grow at the end (turn records, events and envelopes
-    are appended, and what views read of them never changes afterwards), so
-    each entry is now sorted out once. A log that shrank or was replaced is
-    read again from the start. It holds no reference to its game, which
-    keys it weakly.
+    Views used to filter the whole history, news, mail and red lines for
+    every view; the logs only ever grow at the end (turn records, events,
+    envelopes and red lines are appended, and what views read of them —
+    perceptions, audiences, senders and recipients, owners, whether a line
+    was declared — never changes afterwards), so each entry is sorted out
+    once. If a log shrank or was replaced, the journal starts over. It holds
+    no reference to its game, which keys it weakly.
     """
 
     def __init__(self, game: "Game"):
-        self.seen = {actor: _Seen() for actor in game.actors}
         self.assured: set[tuple[str, str, int]] = set()  # (sender, recipient, turn) of every assurance sent
-        self.read: dict[str, tuple[list, int]] = {}  # log name -> (the list, entries read)
+        self.seen = {actor: _Seen(self.assured) for actor in game.actors}
+        self.logs = _logs(game)
+        self.counts = (0,) * len(self.logs)  # entries sorted out so far, per log
 
-    def actor(self, game: "Game", actor: str) -> _Seen:
-        logs = {"history": game.history, "events": game.events, "envelopes": game.envelopes}
-        new = {name: self._unread(name, log) for name, log in logs.items()}
-        if any(new.values()):
-            self._extend(new["history"], new["events"], new["envelopes"])
-        self.read = {name: (log, len(log)) for name, log in logs.items()}
-        return self.seen[actor]
-
-    def _unread(self, name: str, log: list) -> list:
-        """Entries of ``log`` not read yet (all of them, after a reset)."""
-        known, count = self.read.get(name, (None, 0))
-        if known is not log or count > len(log):
-            self._forget(name)
-            count = 0
-        return log[count:] if count < len(log) else []
-
-    def _forget(self, name: str) -> None:
-        for seen in self.seen.values():
-            if name == "history":
-                seen.history.clear(), seen.my_orders.clear(), seen.perceived_rungs.clear()
-            elif name == "events":
-                seen.news.clear()
-            else:
-                seen.to_me.clear(), seen.from_me.clear()
-        if name == "envelopes":
-            self.assured.clear()
-
-    def _extend(self, history: list, events: list, envelopes: list) -> None:
+    def caught_up(self, game: "Game") -> "_Journal":
+        """This journal with every log entry added since the last view sorted out (a new one after a reset)."""
+        logs = _logs(game)
+        counts = tuple(map(len, logs))
+        same_logs = all(map(operator.is_, logs, self.logs))
+        if same_logs and counts == self.counts:
+            return self
+        if not same_logs or any(map(operator.lt, counts, self.counts)):
+            journal = _JOURNALS[game] = _Journal(game)
+            return journal.caught_up(game)
+        history, events, envelopes, red_lines = (log[count:] for log, count in zip(logs, self.counts))
+        readings = [_readings_by_observer(record) for record in history]
         for actor, seen in self.seen.items():
-            for record in history:
-                seen.history.append((record.turn, tuple(_reading(p) for p in record.perceptions if p.observer == actor)))
-                seen.my_orders.append((record.turn, record.orders[actor]))
-                seen.perceived_rungs.append(record.perceived_rung[actor])
-            seen.news.extend(e for e in events if e.visible_to(actor))
-            seen.to_me.extend(e for e in envelopes if e.message.recipient == actor)
-            seen.from_me.extend(e for e in envelopes if e.message.sender == actor)
-        for e in envelopes:
-            if e.message.kind == "assurance":
-                self.assured.add((e.message.sender, e.message.recipient, e.turn))
+            seen.extend(actor, history, readings, events, envelopes, red_lines)
+        self.assured.update((e.message.sender, e.message.recipient, e.turn) for e in envelopes if e.message.kind == "assurance")
+        self.counts = counts
+        return self
+
+
+def _logs(game: "Game") -> tuple[list, ...]:
+    """The append-only logs the journal follows."""
+    return game.history, game.events, game.envelopes, game.red_lines
 
 
 _JOURNALS: "weakref.WeakKeyDictionary[Game, _Journal]" = weakref.WeakKeyDictionary()
