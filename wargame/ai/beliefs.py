@@ -10,9 +10,10 @@ my objective?" costs one evaluation and no copy of anything.
 
 from __future__ import annotations
 
-from wargame.engine.views import ActorView
+from wargame.engine.views import ActorView, Reading
 
 UNKNOWN_STAT = 50.0
+SEEN_CACHE_SIZE = 64  # histories whose seen moves are remembered (a few decisions' worth)
 
 
 class ViewEnv:
@@ -119,9 +120,31 @@ class ViewEnv:
     def _seen_moves(self) -> dict[tuple[str, str], int]:
         """Last turn on which I saw each (actor, move)."""
         if self._seen is None:
-            self._seen = {}
-            for turn, readings in self.view.perceived_history:
-                for p in readings:
-                    if p.seen:
-                        self._seen[(p.actor, p.seen)] = turn
+            self._seen = seen_moves(self.view.perceived_history)
         return self._seen
+
+
+History = tuple[tuple[int, tuple[Reading, ...]], ...]
+_SEEN: dict[int, tuple[History, dict[tuple[str, str], int]]] = {}
+
+
+def seen_moves(history: History) -> dict[tuple[str, str], int]:
+    """Last turn on which I saw each (actor, move), for a view's ``perceived_history`` (do not modify the result).
+
+    A decision asks this of many envs on one view (objectives, settlements,
+    threats), so the answer is kept for the last few histories, by
+    identity: a history is an immutable tuple, and each entry holds its
+    history so that the id is not reused while the entry lives.
+    """
+    entry = _SEEN.get(id(history))
+    if entry is not None and entry[0] is history:
+        return entry[1]
+    seen = {}
+    for turn, readings in history:
+        for p in readings:
+            if p.seen:
+                seen[(p.actor, p.seen)] = turn
+    if len(_SEEN) >= SEEN_CACHE_SIZE:
+        _SEEN.pop(next(iter(_SEEN)), None)  # the oldest (None: a worker thread got there first)
+    _SEEN[id(history)] = (history, seen)
+    return seen

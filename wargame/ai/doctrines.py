@@ -27,6 +27,9 @@ move and play the best, ties broken by the given generator. What differs is
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from wargame.ai import negotiation as talk
@@ -41,9 +44,9 @@ from wargame.ai.scoring import (
     duty_order,
     effective_escalation,
     expected_rung,
+    facts,
     ignoring_cost,
     objective_gain,
-    own_gain,
     read_situation,
     war_risk,
 )
@@ -51,16 +54,47 @@ from wargame.engine.decisions import Message, Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.views import ActorView
+from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import Move
+
+_NO_GAINS: Mapping[str, float] = MappingProxyType({})
 
 
 class Plan(NamedTuple):
-    """What a doctrine wants this turn: an escalation to aim at and an actor to focus on."""
+    """What a doctrine wants this turn: an escalation to aim at and an actor to focus on.
+
+    ``gains`` carries what every move would do to my own standing in this
+    decision (``own_gain``, by move id; see ``own_gains``), so scoring a move
+    looks its gain up instead of working it out.
+    """
 
     aim: float
     focus: str | None
     hostile: bool = False  # the focus is an actor to punish rather than to court
     baseline: float = 0.0  # a per-turn constant of the doctrine (the dove's urge to concede, the calculator's value of holding)
+    gains: Mapping[str, float] = _NO_GAINS  # own_gain of every move in this decision, by move id
+
+
+def own_gains(sit: Situation) -> Mapping[str, float]:
+    """``own_gain`` of every move of the scenario for my stat weights now.
+
+    The weights change rarely (a stat nearing the capitulation line, an
+    objective's threshold), so the table is shared by every decision with
+    the same weights, in any game of the scenario.
+    """
+    return _gains_for(sit.view.scenario, tuple(sit.stat_weight.items()))
+
+
+@lru_cache(maxsize=256)
+def _gains_for(scenario: LoadedScenario, weights: tuple[tuple[str, float], ...]) -> Mapping[str, float]:
+    w = dict(weights)
+    table = {}
+    for move_id, f in facts(scenario).items():
+        gain = 0.0  # the same sum, in the same order, as own_gain
+        for stat, amount in f.net:
+            gain += w[stat] * amount
+        table[move_id] = gain
+    return MappingProxyType(table)
 
 
 def tag_liking(f: Facts, tags: dict[str, float], cache: dict[int, float]) -> float:
@@ -98,7 +132,7 @@ class Doctrine:
         return choose(sit, self.score, plan, rng, self.jitter, self.DETERRED, self.keep_word(sit), focus=plan.focus)
 
     def plan(self, sit: Situation) -> Plan:
-        return Plan(0.0, sit.adversary)
+        return Plan(0.0, sit.adversary, gains=own_gains(sit))
 
     def score(self, f: Facts, target: str | None, sit: Situation, plan: Plan) -> float:
         """The doctrine's own value of playing move ``f`` against ``target``."""
@@ -122,11 +156,10 @@ class Doctrine:
         sit = read_situation(view)
         temper = self.temper
         book = talk.LazyLedger(sit, temper)
-        reachable = set(talk.reachable(sit))
         messages = [
             talk.answer(sit, temper, book.get(), envelope, rng, self.margin(sit, envelope.received(), book.get()))
             for envelope in view.pending_proposals()
-            if envelope.message.sender in reachable
+            if envelope.message.sender in talk.reachable(sit)
         ]
         messages += self.initiatives(sit, temper, book, rng)
         if not messages and rng.random() < temper.speak:
@@ -199,12 +232,13 @@ class Hawk(Doctrine):
             aim = 1.0
         else:
             aim = 3.0 if provoked else 2.0
-        return Plan(aim, _defiant(sit) or sit.adversary, hostile=True)
+        return Plan(aim, _defiant(sit) or sit.adversary, hostile=True, gains=own_gains(sit))
 
     def score(self, f, target, sit, plan):
-        escalation = effective_escalation(f, sit, target)
+        # effective_escalation adjusts preventive and preemptive moves only: most moves skip the call
+        escalation = f.escalation if not (f.preventive or f.preemptive) else effective_escalation(f, sit, target)
         value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
-        value += 0.5 * own_gain(f, sit) + 0.05 * f.harm
+        value += 0.5 * plan.gains[f.id] + 0.05 * f.harm
         if f.strike and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
             value -= self.FIRST_BLOW
         return value
@@ -249,13 +283,13 @@ class Dove(Doctrine):
     def plan(self, sit: Situation) -> Plan:
         provoked = max(sit.hostility.values(), default=0.0) > self.TOLERANCE
         if provoked:
-            return Plan(0.0, sit.partner or sit.adversary)
-        return Plan(-2.0, sit.partner or sit.adversary, baseline=self.CONCEDE * talk.pressure(sit))
+            return Plan(0.0, sit.partner or sit.adversary, gains=own_gains(sit))
+        return Plan(-2.0, sit.partner or sit.adversary, baseline=self.CONCEDE * talk.pressure(sit), gains=own_gains(sit))
 
     def score(self, f, target, sit, plan):
-        escalation = effective_escalation(f, sit, target)
+        escalation = f.escalation if not (f.preventive or f.preemptive) else effective_escalation(f, sit, target)
         value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
-        value += 0.8 * own_gain(f, sit) + 0.03 * f.trust
+        value += 0.8 * plan.gains[f.id] + 0.03 * f.trust
         if escalation <= -2:
             value += plan.baseline
         return value
@@ -292,7 +326,7 @@ class TitForTat(Doctrine):
 
     def plan(self, sit: Situation) -> Plan:
         if not any(sit.last_seen.values()) and not sit.view.perceived_history:
-            return Plan(-1.0, sit.adversary)  # the cooperative opening
+            return Plan(-1.0, sit.adversary, gains=own_gains(sit))  # the cooperative opening
         culprit = max(sit.last_seen, key=sit.last_seen.__getitem__, default=None)
         if culprit is not None and sit.last_seen[culprit] > ESCALATION_SEEN:
             aim = min(3.0, max(1.0, round(sit.last_seen[culprit])))
@@ -300,15 +334,15 @@ class TitForTat(Doctrine):
                 aim = 0.0  # at the brink it answers in words, not blows
             elif sit.rung >= sit.marks.brink - 2:
                 aim = min(aim, 1.0)
-            return Plan(aim, culprit, hostile=True)
+            return Plan(aim, culprit, hostile=True, gains=own_gains(sit))
         friend = min(sit.last_seen, key=sit.last_seen.__getitem__, default=None)
         generous = friend is not None and sit.last_seen[friend] < -1.5
         focus = friend if friend is not None and sit.last_seen[friend] < -ESCALATION_SEEN else sit.adversary
-        return Plan(-2.0 if generous else -1.0, focus)
+        return Plan(-2.0 if generous else -1.0, focus, gains=own_gains(sit))
 
     def score(self, f, target, sit, plan):
-        escalation = effective_escalation(f, sit, target)
-        value = -self.FIT * abs(escalation - plan.aim) + 0.4 * own_gain(f, sit)
+        escalation = f.escalation if not (f.preventive or f.preemptive) else effective_escalation(f, sit, target)
+        value = -self.FIT * abs(escalation - plan.aim) + 0.4 * plan.gains[f.id]
         if plan.hostile:
             return value + (self.AIM_AT if target == plan.focus else 0.0)
         return value + tag_liking(f, self.TAGS, self._liking)
@@ -366,12 +400,17 @@ class Calculator(Doctrine):
     )
 
     def plan(self, sit: Situation) -> Plan:
-        return Plan(0.0, sit.adversary, baseline=self._ladder(expected_rung(0.0, sit), sit))
+        return Plan(0.0, sit.adversary, baseline=self._ladder(expected_rung(0.0, sit), sit), gains=own_gains(sit))
 
     def score(self, f, target, sit, plan):
-        escalation = effective_escalation(f, sit, target)
-        value = self._rung_value(escalation, sit, plan)
-        value += own_gain(f, sit) + objective_gain(f, sit)
+        escalation = f.escalation if not (f.preventive or f.preemptive) else effective_escalation(f, sit, target)
+        value = sit.memo.get(escalation)
+        if value is None:
+            value = self._rung_value(escalation, sit, plan)
+        if f.id in sit.stakes.objective_moves:
+            value += plan.gains[f.id] + objective_gain(f, sit)
+        else:
+            value += plan.gains[f.id]  # objective_gain is nothing for a move no objective of mine mentions
         if target is not None:
             value += self.COERCE * f.harm + self.GOODWILL * f.trust
         return value
@@ -392,16 +431,16 @@ class Calculator(Doctrine):
     def _rung_value(self, escalation: float, sit: Situation, plan: Plan) -> float:
         """The part of a move's value that depends only on its escalation: where the ladder goes.
 
-        Worked out once per escalation and decision, as many moves share one.
+        Worked out once per escalation and decision, as many moves share one:
+        the calculator's ``sit.memo`` holds these values by escalation.
         """
-        key = ("rung value", escalation, plan.baseline)
-        value = sit.memo.get(key)
+        value = sit.memo.get(escalation)
         if value is None:
             next_rung = expected_rung(escalation, sit)
             value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.baseline
             if next_rung <= sit.marks.defused_at:
                 value += OUTCOME_POINTS["defused"] / 2
-            sit.memo[key] = value
+            sit.memo[escalation] = value
         return value
 
     def _ladder(self, rung: float, sit: Situation) -> float:

@@ -17,17 +17,19 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from wargame.ai.beliefs import ViewEnv
-from wargame.ai.scoring import Situation, facts, own_gain, war_risk
+from wargame.ai.scoring import Facts, Situation, facts, own_gain, stakes, war_risk
 from wargame.engine.decisions import Message
 from wargame.engine.hotline import MAX_TEXT
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.records import Envelope
 from wargame.scenario.conditions import Condition
-from wargame.scenario.model import Term
+from wargame.scenario.loader import LoadedScenario
+from wargame.scenario.model import Move, Term
 
 HARD_MOVE = 3  # escalation from which giving up a move counts as a real burden
 MAX_PACKAGE = 3  # items in a drafted proposal
@@ -54,6 +56,71 @@ class Temper:
     voice: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # texts by message kind
 
 
+# ---------------------------------------------------------------- the terms, as they stand all game
+
+
+class TermFacts(NamedTuple):
+    """What one actor's ledger needs of a term that never changes during a game."""
+
+    term: Term
+    mine: bool  # I may commit to it
+    value: float  # ``term.value`` to me
+    hard: int  # hard moves of mine it forbids
+    requires: Facts | None  # the move it requires of me, if the scenario knows it
+    linked: tuple  # (objective, Condition) pairs of mine that ask whether it is agreed
+
+
+class Side(NamedTuple):
+    """A term as a package item between me and one other actor."""
+
+    mine: bool  # I may commit to it
+    theirs: bool  # they may
+    worth: int  # ``term.value`` to them
+
+
+@dataclass(frozen=True)
+class TermTable:
+    """The scenario's terms as one actor sees them, whatever the turn: read once per scenario and actor.
+
+    Valuing the terms each turn (``ledger``) and searching packages
+    (``_best_package``) then only add what changes: agreements in force,
+    objectives met, my stats, trust, the rung.
+    """
+
+    terms: dict[str, Term]
+    rows: tuple[TermFacts, ...]
+    settlement: Condition | None
+    settling: frozenset[str]  # terms the settlement condition mentions
+    sides: dict[str, tuple[Side, ...]]  # per other actor, per term (in ``rows`` order)
+
+
+@lru_cache(maxsize=64)
+def term_table(scenario: LoadedScenario, actor: str) -> TermTable:
+    known = facts(scenario)
+    hard = _hard_moves(scenario, actor)
+    linked = stakes(scenario, actor).objective_terms
+    rows = tuple(
+        TermFacts(
+            term,
+            may_commit(term, actor),
+            float(term.value.get(actor, 0)),
+            sum(1 for m in term.forbids if m in hard),
+            known.get(term.requires.move) if term.requires else None,
+            linked.get(term.id, ()),
+        )
+        for term in scenario.spec.terms
+    )
+    settlement = scenario.condition("settlement")
+    sides = {
+        other: tuple(Side(may_commit(t, actor), may_commit(t, other), t.value.get(other, 0)) for t in scenario.spec.terms)
+        for other in scenario.actor_ids if other != actor
+    }
+    return TermTable(
+        {t.id: t for t in scenario.spec.terms}, rows, settlement,
+        settlement.references.terms if settlement is not None else frozenset(), sides,
+    )
+
+
 # ---------------------------------------------------------------- the ledger of terms
 
 
@@ -64,11 +131,13 @@ class Ledger:
     terms: dict[str, Term]
     agreed: frozenset[str]
     gain: dict[str, float]  # to me when agreed, whoever commits
-    burden: dict[str, float]  # to me if I commit to it
+    burden: dict[str, float]  # to me if I commit to it (only terms I may commit to: nothing asks about the others)
     env: ViewEnv
     settlement: Condition | None
     settled_now: bool
+    table: TermTable  # what the gains and burdens were worked out from
     _settles: dict[frozenset[str], bool] = field(default_factory=dict)
+    _drafts: dict[tuple, tuple | None] = field(default_factory=dict)  # _best_package's answers, by (other, refused)
 
     def settles(self, terms: frozenset[str], both_commit: bool) -> bool:
         """Would agreeing these terms settle the crisis (by the scenario's condition)?"""
@@ -103,28 +172,33 @@ def ledger(sit: Situation, temper: Temper) -> Ledger:
     it would meet on its own (one term at a time; the settlement, which
     usually takes several, is valued per package by ``Ledger.settles``).
     Its burden, if I commit, is the hard moves it forbids me and what the
-    move it requires would cost me.
+    move it requires would cost me. What never changes comes from the
+    scenario's ``term_table``.
     """
     view = sit.view
     env = ViewEnv(view)
-    terms = {t.id: t for t in view.scenario.spec.terms}
+    table = term_table(view.scenario, view.actor)
     agreed = frozenset(t for a in view.agreements if a.in_force for t in a.terms)
-    linked = sit.stakes.objective_terms
-    known = facts(view.scenario)
-    hard = _hard_moves(view.scenario, view.actor)
     gain, burden = {}, {}
-    for term in terms.values():
-        value = float(term.value.get(view.actor, 0))
-        if term.id in linked and term.id not in agreed:
-            after = env.with_(extra_terms=frozenset((term.id,)))
-            value += sum(o.weight * (c.evaluate(after) - c.evaluate(env)) for o, c in linked[term.id])
-        gain[term.id] = value
-        cost = temper.burden * sum(1 for m in term.forbids if m in hard)
-        if term.requires and term.requires.move in known:
-            cost -= min(0.0, own_gain(known[term.requires.move], sit))
-        burden[term.id] = cost
-    settlement = view.scenario.condition("settlement")
-    return Ledger(terms, agreed, gain, burden, env, settlement, bool(settlement and settlement.evaluate(env)))
+    met: dict[str, bool] = {}  # by objective id: my objectives met now, asked once however many terms they mention
+    for row in table.rows:
+        term_id = row.term.id
+        value = row.value
+        if row.linked and term_id not in agreed:
+            after = env.with_(extra_terms=frozenset((term_id,)))
+            for objective, condition in row.linked:
+                if objective.id not in met:
+                    met[objective.id] = condition.evaluate(env)
+            value += sum(o.weight * (c.evaluate(after) - met[o.id]) for o, c in row.linked)
+        gain[term_id] = value
+        if row.mine:
+            cost = temper.burden * row.hard
+            if row.requires is not None:
+                cost -= min(0.0, own_gain(row.requires, sit))
+            burden[term_id] = cost
+    settlement = table.settlement
+    settled_now = bool(settlement and settlement.evaluate(env))
+    return Ledger(table.terms, agreed, gain, burden, env, settlement, settled_now, table)
 
 
 _HARD: dict[tuple[str, str], frozenset[str]] = {}
@@ -146,15 +220,21 @@ def trust_in(sit: Situation, other: str) -> int:
     return next((o.my_trust for o in sit.view.others if o.id == other), 50)
 
 
-def reachable(sit: Situation) -> list[str]:
-    """Others I can talk to, most threatening first."""
-    open_ = [o.id for o in sit.view.others if o.channel != "severed"]
-    return sorted(open_, key=lambda o: -sit.threat.get(o, 0.0))
+def reachable(sit: Situation) -> tuple[str, ...]:
+    """Others I can talk to, most threatening first (worked out once per decision)."""
+    found = sit.memo.get("reachable")
+    if found is None:
+        open_ = [o.id for o in sit.view.others if o.channel != "severed"]
+        found = sit.memo["reachable"] = tuple(sorted(open_, key=lambda o: -sit.threat.get(o, 0.0)))
+    return found
 
 
-def adversaries(sit: Situation) -> list[str]:
+def adversaries(sit: Situation) -> tuple[str, ...]:
     """Reachable actors threatening enough to warrant threats and ultimatums."""
-    return [o for o in reachable(sit) if sit.threat.get(o, 0.0) >= HOSTILE]
+    found = sit.memo.get("adversaries")
+    if found is None:
+        found = sit.memo["adversaries"] = tuple(o for o in reachable(sit) if sit.threat.get(o, 0.0) >= HOSTILE)
+    return found
 
 
 def pressure(sit: Situation) -> float:
@@ -257,48 +337,82 @@ def ambition(sit: Situation, temper: Temper, book: Ledger, other: str) -> float:
 def _best_package(sit, temper, book, other, refused) -> tuple[tuple, tuple, float] | None:
     """Search packages of up to ``MAX_PACKAGE`` terms: worth my margin to me, not a loss to them.
 
-    Each term is an item valued once (the same sums ``deal_value`` makes), so a
-    package's value is the sum of its items plus the settlement bonus. Items
-    that help neither side and touch no settlement term are left out.
+    Asked again with the same ``other`` and ``refused`` (a margin, then a
+    counter or a proposal, in one hotline phase), the ledger remembers the
+    answer: a ledger serves one situation and temper.
+    """
+    key = (other, frozenset(refused))
+    if key not in book._drafts:
+        book._drafts[key] = _search_packages(sit, temper, book, other, refused)
+    return book._drafts[key]
+
+
+class _Item(NamedTuple):
+    """A term as a package item: who may commit to it, and its value to each side."""
+
+    term: str
+    mine: bool
+    theirs: bool
+    value: float  # to me, as ``deal_value`` counts it
+    worth: int  # to them
+    settling: bool  # mentioned by the settlement condition
+
+
+def _package_items(sit: Situation, temper: Temper, book: Ledger, other: str, reliability: float) -> list[_Item]:
+    """The terms worth putting in a package for ``other``, valued once each (the same sums ``deal_value`` makes).
+
+    Items that help neither side and touch no settlement term are left out;
+    of more than ``MAX_ITEMS``, every settlement term and the most valuable to either side are kept.
+    """
+    settling = book.table.settling
+    items = []
+    for row, side in zip(book.table.rows, book.table.sides[other]):
+        term_id = row.term.id
+        if term_id in book.agreed or not (side.mine or side.theirs):
+            continue
+        gain = book.gain[term_id]
+        value = (gain if side.mine or gain <= 0 else gain * reliability) - (book.burden[term_id] if side.mine else 0.0)
+        if value <= 0 and side.worth <= 0 and term_id not in settling:
+            continue
+        items.append(_Item(term_id, side.mine, side.theirs, value, side.worth, term_id in settling))
+    if len(items) > MAX_ITEMS:
+        items.sort(key=lambda item: (not item.settling, -max(item.value, item.worth)))
+        items = items[:MAX_ITEMS]
+    return items
+
+
+def _search_packages(sit, temper, book, other, refused) -> tuple[tuple, tuple, float] | None:
+    """Every package of the items, in ``_packages`` order: the first of the best score that was not refused lately.
+
+    A package's value is the sum of its items plus the settlement bonus;
+    each package's sums extend those of the package it grows from by one
+    item, added in the same order as item by item.
     """
     reliability = _reliability(sit, temper, other)
-    settling = book.settlement.references.terms if book.settlement is not None else frozenset()
-    items = []
-    for term in book.terms.values():
-        if term.id in book.agreed:
-            continue
-        mine, theirs = may_commit(term, sit.me), may_commit(term, other)
-        if not (mine or theirs):
-            continue
-        gain = book.gain[term.id]
-        value = (gain if mine or gain <= 0 else gain * reliability) - (book.burden[term.id] if mine else 0.0)
-        worth = term.value.get(other, 0)
-        if value <= 0 and worth <= 0 and term.id not in settling:
-            continue
-        items.append((term.id, mine, theirs, value, worth, term.id in settling))
-    if len(items) > MAX_ITEMS:  # the most valuable to either side, and every settlement term
-        items.sort(key=lambda item: (not item[5], -max(item[3], item[4])))
-        items = items[:MAX_ITEMS]
+    items = _package_items(sit, temper, book, other, reliability)
     base = temper.peace_wish * pressure(sit)
     bonus = OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * reliability
     default_settles = book.settlement is None
-    settles: dict[tuple[int, ...], bool] = {(): False}
+    settles: dict[int, bool] = {0: False}  # by the settlement items in a package, as a bit mask
+    sums: list[tuple[float, float, bool, bool, int]] = []  # per package: my value, theirs, offers, asks, settlement mask
     best, best_score = None, None
-    for combo in _combinations(len(items)):
-        my_value, their_value, offers, asks = base, 0.0, False, False
-        for i in combo:
-            item = items[i]
-            my_value += item[3]
-            their_value += item[4]
-            offers |= item[1]
-            asks |= item[2]
+    for combo, parent, last in _packages(len(items)):
+        item = items[last]
+        my_value, their_value, offers, asks, mask = sums[parent] if parent >= 0 else (base, 0.0, False, False, 0)
+        my_value += item.value
+        their_value += item.worth
+        offers |= item.mine
+        asks |= item.theirs
+        if item.settling:
+            mask |= 1 << last
+        sums.append((my_value, their_value, offers, asks, mask))
         if default_settles:
             settled = offers and asks
         else:
-            key = tuple(i for i in combo if items[i][5])
-            settled = settles.get(key)
+            settled = settles.get(mask)
             if settled is None:
-                settled = settles[key] = book.settles(frozenset(items[i][0] for i in key), True)
+                terms = frozenset(item.term for i, item in enumerate(items) if mask >> i & 1)
+                settled = settles[mask] = book.settles(terms, True)
         if settled:
             my_value += bonus
             their_value += OUTCOME_POINTS["settled"]
@@ -307,8 +421,8 @@ def _best_package(sit, temper, book, other, refused) -> tuple[tuple, tuple, floa
         score = my_value + temper.fairness * min(my_value, their_value) - 0.3 * len(combo)
         if best_score is not None and score <= best_score:
             continue
-        offer = tuple(items[i][0] for i in combo if items[i][1])
-        ask = tuple(items[i][0] for i in combo if items[i][2])
+        offer = tuple(items[i].term for i in combo if items[i].mine)
+        ask = tuple(items[i].term for i in combo if items[i].theirs)
         if (offer, ask) not in refused:
             best, best_score = (offer, ask, my_value), score
     return best
@@ -317,6 +431,13 @@ def _best_package(sit, temper, book, other, refused) -> tuple[tuple, tuple, floa
 @cache
 def _combinations(n: int) -> tuple[tuple[int, ...], ...]:
     return tuple(c for size in range(1, min(MAX_PACKAGE, n) + 1) for c in combinations(range(n), size))
+
+
+@cache
+def _packages(n: int) -> tuple[tuple[tuple[int, ...], int, int], ...]:
+    """The packages of ``n`` items (``_combinations``), each with the index of the one it grows from (-1: none) and the item it adds."""
+    index = {combo: i for i, combo in enumerate(_combinations(n))}
+    return tuple((combo, index.get(combo[:-1], -1), combo[-1]) for combo in _combinations(n))
 
 
 def _recently_refused(sit: Situation, other: str) -> set[tuple[tuple, tuple]]:
@@ -373,7 +494,7 @@ def assurance(sit: Situation, temper: Temper, rng: random.Random, to: str | None
     forsworn = {f for a in sit.view.agreements if a.in_force and a.parties == (sit.me,)
                 for c in a.commitments for f in c.forbids}
     lines = [set(line.response) - forsworn for line in sit.view.my_red_lines if line.status in ("standing", "crossed")]
-    hard = [m for m in sit.view.scenario.moves_for(sit.me)
+    hard = [m for m in _moves_for(sit.view.scenario, sit.me)
             if m.escalation >= HARD_MOVE and m.targeted and m.id not in forsworn
             and all(answers - {m.id} for answers in lines if answers)]
     if not hard:
@@ -395,7 +516,7 @@ def threat(sit: Situation, temper: Temper, rng: random.Random, to: str | None = 
     drawn = {line.trigger_move for line in sit.view.my_red_lines
              if line.against == recipient and line.status == "standing" and line.trigger_move}
     seen = ViewEnv(sit.view)
-    candidates = [m for m in sit.view.scenario.moves_for(recipient)
+    candidates = [m for m in _moves_for(sit.view.scenario, recipient)
                   if m.escalation >= 2 and m.id not in drawn and m.min_rung <= sit.rung + 2 and m.max_rung >= sit.rung]
     if not candidates:
         return None
@@ -419,6 +540,12 @@ def ultimatum(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) 
         text = _say(temper, "ultimatum", rng, other, sit) + " " + _terms_text(book, (), ask)
         return Message(sit.me, other, "ultimatum", text[:MAX_TEXT], ask=ask, move=response, deadline=deadline)
     return None
+
+
+@lru_cache(maxsize=256)
+def _moves_for(scenario: LoadedScenario, actor: str) -> tuple[Move, ...]:
+    """``scenario.moves_for``, kept: the list never changes during a game."""
+    return tuple(scenario.moves_for(actor))
 
 
 def _strongest_response(sit: Situation, target: str) -> str | None:
