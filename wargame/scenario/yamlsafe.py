@@ -82,10 +82,13 @@ class Location(NamedTuple):
     column: int
 
 
+_FILE_START = Location(1, 1)
+
+
 class YamlProblem(WargameError):
     """The text cannot be loaded; ``location`` says where, ``message`` says why."""
 
-    def __init__(self, message: str, location: Location = Location(1, 1), source: str = "<string>"):
+    def __init__(self, message: str, location: Location = _FILE_START, source: str = "<string>"):
         super().__init__(message)
         self.message = message
         self.location = location
@@ -226,7 +229,7 @@ _ENDS = (MappingEndEvent, SequenceEndEvent)
 class _Anchor:
     """Where an anchored value's events are, and (once measured) the size and height it expands to."""
 
-    __slots__ = ("start", "end", "size", "height", "open")
+    __slots__ = ("end", "height", "open", "size", "start")
 
     def __init__(self, start: int, end: int | None):
         self.start = start
@@ -248,9 +251,9 @@ class _Frame:
     """
 
     __slots__ = (
-        "kind", "start", "level", "path", "build", "measure", "source", "is_key", "anchor", "value",
-        "child_path", "key", "key_location", "keys", "index", "merged", "entries", "size", "height",
-        "tag_problem", "key_problem", "value_problem",
+        "anchor", "build", "child_path", "entries", "height", "index", "is_key", "key", "key_location",
+        "key_problem", "keys", "kind", "level", "measure", "merged", "path", "size", "source", "start",
+        "tag_problem", "value", "value_problem",
     )  # fmt: skip
 
     def __init__(self, kind: str, start: int, level: int, path: KeyPath | None, *, measure: bool,
@@ -546,8 +549,7 @@ class _Reader:
                 anchor.size, anchor.height, anchor.open = frame.size, height, False
             self.check_bounds(self.events[frame.start], frame.level - 1, height, frame.size)
             parent.size += frame.size
-            if height > parent.height:
-                parent.height = height
+            parent.height = max(parent.height, height)
         if frame.build and frame.problem():
             parent.value_failed(frame.problem())
         if frame.source:
