@@ -363,3 +363,31 @@ def test_decisions_do_not_depend_on_string_hashing():
     }
     assert len(outputs) == 1
     assert outputs.pop().startswith("[{")
+
+
+# ---------------------------------------------------------------- tables worked out once
+
+
+def test_own_gains_table_matches_own_gain_for_every_move(cuban):
+    from wargame.ai.doctrines import own_gains
+    from wargame.ai.scoring import facts, own_gain, read_situation
+
+    game = play_to_end(Game(cuban, 5))
+    for actor in game.actor_ids:
+        sit = read_situation(actor_view(game, actor))
+        gains = own_gains(sit)
+        assert {m: own_gain(f, sit) for m, f in facts(cuban).items()} == dict(gains)
+
+
+def test_seen_moves_are_the_last_turn_each_move_was_seen(cuban):
+    from wargame.ai.beliefs import seen_moves
+
+    game = play_to_end(Game(cuban, 2))
+    view = actor_view(game, "usa")
+    expected = {}
+    for turn, readings in view.perceived_history:
+        for p in readings:
+            if p.seen:
+                expected[(p.actor, p.seen)] = turn
+    assert seen_moves(view.perceived_history) == expected
+    assert seen_moves(view.perceived_history) is seen_moves(view.perceived_history)  # kept for the decision
