@@ -169,7 +169,8 @@ def _others(game: "Game", actor: str, me, seen: "_Seen") -> tuple[OtherActor, ..
     """The others as I see them; my last view's tuple again while nothing it is made of has changed.
 
     That is most views taken in the orders phase (orders change none of it),
-    and building the tuple was the costliest part of a view.
+    and building the tuple was the costliest part of a view. Views of one
+    actor may therefore share the tuple and its frozen records.
     """
     made_of = (me.perceived_rung, me.trust, me.intent, game.channels, [game.actors[o].stats for o in game.others(actor)])
     if made_of != seen.others_made_of:
