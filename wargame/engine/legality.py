@@ -129,11 +129,12 @@ class _Line:
 class _Context:
     """What every move of one actor shares while its options are listed: built once, not per move.
 
-    The red lines a move would cross are worked out on first use, so
-    checking one order does not pay for them.
+    The parts only some moves need (targets, the agreements moves would
+    break, the red lines they would cross) are worked out on first use, so
+    checking one order does not pay for the rest.
     """
 
-    __slots__ = ("game", "actor", "rules", "stats", "targets", "self_env", "breaks", "_lines", "verdicts", "aims",
+    __slots__ = ("game", "actor", "rules", "stats", "_targets", "_self_env", "_breaks", "_lines", "verdicts", "aims",
                  "crossings")
 
     def __init__(self, game: "Game", actor: str):
@@ -141,18 +142,38 @@ class _Context:
         self.actor = actor
         self.rules = _rules(game.scenario, actor)
         self.stats = game.actors[actor].stats
-        self.targets = tuple(_Target(game, actor, other) for other in game.others(actor))
-        self.self_env = GameEnv(game, {"self": actor, "target": actor})
-        self.breaks: dict[str, tuple[int, ...]] = {}  # move id -> agreements in force it would break
-        for agreement in game.agreements_in_force():
-            for c in agreement.commitments:
-                if c.party == actor:
-                    for move_id in c.forbids:
-                        self.breaks[move_id] = self.breaks.get(move_id, ()) + (agreement.id,)
+        self._targets: tuple[_Target, ...] | None = None
+        self._self_env: GameEnv | None = None
+        self._breaks: dict[str, tuple[int, ...]] | None = None
         self._lines: list[_Line] | None = None
         self.verdicts: dict[tuple[str, str], bool] = {}
         self.aims: dict[tuple, tuple[tuple[str, ...], str]] = {}
         self.crossings: dict[str, tuple[str, ...]] | None = None  # every own move's crossed lines, on first use
+
+    @property
+    def targets(self) -> tuple[_Target, ...]:
+        if self._targets is None:
+            self._targets = tuple(_Target(self.game, self.actor, other) for other in self.game.others(self.actor))
+        return self._targets
+
+    @property
+    def self_env(self) -> GameEnv:
+        """Where prerequisites of untargeted moves are evaluated (``target`` is the actor itself)."""
+        if self._self_env is None:
+            self._self_env = GameEnv(self.game, {"self": self.actor, "target": self.actor})
+        return self._self_env
+
+    @property
+    def breaks(self) -> dict[str, tuple[int, ...]]:
+        """Move id -> the agreements in force that playing it would break."""
+        if self._breaks is None:
+            self._breaks = {}
+            for agreement in self.game.agreements_in_force():
+                for c in agreement.commitments:
+                    if c.party == self.actor:
+                        for move_id in c.forbids:
+                            self._breaks[move_id] = self._breaks.get(move_id, ()) + (agreement.id,)
+        return self._breaks
 
     @property
     def lines(self) -> list[_Line]:

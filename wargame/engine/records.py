@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 from wargame.engine.decisions import Message, Order
 
 
-@dataclass(frozen=True)
+def _fill(record: object, **fields: object) -> None:
+    """Set the fields of a frozen record being built, in one step.
+
+    The ``__init__`` a frozen dataclass generates sets each field through
+    ``object.__setattr__``, several times dearer; a game builds a dozen
+    perceptions and as many events every turn.
+    """
+    record.__dict__.update(fields)
+
+
+@dataclass(frozen=True, init=False)
 class Event:
     """Something that happened; ``audience`` empty means everyone may know it."""
 
@@ -21,11 +31,14 @@ class Event:
     audience: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
 
+    def __init__(self, turn: int, kind: str, text: str, audience: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
+        _fill(self, turn=turn, kind=kind, text=text, audience=audience, actors=actors)
+
     def visible_to(self, actor: str) -> bool:
         return not self.audience or actor in self.audience
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Perception:
     """How ``observer`` read ``actor``'s move this turn (``seen`` None: it went unnoticed)."""
 
@@ -36,6 +49,11 @@ class Perception:
     target: str | None
     actual: float
     perceived: float
+
+    def __init__(self, observer: str, actor: str, move: str, seen: str | None, target: str | None, actual: float,
+                 perceived: float):
+        _fill(self, observer=observer, actor=actor, move=move, seen=seen, target=target, actual=actual,
+              perceived=perceived)
 
     @property
     def misread(self) -> bool:
