@@ -179,8 +179,7 @@ def _unknown(kind: str, name: str, known: frozenset[str] | set[str]) -> str:
 
 # ---------------------------------------------------------------- tokenizer
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # "num", "str", "id", "kw", "op" or "end"
     text: str
     col: int
@@ -228,17 +227,17 @@ def _tokenize(text: str) -> list[Token]:
 # ---------------------------------------------------------------- syntax tree
 #
 # Public and read-only: ``Condition.tree`` and ``syntax_tree`` hand these out,
-# shared between every condition of the same text, so never change one.
+# shared between every condition of the same text, so never change one. Tokens
+# and nodes are named tuples: a scenario's first load builds thousands of them,
+# and a frozen dataclass costs several times more to create.
 
-@dataclass(frozen=True)
-class Literal:
+class Literal(NamedTuple):
     value: float | bool | str
     kind: str  # NUM, BOOL or STR
     col: int
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """A bare name (``rung``) or a dotted one (``usa.resolve``, ``usa.trust.ussr``)."""
 
     parts: tuple[tuple[str, int], ...]  # (name, column) pairs
@@ -247,22 +246,19 @@ class Name:
 
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(NamedTuple):
     name: str
     args: tuple[Token, ...]  # bare names or numbers, checked by the builder
     col: int
 
 
-@dataclass(frozen=True)
-class Unary:
+class Unary(NamedTuple):
     op: str  # "not" or "-"
     operand: object
     col: int
 
 
-@dataclass(frozen=True)
-class Chain:
+class Chain(NamedTuple):
     """``a and b and c`` or ``a + b - c``: n-ary, so long chains neither recurse nor nest closures."""
 
     first: object
@@ -270,8 +266,7 @@ class Chain:
     col: int
 
 
-@dataclass(frozen=True)
-class Compare:
+class Compare(NamedTuple):
     op: str
     left: object
     right: object
