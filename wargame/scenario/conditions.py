@@ -186,42 +186,51 @@ class Token(NamedTuple):
 
 
 # Character classes are spelled out: \d and \w would also admit '٣' or 'é'.
+# The last alternative takes any other character, so one scan covers the text
+# and a character no token starts with arrives as a "bad" match to report.
 _TOKEN = re.compile(r"""
     (?P<space>[ \t\r\n]+)
   | (?P<num>[0-9]+(?:\.[0-9]+)?)
   | (?P<id>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<str>'[^']*'|"[^"]*")
   | (?P<op><=|>=|==|!=|[<>+\-*/(),.])
-""", re.VERBOSE)
+  | (?P<bad>.)
+""", re.VERBOSE | re.DOTALL)
 _WRONG_OPERATORS = (("&&", "and"), ("||", "or"), ("=>", ">="), ("=<", "<="),
                     ("&", "and"), ("|", "or"), ("!", "not"), ("=", "=="))
 
 
 def _tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
-    pos = 0
-    while pos < len(text):
-        match, col = _TOKEN.match(text, pos), pos + 1
-        if match is None:
-            char = text[pos]
-            if char in "'\"":
-                raise ConditionError(f"unterminated string: add a closing {char}", col)
-            for wrong, right in _WRONG_OPERATORS:
-                if text.startswith(wrong, pos):
-                    raise ConditionError(f"'{wrong}' is not part of the condition language; write '{right}'", col)
-            raise ConditionError(f"unexpected character {char!r}", col)
-        kind, value, pos = match.lastgroup, match.group(), match.end()
+    for match in _TOKEN.finditer(text):
+        kind, value = match.lastgroup, match.group()
         if kind == "space":
             continue
-        if value == "*" and text.startswith("**", match.start()):
+        pos = match.start()
+        col = pos + 1
+        if kind == "bad":
+            _refuse_character(text, pos)
+        if value == "*" and text.startswith("**", pos):
             raise ConditionError("'**' (power) is not part of the condition language; use * and +", col)
-        if kind == "id" and value.startswith("_"):  # closes the door on __import__, __class__ and friends
-            raise ConditionError(f"'{value}' is not allowed: names cannot start with '_'", col)
-        if kind == "id" and value in KEYWORDS:
-            kind = "kw"
+        if kind == "id":
+            if value.startswith("_"):  # closes the door on __import__, __class__ and friends
+                raise ConditionError(f"'{value}' is not allowed: names cannot start with '_'", col)
+            if value in KEYWORDS:
+                kind = "kw"
         tokens.append(Token(kind, value[1:-1] if kind == "str" else value, col))
     tokens.append(Token("end", "", len(text) + 1))
     return tokens
+
+
+def _refuse_character(text: str, pos: int) -> None:
+    """Raise the error for a character at ``pos`` that starts no token."""
+    char, col = text[pos], pos + 1
+    if char in "'\"":
+        raise ConditionError(f"unterminated string: add a closing {char}", col)
+    for wrong, right in _WRONG_OPERATORS:
+        if text.startswith(wrong, pos):
+            raise ConditionError(f"'{wrong}' is not part of the condition language; write '{right}'", col)
+    raise ConditionError(f"unexpected character {char!r}", col)
 
 
 # ---------------------------------------------------------------- syntax tree
