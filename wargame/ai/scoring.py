@@ -215,13 +215,28 @@ def read_situation(view: ActorView) -> Situation:
                      _partner(view), _duties(view), push)
 
 
+_LAST_READINGS: dict[str, tuple] = {}  # actor id -> (scenario, history, turn, readings) of its latest decision
+
+
 def _readings(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
     """Per other actor: hostility toward me (remembered as the engine remembers intent) and last turn's reading.
 
     The engine's ``intent`` counts every move alike; here a move aimed at a
     third party counts for less, so an ally's pressure on my adversary does
     not make the ally my enemy.
+
+    The hotline and orders views of one turn share their history tuple, so
+    the second decision reuses the first one's answer (read-only dicts).
     """
+    last = _LAST_READINGS.get(view.actor)
+    if last and last[0] is view.scenario and last[1] is view.perceived_history and last[2] == view.turn:
+        return last[3]
+    readings = _read_history(view)
+    _LAST_READINGS[view.actor] = (view.scenario, view.perceived_history, view.turn, readings)
+    return readings
+
+
+def _read_history(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
     hostility = {o.id: 0.0 for o in view.others}
     last_seen = dict.fromkeys(hostility, 0.0)
     me = view.actor
