@@ -8,9 +8,13 @@ within 2 turns); a once and a repeating trigger from turn 2; inject 'leak'.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from wargame.engine import Game, Message, Override, Proceed
+from wargame.engine import Game, Message, Override, Proceed, adjudication
+from wargame.engine.adjudication import ALL_TURNS, turn_window
+from wargame.scenario.conditions import syntax_tree
 from wargame.engine.views import actor_view
 from wargame.errors import IllegalDecision
 
@@ -593,3 +597,69 @@ def test_games_go_through_the_same_phase_callbacks_as_with_transitions(cuban, mo
     by_library = [played(seed) for seed in range(4)]
     assert by_table == by_library
     assert {"on_enter_band", "on_threshold_crossed", "on_adjudication"} <= {name for log, *_ in by_table for name, *_ in log}
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("turn >= 5", (5, math.inf)),
+        ("turn > 5", (6, math.inf)),
+        ("turn == 3", (3, 3)),
+        ("turn <= 4", (-math.inf, 4)),
+        ("turn < 4", (-math.inf, 3)),
+        ("5 <= turn", (5, math.inf)),
+        ("9 < turn", (10, math.inf)),
+        ("turn >= 5 and rung >= 6", (5, math.inf)),
+        ("rung >= 6 and turn >= 3 and turn <= 8", (3, 8)),
+        ("(rung >= 6 or rung <= 1) and turn == 10", (10, 10)),
+        ("turn != 3", (-math.inf, math.inf)),
+        ("turn >= 2.5", (-math.inf, math.inf)),
+        ("turn == 7 or rung >= 9", (-math.inf, math.inf)),
+        ("not turn >= 5", (-math.inf, math.inf)),
+        ("rung >= turn", (-math.inf, math.inf)),
+        ("turn + 1 >= 5", (-math.inf, math.inf)),
+    ],
+)
+def test_trigger_turn_window_from_condition(text, window):
+    """Rule: a trigger is skipped only on turns its condition's top-level 'and' names as impossible."""
+    assert turn_window(syntax_tree(text)) == window
+
+
+def test_triggers_fire_on_the_same_turns_without_turn_windows(shipped_scenarios, rules_scenario, monkeypatch):
+    """Rule: skipping triggers outside their turn window fires exactly what evaluating every turn fires."""
+    from wargame.ai.autoplay import play_to_end
+
+    def fingerprint():
+        return [
+            (seed, [(e.turn, e.kind, e.text) for e in game.events], dict(game.fired))
+            for scenario in [*shipped_scenarios, rules_scenario]
+            for seed in range(4)
+            for game in [play_to_end(Game(scenario, seed))]
+        ]
+
+    windowed = fingerprint()
+    every_turn = {
+        scenario: tuple((trigger, condition, ALL_TURNS) for trigger, condition, _ in adjudication._trigger_conditions(scenario))
+        for scenario in [*shipped_scenarios, rules_scenario]
+    }
+    monkeypatch.setattr(adjudication, "_trigger_conditions", every_turn.__getitem__)
+    assert fingerprint() == windowed
+
+
+def test_a_prerequisite_naming_no_target_holds_for_every_target_or_none(rules_scenario):
+    """Rule: a targeted move's prerequisite that names no target (limited_strike: self.readiness >= 40)
+    opens or closes the move against every target at once; one that names the target decides target by target."""
+    from wargame.engine import legality
+
+    game = Game(rules_scenario, 0)
+    to_orders(game)
+    game.rung = 9  # inside every move's rung range
+    game.actors["a"].stats["readiness"] = 39
+    strike = next(o for o in legality.options(game, "a") if o.move.id == "limited_strike")
+    assert strike.targets == () and strike.reason == "its prerequisite does not hold: self.readiness >= 40"
+    game.actors["a"].stats["readiness"] = 40
+    strike = next(o for o in legality.options(game, "a") if o.move.id == "limited_strike")
+    assert strike.available and strike.targets == ("b", "c")
+    game.actors["a"].trust.update(b=80, c=10)
+    by_trust = [o for o in legality.options(game, "a") if o.move.requires == "self.trust.target >= 35"]
+    assert by_trust and all(o.targets == ("b",) for o in by_trust if o.available)

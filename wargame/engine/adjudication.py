@@ -23,7 +23,7 @@ from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
 from wargame.engine.records import Event, TurnRecord
 from wargame.errors import IllegalDecision
-from wargame.scenario.conditions import Condition
+from wargame.scenario.conditions import NUM, Chain, Compare, Condition, Literal, Name
 from wargame.scenario.model import Move, Trigger, TriggerEffects
 
 if TYPE_CHECKING:
@@ -283,8 +283,11 @@ def _is_crossed(game: "Game", line, env: GameEnv, orders) -> bool:
 
 def _run_triggers(game: "Game") -> None:
     env = GameEnv(game)
-    for trigger, condition in _trigger_conditions(game.scenario):
-        if trigger.id in game.fired and not trigger.repeat:
+    turn, fired = game.turn, game.fired
+    for trigger, condition, (first, last) in _trigger_conditions(game.scenario):
+        if not first <= turn <= last:
+            continue  # its condition names a turn it cannot hold on; evaluating it could only say no
+        if trigger.id in fired and not trigger.repeat:
             continue
         if condition is not None and not condition.evaluate(env):
             continue
@@ -294,10 +297,67 @@ def _run_triggers(game: "Game") -> None:
         _apply_effects(game, trigger.effects, "trigger", trigger.news, trigger.message)
 
 
+TriggerEntry = tuple[Trigger, "Condition | None", tuple[float, float]]
+
+
 @lru_cache(maxsize=64)
-def _trigger_conditions(scenario: "LoadedScenario") -> tuple[tuple[Trigger, Condition | None], ...]:
-    """Each trigger with its parsed condition, paired once per scenario rather than looked up every turn."""
-    return tuple((trigger, scenario.condition("trigger", trigger.id)) for trigger in scenario.spec.triggers)
+def _trigger_conditions(scenario: "LoadedScenario") -> tuple[TriggerEntry, ...]:
+    """Each trigger with its parsed condition and the turns it can hold on, worked out once per scenario.
+
+    Most triggers wait for a turn (``turn >= 9 and rung >= 8``); knowing that
+    window skips evaluating their conditions on every earlier turn.
+    """
+    entries = []
+    for trigger in scenario.spec.triggers:
+        condition = scenario.condition("trigger", trigger.id)
+        window = turn_window(condition.tree) if condition is not None and condition.tree is not None else ALL_TURNS
+        entries.append((trigger, condition, window))
+    return tuple(entries)
+
+
+ALL_TURNS = (-math.inf, math.inf)
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def turn_window(tree) -> tuple[float, float]:
+    """The first and last turn on which a condition can hold, read from its top-level ``and``.
+
+    Only whole-number comparisons of ``turn`` joined by ``and`` narrow the
+    window (``turn >= 5 and rung >= 6`` cannot hold before turn 5); anything
+    else, an ``or`` or a ``not`` included, leaves every turn possible.
+    """
+    first, last = ALL_TURNS
+    conjuncts = [tree]
+    if isinstance(tree, Chain) and all(op == "and" for op, _, _ in tree.rest):
+        conjuncts = [tree.first, *(operand for _, _, operand in tree.rest)]
+    for node in conjuncts:
+        bound = _turn_bound(node)
+        if bound is not None:
+            first, last = max(first, bound[0]), min(last, bound[1])
+    return first, last
+
+
+def _turn_bound(node) -> tuple[float, float] | None:
+    """The turns ``turn OP N`` (or ``N OP turn``) allows, for a whole number N; None for any other node."""
+    if not isinstance(node, Compare):
+        return None
+    op, left, right = node.op, node.left, node.right
+    if _is_turn(right) and isinstance(left, Literal):
+        op, left, right = _MIRRORED[op], right, left
+    if not (_is_turn(left) and isinstance(right, Literal) and right.kind == NUM and float(right.value).is_integer()):
+        return None
+    value = int(right.value)
+    return {
+        ">=": (value, math.inf),
+        ">": (value + 1, math.inf),
+        "==": (value, value),
+        "<=": (-math.inf, value),
+        "<": (-math.inf, value - 1),
+    }.get(op)
+
+
+def _is_turn(node) -> bool:
+    return isinstance(node, Name) and len(node.parts) == 1 and node.parts[0][0] == "turn"
 
 
 def fire_inject(game: "Game", inject_id: str) -> None:
