@@ -161,7 +161,13 @@ def test_references_name_what_the_text_mentions():
     assert cond.references == References(
         actors=frozenset({"usa", "cuba", "ussr"}), stats=frozenset({"resolve", "perceived_rung"}),
         moves=frozenset({"airstrike"}), red_lines=frozenset({"nukes_in_cuba"}),
-        triggers=frozenset({"u2_shot_down"}), terms=frozenset({"withdraw_missiles"}))
+        triggers=frozenset({"u2_shot_down"}), terms=frozenset({"withdraw_missiles"}), aliases=frozenset({"self"}))
+
+
+def test_references_name_the_aliases_apart_from_actors():
+    cond = parse_condition("self.trust.target >= 40 and channel(self, usa) != 'severed'", NS)
+    assert cond.references.aliases == {"self", "target"} and cond.references.actors == {"usa"}
+    assert parse_condition("usa.resolve > 3", NS).references.aliases == frozenset()
 
 
 def test_condition_is_frozen_and_hashed_by_text():

@@ -662,4 +662,4 @@ def test_a_prerequisite_naming_no_target_holds_for_every_target_or_none(rules_sc
     assert strike.available and strike.targets == ("b", "c")
     game.actors["a"].trust.update(b=80, c=10)
     by_trust = [o for o in legality.options(game, "a") if o.move.requires == "self.trust.target >= 35"]
-    assert by_trust and all(o.targets == ("b",) for o in by_trust if o.available)
+    assert by_trust and all(o.available and o.targets == ("b",) for o in by_trust)

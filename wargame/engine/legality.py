@@ -54,6 +54,7 @@ class _Rule:
     mediation: bool
     needs_channel: bool  # refused over a severed channel
     condition: Condition | None  # the prerequisite, parsed
+    same_for_every_target: bool  # the prerequisite does not name ``target``: asked once, not per target
     aim: tuple  # everything that decides the move's possible targets: moves that aim alike share them
 
 
@@ -85,13 +86,15 @@ def _rule_index(scenario: "LoadedScenario") -> dict[str, _Rule]:
 
 def _rule(scenario: "LoadedScenario", move: Move) -> _Rule:
     tags = scenario.move_tags[move.id]
+    condition = scenario.condition("move", move.id) if move.requires else None
     return _Rule(
         move=move,
         locked=move.id in scenario.locked,
         costs=tuple((stat, amount) for stat, amount in scenario.move_costs[move.id] if amount > 0),
         mediation="mediation" in tags,
         needs_channel=not NEEDS_CHANNEL.isdisjoint(tags),
-        condition=scenario.condition("move", move.id) if move.requires else None,
+        condition=condition,
+        same_for_every_target=condition is not None and "target" not in condition.references.aliases,
         aim=("mediation" in tags, not NEEDS_CHANNEL.isdisjoint(tags), move.effects.channel, move.requires),
     )
 
@@ -269,13 +272,16 @@ def _target_reason(rule: _Rule, target: _Target, verdicts: dict) -> str:
     channel = rule.move.effects.channel
     if channel and target.channel == channel:
         return f"the channel to {target.id} is already {channel}"
-    if rule.condition is not None and not _holds(rule.condition, target.id, target.env, verdicts):
-        return "its prerequisite does not hold: " + rule.move.requires
+    if rule.condition is not None:
+        who = target.actor if rule.same_for_every_target else target.id  # a verdict shared by every target
+        if not _holds(rule.condition, who, target.env, verdicts):
+            return "its prerequisite does not hold: " + rule.move.requires
     return ""
 
 
 def _holds(condition: Condition, who: str, env: GameEnv, verdicts: dict[tuple[str, str], bool]) -> bool:
-    """A prerequisite's value for one target; moves whose prerequisites have the same text share it."""
+    """A prerequisite's value for one target (``who``: the target, or the actor when it names no target);
+    moves whose prerequisites have the same text share it."""
     key = (condition.text, who)
     verdict = verdicts.get(key)
     if verdict is None:

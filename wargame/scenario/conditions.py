@@ -79,8 +79,8 @@ class Env(Protocol):
 class References:
     """Names a condition mentions, for dependency graphs and static warnings.
 
-    ``actors`` holds real actor ids only; aliases such as ``self`` are left out
-    because they mean a different actor in each context.
+    ``actors`` holds real actor ids only; aliases such as ``self`` are kept
+    apart in ``aliases`` because they mean a different actor in each context.
     """
 
     actors: frozenset[str] = frozenset()
@@ -90,6 +90,7 @@ class References:
     triggers: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
     variables: frozenset[str] = frozenset()  # of VARIABLES: what can change a condition besides names
+    aliases: frozenset[str] = frozenset()  # the aliases it names (``self``, ``target``...)
 
 
 @dataclass(frozen=True)
@@ -591,6 +592,7 @@ class _Builder:
     def actor(self, name: str, col: int) -> _Actor:
         """An actor reference; aliases such as ``self`` are asked of the env at each evaluation."""
         if name in self.ns.actor_aliases:
+            self.refs["aliases"].add(name)
             return _Actor(name, True)
         if name in self.ns.actors:
             self.refs["actors"].add(name)
