@@ -80,6 +80,7 @@ class Facts:
     preventive: bool
     preemptive: bool
     strike: bool
+    adjusted: bool  # preventive or preemptive: the adjudicator may count another escalation (effective_escalation)
 
 
 _FACTS: dict[str, dict[str, Facts]] = {}
@@ -125,6 +126,7 @@ def _facts(move: Move) -> Facts:
         preventive="preventive" in tags,
         preemptive="preemptive" in tags,
         strike="strike" in tags,
+        adjusted="preventive" in tags or "preemptive" in tags,
     )
 
 
@@ -188,8 +190,6 @@ class Situation:
     adversary: str | None  # the most threatening other actor
     hostility: dict[str, float]  # per other actor: the escalation toward me I perceived, remembered
     last_seen: dict[str, float]  # per other actor: the escalation toward me I perceived last turn
-    partner: str | None  # whom my latest proposal or agreement concerns
-    duties: dict[str, str | None]  # move id -> the other party: moves my commitments require now
     others_push: float = 0.0  # the escalation I expect from the others this turn, whoever it hits
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # a doctrine's values shared by many moves
 
@@ -202,6 +202,16 @@ class Situation:
         """Points per point of each of my stats now (worked out only when a decision needs it)."""
         return _stat_weights(self.view, self.marks, self.stakes)
 
+    @cached_property
+    def partner(self) -> str | None:
+        """Whom my latest proposal or agreement concerns (only orders ask, so it is worked out on first use)."""
+        return _partner(self.view)
+
+    @cached_property
+    def duties(self) -> dict[str, str | None]:
+        """Move id -> the other party: moves my commitments require now (only orders ask, on first use)."""
+        return _duties(self.view)
+
 
 def read_situation(view: ActorView) -> Situation:
     scenario = view.scenario
@@ -211,8 +221,7 @@ def read_situation(view: ActorView) -> Situation:
     threat = {other: hostility[other] + st.quarrel.get(other, 0.0) for other in hostility}
     adversary = max(threat, key=threat.__getitem__) if threat else None
     push = sum(max(-1.0, min(3.0, o.intent)) for o in view.others)
-    return Situation(view, marks, st, view.perceived_rung, threat, adversary, hostility, last_seen,
-                     _partner(view), _duties(view), push)
+    return Situation(view, marks, st, view.perceived_rung, threat, adversary, hostility, last_seen, push)
 
 
 _LAST_READINGS: dict[str, tuple] = {}  # actor id -> (scenario, history, turn, readings) of its latest decision
