@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from wargame.engine.records import Event, Perception
 
 if TYPE_CHECKING:
-    from wargame.engine.game import Game
+    from wargame.engine.game import ActorState, Game
 
 BASE_NOISE = 0.3
 DISTRUST_NOISE = 1.2
@@ -23,13 +23,14 @@ COVERT_NOISE = 0.8
 TRANSPARENCY_RELIEF = 0.4
 WORST_CASE_BIAS = 0.3
 INTENT_MEMORY = 0.6
+FRESH_WEIGHT = 1 - INTENT_MEMORY  # what this turn's reading weighs in an intent
 MAX_ERROR = 3.0  # even a deaf ear does not hear a summit as a nuclear strike
 ASIDE = 0.3  # a move aimed at someone else says less about intent toward me
 
 
 def noise(game: "Game", observer: str, actor: str, covert: bool = False) -> float:
     """Standard deviation of the error with which ``observer`` reads ``actor``."""
-    link = _pair(observer, actor)
+    link = (observer, actor) if observer < actor else (actor, observer)  # _pair, inlined: asked per pair per turn
     sigma = BASE_NOISE + DISTRUST_NOISE * (100 - game.actors[observer].trust[actor]) / 100
     sigma += CHANNEL_NOISE[game.channels.get(link, "open")]
     if covert:
@@ -50,7 +51,7 @@ def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Percept
     plays = [(actor, order.target, moves[order.move], escalation[actor]) for actor, order in orders.items()]
     rng, turn = game.rng, game.turn
     seen: list[Perception] = []
-    for observer in game.actors:
+    for observer, state in game.actors.items():
         for actor, target, move, actual in plays:
             if actor == observer:
                 continue
@@ -67,7 +68,7 @@ def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Percept
             reading = Perception(observer, actor, move.id, move.id, target, actual, round(perceived, 2))
             seen.append(reading)
             aimed_elsewhere = target is not None and target != observer
-            _react(game, observer, actor, reading.perceived * (ASIDE if aimed_elsewhere else 1.0))
+            _react(state, actor, reading.perceived * ASIDE if aimed_elsewhere else reading.perceived)
             if reading.misread:
                 game.note("misread", f"{observer} reads {actor}'s {move.name.lower()} as far "
                           f"{'more' if perceived > actual else 'less'} threatening than it is.",
@@ -75,9 +76,9 @@ def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Percept
     return seen
 
 
-def _react(game: "Game", observer: str, actor: str, perceived: float) -> None:
-    state = game.actors[observer]
-    state.intent[actor] = round(INTENT_MEMORY * state.intent[actor] + (1 - INTENT_MEMORY) * perceived, 3)
+def _react(state: "ActorState", actor: str, perceived: float) -> None:
+    """The observer's running reading of ``actor``'s intent, and its trust, after one perceived move."""
+    state.intent[actor] = round(INTENT_MEMORY * state.intent[actor] + FRESH_WEIGHT * perceived, 3)
     if perceived > 0.5:
         change = -3 * perceived
     elif perceived < -0.5:
