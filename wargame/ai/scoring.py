@@ -28,6 +28,7 @@ from wargame.engine.perception import INTENT_MEMORY
 from wargame.engine.records import RedLineState
 from wargame.engine.views import ActorView
 from wargame.errors import IllegalDecision
+from wargame.scenario.conditions import Condition
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import STATS, Move
 
@@ -201,6 +202,19 @@ class Situation:
     def stat_weight(self) -> dict[str, float]:
         """Points per point of each of my stats now (worked out only when a decision needs it)."""
         return _stat_weights(self.view, self.marks, self.stakes)
+
+    @cached_property
+    def env(self) -> ViewEnv:
+        """My view as a condition env, shared by the objective checks of this decision."""
+        return ViewEnv(self.view)
+
+    @cached_property
+    def met_now(self) -> dict[int, bool]:
+        """id of a condition -> its value now, filled as ``objective_gain`` asks: many moves share an objective.
+
+        The conditions are the scenario's own (kept in ``stakes``), alive longer than this decision.
+        """
+        return {}
 
     @cached_property
     def partner(self) -> str | None:
@@ -385,8 +399,15 @@ def objective_gain(f: Facts, sit: Situation) -> float:
     linked = sit.stakes.objective_moves.get(f.id)
     if not linked:
         return 0.0
-    now, after = ViewEnv(sit.view), ViewEnv(sit.view, my_move=f.id)
-    return sum(o.weight * (c.evaluate(after) - c.evaluate(now)) for o, c in linked)
+    after = sit.env.with_(my_move=f.id)
+    return sum(o.weight * (c.evaluate(after) - _met_now(c, sit)) for o, c in linked)
+
+
+def _met_now(condition: Condition, sit: Situation) -> bool:
+    met = sit.met_now.get(id(condition))
+    if met is None:
+        met = sit.met_now[id(condition)] = condition.evaluate(sit.env)
+    return met
 
 
 # ---------------------------------------------------------------- choosing
