@@ -391,3 +391,21 @@ def test_seen_moves_are_the_last_turn_each_move_was_seen(cuban):
                 expected[(p.actor, p.seen)] = turn
     assert seen_moves(view.perceived_history) == expected
     assert seen_moves(view.perceived_history) is seen_moves(view.perceived_history)  # kept for the decision
+
+
+def test_agreed_terms_match_the_agreements_in_force(cuban):
+    from wargame.ai.beliefs import ViewEnv
+
+    checked = 0
+    for seed in range(6):
+        game = play_to_end(Game(cuban, seed), doctrines={"usa": "dove", "ussr": "dove", "cuba": "calculator"})
+        for actor in game.actor_ids:
+            view = actor_view(game, actor)
+            env = ViewEnv(view)
+            in_force = [c for a in view.agreements if a.in_force for c in a.commitments]
+            checked += len(in_force)
+            for term, party in product({t.id for t in cuban.spec.terms}, (None, *game.actor_ids)):
+                expected = any(c.term == term and party in (None, c.party) for c in in_force)
+                assert env.agreed(term, party) == expected
+                assert env.with_(my_move="x").agreed(term, party) == expected  # siblings share the answer
+    assert checked, "no agreement in force in any game: the check proved nothing"

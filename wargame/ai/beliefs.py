@@ -17,9 +17,15 @@ SEEN_CACHE_SIZE = 64  # histories whose seen moves are remembered (a few decisio
 
 
 class ViewEnv:
-    """A condition ``Env`` answered from a view, with optional hypotheticals."""
+    """A condition ``Env`` answered from a view, with optional hypotheticals.
 
-    __slots__ = ("view", "extra_terms", "my_move", "stat_shift", "_seen")
+    An env serves one decision: answers that hold for the whole view (the
+    moves I saw, the terms agreed) are worked out on first use and shared
+    with every sibling made by ``with_``; agreements change status in place
+    as the game goes on, so an env must not outlive the decision.
+    """
+
+    __slots__ = ("view", "extra_terms", "my_move", "stat_shift", "_memo")
 
     def __init__(
         self,
@@ -32,12 +38,12 @@ class ViewEnv:
         self.extra_terms = extra_terms
         self.my_move = my_move
         self.stat_shift = stat_shift
-        self._seen: dict[tuple[str, str], int] | None = None
+        self._memo: dict[str, dict | set] = {}  # "seen" and "agreed", filled on first use
 
     def with_(self, *, extra_terms=frozenset(), my_move=None, stat_shift=None) -> "ViewEnv":
-        """A sibling env sharing this one's cache of seen moves."""
+        """A sibling env sharing this one's answers about the view."""
         env = ViewEnv(self.view, extra_terms, my_move, stat_shift)
-        env._seen = self._seen
+        env._memo = self._memo
         return env
 
     # -- the Env protocol
@@ -102,11 +108,10 @@ class ViewEnv:
     def agreed(self, term: str, party: str | None = None) -> bool:
         if term in self.extra_terms:  # a deal under consideration: assume it is made as drafted
             return True
-        return any(
-            c.term == term and party in (None, c.party)
-            for a in self.view.agreements if a.in_force
-            for c in a.commitments
-        )
+        agreed = self._memo.get("agreed")
+        if agreed is None:
+            agreed = self._memo["agreed"] = self._agreed_pairs()
+        return (term, party) in agreed
 
     def channel(self, actor: str, other: str) -> str:
         me = self.view.actor
@@ -119,9 +124,20 @@ class ViewEnv:
 
     def _seen_moves(self) -> dict[tuple[str, str], int]:
         """Last turn on which I saw each (actor, move)."""
-        if self._seen is None:
-            self._seen = seen_moves(self.view.perceived_history)
-        return self._seen
+        seen = self._memo.get("seen")
+        if seen is None:
+            seen = self._memo["seen"] = seen_moves(self.view.perceived_history)
+        return seen
+
+    def _agreed_pairs(self) -> set[tuple[str, str | None]]:
+        """(term, party) for every commitment in force, and (term, None) for "by anyone"."""
+        pairs = set()
+        for agreement in self.view.agreements:
+            if agreement.in_force:
+                for c in agreement.commitments:
+                    pairs.add((c.term, c.party))
+                    pairs.add((c.term, None))
+        return pairs
 
 
 History = tuple[tuple[int, tuple[Reading, ...]], ...]
