@@ -48,14 +48,14 @@ def detection_chance(game: "Game", observer: str, target: str | None) -> float:
 def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Perception]:
     """Every observer's reading of every other actor's move this turn."""
     moves = game.scenario.moves
-    plays = [(actor, order.target, moves[order.move], escalation[actor]) for actor, order in orders.items()]
+    plays = [(actor, order.target, move, escalation[actor], move.visibility == "covert")
+             for actor, order in orders.items() for move in [moves[order.move]]]
     rng, turn = game.rng, game.turn
     seen: list[Perception] = []
     for observer, state in game.actors.items():
-        for actor, target, move, actual in plays:
+        for actor, target, move, actual, covert in plays:
             if actor == observer:
                 continue
-            covert = move.visibility == "covert"
             if covert and rng.random() >= detection_chance(game, observer, target):
                 seen.append(Perception(observer, actor, move.id, None, target, actual, 0.0))
                 reveal = Event(turn, "revealed", f"Revealed: {actor} had carried out {move.name.lower()} on turn {turn}.",
@@ -64,7 +64,7 @@ def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Percept
                 continue
             sigma = noise(game, observer, actor, covert)
             error = rng.gauss(WORST_CASE_BIAS * sigma, sigma)
-            perceived = actual + max(-MAX_ERROR, min(MAX_ERROR, error))
+            perceived = actual + (-MAX_ERROR if error < -MAX_ERROR else MAX_ERROR if error > MAX_ERROR else error)
             reading = Perception(observer, actor, move.id, move.id, target, actual, round(perceived, 2))
             seen.append(reading)
             aimed_elsewhere = target is not None and target != observer
@@ -98,7 +98,7 @@ def update_perceived_rungs(game: "Game", seen: list[Perception], escalation: dic
         believed = escalation.get(observer, 0.0) + sum(perceived_by[observer])
         estimate = state.perceived_rung + believed / 2
         others = game.others(observer)
-        mean_noise = sum(noise(game, observer, other) for other in others) / max(1, len(others))
+        mean_noise = sum([noise(game, observer, other) for other in others]) / max(1, len(others))
         clarity = max(0.15, min(0.9, 1 - mean_noise / 2.5))
         estimate += (game.rung - estimate) * clarity
         state.perceived_rung = round(max(0.0, min(float(game.top_rung), estimate)), 2)
