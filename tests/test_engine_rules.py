@@ -13,7 +13,7 @@ import math
 import pytest
 
 from wargame.engine import Game, Message, Override, Proceed, adjudication
-from wargame.engine.adjudication import ALL_TURNS, turn_window
+from wargame.engine.adjudication import ALL_TURNS, played_moves, turn_window
 from wargame.scenario.conditions import syntax_tree
 from wargame.engine.views import actor_view
 from wargame.errors import IllegalDecision
@@ -663,3 +663,48 @@ def test_a_prerequisite_naming_no_target_holds_for_every_target_or_none(rules_sc
     game.actors["a"].trust.update(b=80, c=10)
     by_trust = [o for o in legality.options(game, "a") if o.move.requires == "self.trust.target >= 35"]
     assert by_trust and all(o.available and o.targets == ("b",) for o in by_trust)
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("played(usa, naval_blockade)", {"naval_blockade"}),
+        ("played(naval_blockade)", {"naval_blockade"}),
+        ("played(usa, low_level_recon, 1)", {"low_level_recon"}),
+        ("played(ussr, limited_strike) or played(ussr, major_offensive)", {"limited_strike", "major_offensive"}),
+        ("played(usa, quarantine) and (played(ussr, deploy_missiles, 1) or played(mobilisation))",
+         {"quarantine", "deploy_missiles", "mobilisation"}),
+        ("agreed(withdraw_missiles) or played(ussr, withdraw_forces)", None),
+        ("not played(usa, naval_blockade)", None),
+        ("played(usa, naval_blockade) and turn >= 3", None),
+        ("turn == 1", None),
+    ],
+)
+def test_red_line_moves_from_condition(text, moves):
+    """Rule: a red line is checked only on turns a move it names is played when played() is all it asks."""
+    expected = None if moves is None else frozenset(moves)
+    assert played_moves(syntax_tree(text)) == expected
+
+
+def test_red_lines_cross_on_the_same_turns_without_move_gates(shipped_scenarios, rules_scenario, monkeypatch):
+    """Rule: skipping red lines whose moves were not played crosses exactly what checking every turn crosses."""
+    from wargame.ai.autoplay import play_to_end
+
+    scenarios = [*shipped_scenarios, rules_scenario]
+
+    def fingerprint():
+        return [
+            (seed, [(e.turn, e.kind, e.text) for e in game.events],
+             [(line.id, line.status, line.crossed_turn, line.answered_turn) for line in game.red_lines])
+            for scenario in scenarios
+            for seed in range(4)
+            for game in [play_to_end(Game(scenario, seed))]
+        ]
+
+    gated = fingerprint()
+    ungated = {
+        scenario: {line: (condition, None) for line, (condition, _) in adjudication._red_line_conditions(scenario).items()}
+        for scenario in scenarios
+    }
+    monkeypatch.setattr(adjudication, "_red_line_conditions", ungated.__getitem__)
+    assert fingerprint() == gated

@@ -23,7 +23,7 @@ from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
 from wargame.engine.records import Event, TurnRecord
 from wargame.errors import IllegalDecision
-from wargame.scenario.conditions import NUM, Chain, Compare, Condition, Literal, Name
+from wargame.scenario.conditions import NUM, Call, Chain, Compare, Condition, Literal, Name
 from wargame.scenario.model import Move, Trigger, TriggerEffects
 
 if TYPE_CHECKING:
@@ -274,8 +274,44 @@ def _is_crossed(game: "Game", line, env: GameEnv, orders) -> bool:
     if line.trigger_move is not None:
         order = orders.get(line.against)
         return bool(order and order.move == line.trigger_move)
-    condition = game.scenario.condition("red_line", line.id)
+    condition, moves = _red_line_conditions(game.scenario)[line.id]
+    if moves is not None and not any(game.last_played.get(move) == game.turn for move in moves):
+        return False  # only a move played this turn could make it true, and it was false last turn
     return bool(condition and condition.evaluate(env))
+
+
+@lru_cache(maxsize=64)
+def _red_line_conditions(scenario: "LoadedScenario") -> dict[str, tuple["Condition | None", frozenset[str] | None]]:
+    """Each red line's condition and, when it only asks which moves were played, those moves (once per scenario).
+
+    Such a condition (``played(usa, quarantine) and played(ussr, deploy_missiles, 1)``)
+    can turn true only on a turn one of its moves is played; a standing line was
+    checked and found false every turn before, so other turns need not evaluate it.
+    """
+    lines = {}
+    for actor in scenario.spec.actors:
+        for line in actor.red_lines:
+            condition = scenario.condition("red_line", line.id)
+            moves = played_moves(condition.tree) if condition is not None and condition.tree is not None else None
+            lines[line.id] = (condition, moves)
+    return lines
+
+
+def played_moves(tree) -> frozenset[str] | None:
+    """The moves of a condition made only of ``played()`` calls joined by ``and``/``or``; None for any other."""
+    if isinstance(tree, Call):
+        if tree.name != "played" or not tree.args:
+            return None
+        return frozenset({(tree.args[0] if len(tree.args) == 1 else tree.args[1]).text})
+    if isinstance(tree, Chain) and all(op in ("and", "or") for op, _, _ in tree.rest):
+        moves = set()
+        for node in (tree.first, *(operand for _, _, operand in tree.rest)):
+            inner = played_moves(node)
+            if inner is None:
+                return None
+            moves |= inner
+        return frozenset(moves)
+    return None
 
 
 # ------------------------------------------------------------------ triggers and injects
