@@ -72,11 +72,12 @@ class GameEnv:
 
     def agreed(self, term: str, party: str | None = None) -> bool:
         """An agreement in force holds ``term`` (committed by ``party``, when given)."""
-        return any(
-            c.term == term and party in (None, c.party)
-            for agreement in self.game.agreements_in_force()
-            for c in agreement.commitments
-        )
+        for agreement in self.game.agreements:
+            if agreement.in_force:
+                for c in agreement.commitments:
+                    if c.term == term and party in (None, c.party):
+                        return True
+        return False
 
     def channel(self, actor: str, other: str) -> str:
         aliases = self.aliases
