@@ -47,6 +47,18 @@ def write_report(game, folder: Path) -> Path:
     return path
 
 
+def offer_report(screen: Screen) -> None:
+    """Write the report for ``screen``'s game and say where it went, or why it could not be written."""
+    from wargame.errors import WargameError
+
+    try:
+        path = write_report(screen.session.game, screen.app.saves_folder())
+    except (WargameError, OSError) as error:
+        screen.notify(str(error), severity="error")
+        return
+    screen.notify(str(path), title="After-action report written")
+
+
 class EndScreen(Screen[None]):
     """Shown once the game is over."""
 
@@ -112,14 +124,7 @@ class EndScreen(Screen[None]):
         return True
 
     def action_report(self) -> None:
-        from wargame.errors import WargameError
-
-        try:
-            path = write_report(self.session.game, self.app.saves_folder())
-        except (WargameError, OSError) as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify(str(path), title="After-action report written")
+        offer_report(self)
 
     def action_new_game(self) -> None:
         self.app.show_title()

@@ -260,14 +260,9 @@ class FacilitatorScreen(Screen[None]):
         return None
 
     def action_report(self) -> None:
-        from wargame.tui.screens.end import write_report
+        from wargame.tui.screens.end import offer_report
 
-        try:
-            path = write_report(self.session.game, self.app.saves_folder())
-        except (WargameError, OSError) as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify(str(path), title="After-action report written")
+        offer_report(self)
 
     # ------------------------------------------------------------ watching the computers
 
