@@ -400,3 +400,12 @@ def test_ci_script_runs_the_readme_test_command():
     matches = [line for line in readme if re.search(pattern, line)]
     assert matches[0] == "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest -q"
     assert os.access(ROOT / ".ci" / "run", os.X_OK)
+
+
+@pytest.mark.parametrize("command", [["schema"], ["graph", "--only", "turn"]])
+def test_an_output_file_that_cannot_be_written_is_one_line_and_exit_1(command, tmp_path, capsys):
+    target = tmp_path / "missing-folder" / "out.txt"
+    assert main([*command, "-o", str(target)]) == 1
+    assert capsys.readouterr().err.strip() == f"wargame: error: cannot write {target}: No such file or directory"
+    assert main([*command, "-o", str(tmp_path / "out.txt")]) == 0
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8")

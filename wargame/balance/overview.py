@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wargame.balance.markdown import escape, percent
 from wargame.balance.report import BalanceReport
-from wargame.commands._args import positive_int
+from wargame.commands._args import emit, positive_int
 from wargame.engine.phases import OUTCOMES
 from wargame.errors import WargameError
 
@@ -147,13 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         command = command_line(args.runs, args.seed, args.scenarios, args.output)
         page = build_page(paths, args.runs, args.seed, args.workers, command,
                           lambda name, report: print(f"{name}: {report.games} games", file=sys.stderr))
-        if args.output:
-            try:
-                Path(args.output).write_text(page, encoding="utf-8")
-            except OSError as error:
-                raise WargameError(f"cannot write {args.output}: {error.strerror or error}") from None
-        else:
-            sys.stdout.write(page)
+        emit(page, args.output)
     except WargameError as error:
         print(f"{COMMAND}: error: {error}", file=sys.stderr)
         return 1

@@ -1,8 +1,12 @@
-"""Argument types shared by several commands."""
+"""Argument types and output shared by several commands."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from wargame.errors import WargameError
 
 
 def positive_int(text: str) -> int:
@@ -25,3 +29,14 @@ def with_progress(label: str, work, total: int):
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("games", total=total)
         return work(lambda done: bar.update(task, completed=done))
+
+
+def emit(text: str, output: str | None) -> None:
+    """Write ``text`` to the file ``output``, or to standard output when there is none."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise WargameError(f"cannot write {output}: {error.strerror or error}") from None

@@ -15,8 +15,7 @@ import argparse
 import os
 import sys
 
-from wargame.commands._args import positive_int, with_progress
-from wargame.errors import WargameError
+from wargame.commands._args import emit, positive_int, with_progress
 
 
 def add_parser(subparsers) -> None:
@@ -60,20 +59,9 @@ def run(args: argparse.Namespace) -> int:
         from wargame.balance.html import render
     else:
         from wargame.balance.markdown import render
-    text = render(report)
+    emit(render(report), args.output)
     if args.output:
-        _write(args.output, text)
         print(f"wrote {args.output}: {report.games} games, {len(report.pairings)} pairings", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
     return 0
-
-
-def _write(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise WargameError(f"cannot write {path}: {error.strerror or error}") from None
 
 

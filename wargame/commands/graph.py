@@ -56,8 +56,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
+    from wargame.commands._args import emit
     from wargame.errors import WargameError
 
     scenario = None
@@ -69,14 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.only == "dependencies" and scenario is None:
         raise WargameError("the dependency graph needs a SCENARIO")
     diagrams = build(scenario, args.only)
-    text = render(diagrams, args.format, bare=args.only is not None)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise WargameError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    else:
-        print(text, end="")
+    emit(render(diagrams, args.format, bare=args.only is not None), args.output)
     return 0
 
 

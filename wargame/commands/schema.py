@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "wargame scenario"
@@ -43,16 +42,9 @@ def schema_text() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wargame.errors import WargameError
+    from wargame.commands._args import emit
 
-    text = schema_text()
-    if not args.output:
-        sys.stdout.write(text)
-        return 0
-    path = Path(args.output)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise WargameError(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(f"wrote {path}", file=sys.stderr)
+    emit(schema_text(), args.output)
+    if args.output:
+        print(f"wrote {args.output}", file=sys.stderr)
     return 0
