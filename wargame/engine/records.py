@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from wargame.engine.decisions import Message, Order
 
 
-def _fill(record: object, **fields: object) -> None:
-    """Set the fields of a frozen record being built, in one step.
+def fill_frozen(record: object, **fields: object) -> None:
+    """Set the fields of a frozen dataclass instance being built, in one step.
 
     The ``__init__`` a frozen dataclass generates sets each field through
     ``object.__setattr__``, several times dearer; a game builds a dozen
-    perceptions and as many events every turn.
+    perceptions and as many events every turn, and eight views.
     """
     record.__dict__.update(fields)
 
@@ -32,7 +32,7 @@ class Event:
     actors: tuple[str, ...] = ()
 
     def __init__(self, turn: int, kind: str, text: str, audience: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
-        _fill(self, turn=turn, kind=kind, text=text, audience=audience, actors=actors)
+        fill_frozen(self, turn=turn, kind=kind, text=text, audience=audience, actors=actors)
 
     def visible_to(self, actor: str) -> bool:
         return not self.audience or actor in self.audience
@@ -52,7 +52,7 @@ class Perception:
 
     def __init__(self, observer: str, actor: str, move: str, seen: str | None, target: str | None, actual: float,
                  perceived: float):
-        _fill(self, observer=observer, actor=actor, move=move, seen=seen, target=target, actual=actual,
+        fill_frozen(self, observer=observer, actor=actor, move=move, seen=seen, target=target, actual=actual,
               perceived=perceived)
 
     @property

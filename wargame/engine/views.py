@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 from wargame.engine import indicators, legality
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
-from wargame.engine.records import Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord
+from wargame.engine.records import (
+    Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord, fill_frozen,
+)
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
@@ -154,14 +156,9 @@ def actor_view(game: "Game", actor: str) -> ActorView:
 
 
 def _frozen(cls: type, **fields):
-    """An instance of a frozen dataclass holding ``fields``, without calling its ``__init__``.
-
-    The generated ``__init__`` of a frozen dataclass sets each field through
-    ``object.__setattr__``, which made it the costliest line of a view; the
-    values here are already final, so they go straight into ``__dict__``.
-    """
+    """An instance of a frozen dataclass holding ``fields``, without calling its costly ``__init__``."""
     instance = object.__new__(cls)
-    instance.__dict__.update(fields)
+    fill_frozen(instance, **fields)
     return instance
 
 
