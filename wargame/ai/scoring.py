@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from wargame.ai.beliefs import ViewEnv
-from wargame.engine.adjudication import IGNORED, PREVENTIVE_FACTOR
+from wargame.engine.adjudication import IGNORED
+from wargame.engine.weighing import PREVENTIVE_FACTOR
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS

@@ -3,7 +3,7 @@
 The order of steps is fixed, and every random draw comes from the game's
 one generator in actor order, so the same decisions give the same game.
 
-1. costs and effects of every move, with the preventive and preemptive rules;
+1. costs and effects of every move; its escalation as ``weighing`` counts it;
 2. perception: each actor reads the others' moves through noise;
 3. the ladder moves by the combined escalation, tempered by agreements;
 4. agreements are checked (kept builds trust, broken costs it);
@@ -22,6 +22,7 @@ from wargame.engine import hotline, indicators, outcomes, perception
 from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
 from wargame.engine.records import Event, TurnRecord
+from wargame.engine.weighing import REPEAT_WINDOW, counted_escalation
 from wargame.errors import IllegalDecision
 from wargame.scenario.conditions import NUM, Call, Chain, Compare, Condition, Literal, Name
 from wargame.scenario.model import Move, Trigger, TriggerEffects
@@ -30,11 +31,7 @@ if TYPE_CHECKING:
     from wargame.engine.game import Game
     from wargame.scenario.loader import LoadedScenario
 
-PREVENTIVE_FACTOR = ((3, 1.5), (8, 1.0), (99, 0.5))  # up to rung: factor
 PROVOCATION = {"resolve": 5, "trust": -10}
-FRIENDLY_FLOOR = 0.2
-REPEAT_WINDOW = 3
-MEDIATOR_SHARE = 0.5  # moves by or toward a mediator move the parties' crisis only half as far
 AGREEMENT_CALM = 0.5
 MAX_STEP = 3
 BROKEN_TRUST, BROKEN_CREDIBILITY, KEPT_TRUST = -20, -10, 2
@@ -99,15 +96,17 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
         _add(me.stats, stat, -amount)
     for stat, amount in rule.on_self:
         _add(me.stats, stat, amount)
-    weight = float(move.escalation)
-    if rule.preventive and weight < 0:
-        weight *= next(f for limit, f in PREVENTIVE_FACTOR if game.rung <= limit)
-    if rule.mediation and target and weight < 0:
-        weight -= 1  # a third party carries the message further than either side could
-    if actor in game.mediator_ids or target in game.mediator_ids:
-        weight *= MEDIATOR_SHARE
-    if weight < 0:
-        weight *= _reassurance_factor(game, actor, move, target)
+    unprovoked = bool(target) and rule.preemptive and not _escalated_last_turn(game, target)
+    weight = counted_escalation(
+        float(move.escalation),
+        game.rung,
+        preventive=rule.preventive,
+        mediation=rule.mediation,
+        mediator_involved=actor in game.mediator_ids or target in game.mediator_ids,
+        target_trust=game.actors[target].trust[actor] if target else None,
+        repeats=sum(1 for turn in game.played.get((actor, move.id), ()) if turn >= game.turn - REPEAT_WINDOW),
+        unprovoked_preemption=unprovoked,
+    )
     if target:
         other = game.actors[target]
         for stat, amount in rule.on_target:
@@ -120,8 +119,7 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
         if rule.preemptive:
             _add(other.stats, "resolve", PROVOCATION["resolve"])
             _add(other.trust, actor, PROVOCATION["trust"])
-            if not _escalated_last_turn(game, target):
-                weight += 1
+            if unprovoked:
                 game.note("provocation", f"{actor}'s unprovoked {move.name.lower()} hardens {target}'s resolve.",
                           actors=(actor, target))
     return weight
@@ -160,20 +158,6 @@ def _move_rules(scenario: "LoadedScenario") -> dict[str, _MoveRule]:
             preemptive="preemptive" in tags,
         )
     return rules
-
-
-def _reassurance_factor(game: "Game", actor: str, move: Move, target: str | None) -> float:
-    """How far a calming move calms: reassurance counts where there is distrust, and wears with repetition.
-
-    A gesture toward a friend who already trusts you (trust 100) counts a fifth;
-    toward a wary adversary (trust 50 or less) in full. The same gesture made
-    again within three turns counts half, then a quarter: talk is cheap.
-    """
-    factor = 1.0
-    if target:
-        factor = max(FRIENDLY_FLOOR, min(1.0, (100 - game.actors[target].trust[actor]) / 50))
-    recent = sum(1 for turn in game.played.get((actor, move.id), ()) if turn >= game.turn - REPEAT_WINDOW)
-    return factor * 0.5**recent
 
 
 def _escalated_last_turn(game: "Game", actor: str) -> bool:
