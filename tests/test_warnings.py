@@ -235,3 +235,14 @@ def test_nothing_flagged_impossible_happens_in_play(name):
         assert set(game.fired) - {i.id for i in loaded.spec.injects} <= facts.firing
         crossed = {line.id for line in game.red_lines if line.source == "scenario" and line.crossed_turn}
         assert crossed <= facts.crossable
+
+
+def test_a_mediator_may_mediate_itself():
+    """The engine lets a mediator carry its own message to a party, so its mediation move is not flagged;
+    a party still needs a mediator besides itself."""
+    loaded, _ = check_scenario(ROOT / "tests" / "scenarios" / "rules.yaml")
+    facts = Facts(loaded)
+    move = loaded.moves["request_mediation"]
+    assert "c" in facts.mediators
+    assert facts.move_blocker("c", move) is None
+    assert facts.move_blocker("a", move) is None

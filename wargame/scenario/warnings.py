@@ -168,17 +168,26 @@ class Facts:
             sources = [t.id for t in self.loaded.spec.triggers if move.id in t.effects.unlock]
             return "it is locked, and no trigger that unlocks it can ever fire (" + ", ".join(sources) + ")"
         if move.targeted and "mediation" in move.tags:
-            others = [m for m in self.mediators if m != actor]
-            if not others:
-                return "it needs a mediator (an actor with role: mediator) and " + (
-                    f"{actor} is the only one" if self.mediators else "the scenario has none")
-            if len(self.actor_ids) < 3:
-                return "mediation needs a third actor besides the two sides"
+            why = self._mediation_blocker(actor)
+            if why:
+                return why
         condition = self.loaded.condition("move", move.id)
         if condition is not None:
             why = self._requirement_blocker(actor, move, condition)
             if why:
                 return f"its requirement never holds: {why}"
+        return None
+
+    def _mediation_blocker(self, actor: str) -> str | None:
+        """Why ``actor`` never finds a go-between (as ``legality.mediators``: a mediator may mediate itself)."""
+        if actor in self.mediators:
+            if all(other in self.mediators for other in self.actor_ids if other != actor):
+                return "a mediator mediates only with a party, and every other actor is a mediator"
+            return None
+        if not self.mediators:
+            return "it needs a mediator (an actor with role: mediator) and the scenario has none"
+        if len(self.actor_ids) < 3:
+            return "mediation needs a third actor besides the two sides"
         return None
 
     def _requirement_blocker(self, actor: str, move: Move, condition) -> str | None:
