@@ -409,3 +409,53 @@ def test_agreed_terms_match_the_agreements_in_force(cuban):
                 assert env.agreed(term, party) == expected
                 assert env.with_(my_move="x").agreed(term, party) == expected  # siblings share the answer
     assert checked, "no agreement in force in any game: the check proved nothing"
+
+
+# ---------------------------------------------------------------- the ladder's rules, as the players reckon them
+def play_computers_one_phase(game: Game) -> None:
+    from wargame.ai.autoplay import play_computers
+
+    if game.turn_phase in ("hotline", "orders"):
+        play_computers(game, game.actor_ids)
+    game.proceed()
+
+
+
+def test_computers_count_a_gesture_as_the_adjudicator_will(cuban):
+    """Where its guesses are right (the target trusts it as it trusts the target, it sees the true rung),
+    a computer counts every calming move at exactly what the adjudicator will count."""
+    from wargame.ai.scoring import effective_escalation, facts, read_situation
+    from wargame.engine.adjudication import _apply_move
+
+    game = Game(cuban, 4)
+    while game.turn < 4:
+        play_computers_one_phase(game)
+    compared = 0
+    for actor in game.actor_ids:
+        game.actors[actor].perceived_rung = game.rung
+        sit = read_situation(actor_view(game, actor))
+        for option in sit.view.options:
+            move = option.move
+            if option.reason or move.escalation >= 0:
+                continue
+            for target in option.targets or (None,):
+                trial = game.clone()
+                if target is not None:
+                    trial.actors[target].trust[actor] = sit.my_trust[target]
+                expected = _apply_move(trial, actor, trial.scenario.moves[move.id], target)
+                assert effective_escalation(facts(cuban)[move.id], sit, target) == pytest.approx(expected), (actor, move.id, target)
+                compared += 1
+    assert compared > 20
+
+
+def test_calculators_do_not_repeat_a_gesture_that_has_stopped_counting(cuban):
+    """Talk is cheap: the same calming move at the same target counts half, then a quarter, so the calculating
+    superpowers never play one on four turns running (before they reckoned with it, they did in most games)."""
+    for seed in range(10):
+        game = play_to_end(Game(cuban, seed))
+        for actor in ("usa", "ussr"):
+            orders = [(r.orders[actor].move, r.orders[actor].target) for r in game.history]
+            for i in range(len(orders) - 3):
+                streak = set(orders[i:i + 4])
+                calming = cuban.moves[orders[i][0]].escalation < 0
+                assert not (len(streak) == 1 and calming), (seed, actor, orders[i])

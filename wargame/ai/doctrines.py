@@ -235,8 +235,7 @@ class Hawk(Doctrine):
         return Plan(aim, _defiant(sit) or sit.adversary, hostile=True, gains=own_gains(sit))
 
     def score(self, f, target, sit, plan):
-        # effective_escalation adjusts preventive and preemptive moves only: most moves skip the call
-        escalation = f.escalation if not f.adjusted else effective_escalation(f, sit, target)
+        escalation = effective_escalation(f, sit, target)
         value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
         value += 0.5 * plan.gains[f.id] + 0.05 * f.harm
         if f.strike and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
@@ -287,7 +286,7 @@ class Dove(Doctrine):
         return Plan(-2.0, sit.partner or sit.adversary, baseline=self.CONCEDE * talk.pressure(sit), gains=own_gains(sit))
 
     def score(self, f, target, sit, plan):
-        escalation = f.escalation if not f.adjusted else effective_escalation(f, sit, target)
+        escalation = effective_escalation(f, sit, target)
         value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
         value += 0.8 * plan.gains[f.id] + 0.03 * f.trust
         if escalation <= -2:
@@ -341,7 +340,7 @@ class TitForTat(Doctrine):
         return Plan(-2.0 if generous else -1.0, focus, gains=own_gains(sit))
 
     def score(self, f, target, sit, plan):
-        escalation = f.escalation if not f.adjusted else effective_escalation(f, sit, target)
+        escalation = effective_escalation(f, sit, target)
         value = -self.FIT * abs(escalation - plan.aim) + 0.4 * plan.gains[f.id]
         if plan.hostile:
             return value + (self.AIM_AT if target == plan.focus else 0.0)
@@ -403,7 +402,7 @@ class Calculator(Doctrine):
         return Plan(0.0, sit.adversary, baseline=self._ladder(expected_rung(0.0, sit), sit), gains=own_gains(sit))
 
     def score(self, f, target, sit, plan):
-        escalation = f.escalation if not f.adjusted else effective_escalation(f, sit, target)
+        escalation = effective_escalation(f, sit, target)
         value = sit.memo.get(escalation)
         if value is None:
             value = self._rung_value(escalation, sit, plan)
