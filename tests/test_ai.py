@@ -441,7 +441,7 @@ def test_computers_count_a_gesture_as_the_adjudicator_will(cuban):
             for target in option.targets or (None,):
                 trial = game.clone()
                 if target is not None:
-                    trial.actors[target].trust[actor] = sit.my_trust[target]
+                    trial.actors[target].trust[actor] = sit.view.trust_in[target]
                 expected = _apply_move(trial, actor, trial.scenario.moves[move.id], target)
                 assert effective_escalation(facts(cuban)[move.id], sit, target) == pytest.approx(expected), (actor, move.id, target)
                 compared += 1

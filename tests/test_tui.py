@@ -738,3 +738,32 @@ async def test_the_end_screen_writes_the_after_action_report(tmp_path):
     reports = list((tmp_path / "saves").glob("*-debrief.md"))
     assert len(reports) == 1
     assert game.scenario.spec.title in reports[0].read_text()
+
+
+async def test_the_move_detail_shows_how_the_ladder_will_count_the_move(tmp_path):
+    """Preventive diplomacy early, and talk being cheap, are visible before the order: the detail pane says
+    how far the ladder would count the move now, and why."""
+    game = new_game()
+    app = make_app(game, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+
+        async def highlight(move_id: str) -> str:
+            moves = screen.query_one("#moves", OptionList)
+            moves.highlighted = moves.get_option_index(move_id)
+            await pilot.pause()
+            return str(screen.query_one("#move-detail").render())
+
+        await pilot.press("space")  # to orders
+        await pilot.pause()
+        detail = await highlight("quiet_dialogue")
+        assert "Counts ▼1.5 now toward Dornish Federation: preventive diplomacy at this rung ×1.5" in detail
+        await order_highlighted(pilot)
+        assert game.orders["kestria"].move == "quiet_dialogue"
+        await pilot.press("space")  # end the turn
+        await settle(pilot)
+        while game.turn_phase != "orders":
+            await pilot.press("space")
+            await settle(pilot)
+        assert game.turn == 2
+        assert "played 1× in the last 3 turns ×0.5" in await highlight("quiet_dialogue")

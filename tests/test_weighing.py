@@ -67,3 +67,47 @@ def test_the_adjudicator_counts_a_repeated_summit_for_less(cuban):
     game.turn += 1
     assert _apply_move(game, "usa", move, "ussr") == pytest.approx(first / 2)
     assert first == move.escalation
+
+
+def test_notes_name_each_rule_that_changed_the_count():
+    """The orders panel explains a count with the rules that made it differ from the weight, and only those."""
+    notes: list[str] = []
+    counted_escalation(-2.0, 5, notes=notes)
+    assert notes == []
+    counted_escalation(-2.0, 2, preventive=True, mediation=True, mediator_involved=True, target_trust=75, repeats=1,
+                       notes=notes)
+    assert notes == [
+        "preventive diplomacy at this rung ×1.5",
+        "mediation goes one step further",
+        "a mediator is not a party to the quarrel ×0.5",
+        "reassures one who already trusts you ×0.5",
+        "played 1× in the last 3 turns ×0.5",
+    ]
+    notes.clear()
+    assert counted_escalation(0.0, 5, mediator_involved=True, notes=notes) == 0.0
+    assert notes == []  # half of nothing is no news
+
+
+def test_a_view_counts_its_own_gesture_as_the_adjudicator_does(cuban):
+    """``as_seen_by`` reads the rung, trust and past orders from the view; with the view's guesses right it
+    agrees with the adjudicator, including on a gesture repeated from the view's own order log."""
+    from wargame.ai.autoplay import play_computers
+    from wargame.engine import actor_view
+    from wargame.engine.weighing import as_seen_by
+
+    game = Game(cuban, 2)
+    while game.turn < 5:
+        if game.turn_phase in ("hotline", "orders"):
+            play_computers(game, game.actor_ids)
+        game.proceed()
+    game.actors["usa"].perceived_rung = game.rung
+    view = actor_view(game, "usa")
+    repeated = [order.move for _, order in view.my_orders if cuban.moves[order.move].escalation < 0]
+    assert repeated, "the United States made no gesture in four turns"
+    move = cuban.moves[repeated[-1]]
+    assert view.recent_moves[move.id] >= 1
+    target = next(o.id for o in view.others if o.id != "un") if move.targeted else None
+    trial = game.clone()
+    if target:
+        trial.actors[target].trust["usa"] = view.trust_in[target]
+    assert as_seen_by(view, move, target) == pytest.approx(_apply_move(trial, "usa", trial.scenario.moves[move.id], target))

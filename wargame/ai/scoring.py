@@ -21,7 +21,7 @@ from functools import cached_property
 
 from wargame.ai.beliefs import ViewEnv
 from wargame.engine.adjudication import IGNORED
-from wargame.engine.weighing import REPEAT_WINDOW, counted_escalation
+from wargame.engine.weighing import as_seen_by, mediator_ids
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
@@ -82,7 +82,6 @@ class Facts:
     trust: int  # change of the target's trust in me
     preventive: bool
     preemptive: bool
-    mediation: bool
     strike: bool
     adjusted: bool  # calming or preemptive: the ladder may count another escalation than its weight
 
@@ -99,9 +98,8 @@ def landmarks(scenario: LoadedScenario) -> Landmarks:
         top = sum(len(b.rungs) for b in bands) - 1
         war = top + 1 - len(bands[-1].rungs)
         brink = war - len(bands[-2].rungs)
-        mediators = frozenset(a.id for a in scenario.spec.actors if a.role == "mediator")
         found = Landmarks(war, brink, top, scenario.ladder.defused_at, scenario.spec.outcomes.capitulation_below,
-                          mediators)
+                          mediator_ids(scenario))
         _LANDMARKS[scenario.digest] = found
     return found
 
@@ -131,7 +129,6 @@ def _facts(move: Move) -> Facts:
         trust=move.effects.trust,
         preventive="preventive" in tags,
         preemptive="preemptive" in tags,
-        mediation="mediation" in tags,
         strike="strike" in tags,
         adjusted=move.escalation < 0 or "preemptive" in tags,
     )
@@ -221,20 +218,6 @@ class Situation:
         The conditions are the scenario's own (kept in ``stakes``), alive longer than this decision.
         """
         return {}
-
-    @cached_property
-    def my_trust(self) -> dict[str, int]:
-        """My trust in each other actor: my best guess of its trust in me, which I cannot see."""
-        return {o.id: o.my_trust for o in self.view.others}
-
-    @cached_property
-    def repeats(self) -> dict[str, int]:
-        """Move id -> how often I played it in the last turns: the ladder counts a repeated gesture for less."""
-        recent: dict[str, int] = {}
-        for turn, order in self.view.my_orders:
-            if turn >= self.view.turn - REPEAT_WINDOW:
-                recent[order.move] = recent.get(order.move, 0) + 1
-        return recent
 
     @cached_property
     def partner(self) -> str | None:
@@ -351,20 +334,11 @@ def _stat_weights(view: ActorView, marks: Landmarks, st: Stakes) -> dict[str, fl
 
 
 def effective_escalation(f: Facts, sit: Situation, target: str | None) -> float:
-    """The escalation the ladder will count, as far as I can tell (``weighing``, with my view's facts)."""
+    """The escalation the ladder will count, as far as I can tell (``weighing.as_seen_by``)."""
     mediators = sit.marks.mediators
     if not f.adjusted and target not in mediators and sit.me not in mediators:
         return f.escalation  # most moves: the ladder counts the weight as it is
-    return counted_escalation(
-        f.escalation,
-        sit.rung,
-        preventive=f.preventive,
-        mediation=f.mediation,
-        mediator_involved=sit.me in mediators or target in mediators,
-        target_trust=None if target is None else sit.my_trust.get(target, 50),
-        repeats=sit.repeats.get(f.id, 0),
-        unprovoked_preemption=f.preemptive and target is not None and sit.last_seen.get(target, 0.0) <= 0,
-    )
+    return as_seen_by(sit.view, sit.view.scenario.moves[f.id], target)
 
 
 def own_gain(f: Facts, sit: Situation) -> float:

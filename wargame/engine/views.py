@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from wargame.engine import indicators, legality
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
+from wargame.engine.weighing import REPEAT_WINDOW
 from wargame.engine.records import (
     Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord, fill_frozen,
 )
@@ -105,6 +106,20 @@ class ActorView:
         if self._game is None or self.outcome is not None:
             return ()
         return tuple(legality.options(self._game, self.actor))
+
+    @cached_property
+    def trust_in(self) -> dict[str, int]:
+        """My trust in each other actor, by id."""
+        return {o.id: o.my_trust for o in self.others}
+
+    @cached_property
+    def recent_moves(self) -> dict[str, int]:
+        """Move id -> how often I played it in the last turns, where the ladder counts a repeated gesture for less."""
+        recent: dict[str, int] = {}
+        for turn, order in self.my_orders:
+            if turn >= self.turn - REPEAT_WINDOW:
+                recent[order.move] = recent.get(order.move, 0) + 1
+        return recent
 
     @property
     def over(self) -> bool:

@@ -1,12 +1,21 @@
 """How far the ladder counts a move: the rules every side can reckon with.
 
-The adjudicator applies them to the moves played; computer players apply
-the same function to what they can see (with their own trust standing in
-for the target's, which they cannot see), so a gesture is weighed as the
-ladder will count it.
+The adjudicator applies them to the moves played. Computer players and the
+orders panel apply the same function to what a view holds, with the
+actor's own trust in the target standing in for the target's trust in it
+(which it cannot see): so a gesture is weighed, and shown, as the ladder
+will count it.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wargame.engine.views import ActorView
+    from wargame.scenario.loader import LoadedScenario
+    from wargame.scenario.model import Move
 
 PREVENTIVE_FACTOR = ((3, 1.5), (8, 1.0), (99, 0.5))  # up to rung: factor for preventive de-escalation
 MEDIATOR_SHARE = 0.5  # moves by or toward a mediator move the parties' crisis only half as far
@@ -24,8 +33,9 @@ def counted_escalation(
     target_trust: float | None = None,
     repeats: int = 0,
     unprovoked_preemption: bool = False,
+    notes: list[str] | None = None,
 ) -> float:
-    """The escalation a move of base ``weight`` adds to the ladder.
+    """The escalation a move of base ``weight`` adds to the ladder; ``notes`` collects the rules that changed it.
 
     - preventive de-escalation counts ×1.5 at rungs 0–3, ×1 up to 8, ×0.5 above;
     - mediation carries a gesture one step further;
@@ -37,15 +47,27 @@ def counted_escalation(
     - an unprovoked preemptive blow counts one more.
     """
     if preventive and weight < 0:
-        weight *= next(factor for limit, factor in PREVENTIVE_FACTOR if rung <= limit)
+        factor = next(factor for limit, factor in PREVENTIVE_FACTOR if rung <= limit)
+        weight *= factor
+        if notes is not None and factor != 1:
+            notes.append(f"preventive diplomacy at this rung ×{factor:g}")
     if mediation and target_trust is not None and weight < 0:
         weight -= 1
+        if notes is not None:
+            notes.append("mediation goes one step further")
     if mediator_involved:
         weight *= MEDIATOR_SHARE
+        if notes is not None and weight:
+            notes.append(f"a mediator is not a party to the quarrel ×{MEDIATOR_SHARE:g}")
     if weight < 0:
-        weight *= reassurance(target_trust, repeats)
+        factor = reassurance(target_trust, repeats)
+        weight *= factor
+        if notes is not None and factor != 1:
+            notes += _reassurance_notes(target_trust, repeats)
     if unprovoked_preemption:
         weight += 1
+        if notes is not None:
+            notes.append("an unprovoked blow: one step more")
     return weight
 
 
@@ -55,3 +77,50 @@ def reassurance(target_trust: float | None, repeats: int) -> float:
     if target_trust is not None:
         factor = max(FRIENDLY_FLOOR, min(1.0, (100 - target_trust) / 50))
     return factor * 0.5**repeats
+
+
+def _reassurance_notes(target_trust: float | None, repeats: int) -> list[str]:
+    notes = []
+    trusting = reassurance(target_trust, 0)
+    if trusting != 1:
+        notes.append(f"reassures one who already trusts you ×{trusting:.2g}")
+    if repeats:
+        notes.append(f"played {repeats}× in the last {REPEAT_WINDOW} turns ×{0.5**repeats:g}")
+    return notes
+
+
+def as_seen_by(view: "ActorView", move: "Move", target: str | None, notes: list[str] | None = None) -> float:
+    """How the ladder would count ``move`` against ``target`` if the view's actor played it now, from the view alone.
+
+    The rung is the one the actor perceives; the target's trust is guessed
+    from the actor's trust in it; a preemptive blow counts as unprovoked if
+    the actor saw no escalation from the target last turn.
+    """
+    tags = move.tags
+    mediators = mediator_ids(view.scenario)
+    preemptive = "preemptive" in tags and target is not None
+    return counted_escalation(
+        float(move.escalation),
+        view.perceived_rung,
+        preventive="preventive" in tags,
+        mediation="mediation" in tags,
+        mediator_involved=view.actor in mediators or target in mediators,
+        target_trust=None if target is None else view.trust_in[target],
+        repeats=view.recent_moves.get(move.id, 0),
+        unprovoked_preemption=preemptive and not _escalated_last_turn(view, target),
+        notes=notes,
+    )
+
+
+@lru_cache(maxsize=64)
+def mediator_ids(scenario: "LoadedScenario") -> frozenset[str]:
+    """The actors with the mediator role (scenarios are immutable)."""
+    return frozenset(a.id for a in scenario.spec.actors if a.role == "mediator")
+
+
+def _escalated_last_turn(view: "ActorView", target: str) -> bool:
+    """Whether the actor saw ``target`` escalate last turn."""
+    for turn, readings in view.perceived_history[-1:]:
+        if turn == view.turn - 1:
+            return any(r.actor == target and r.seen and r.perceived > 0 for r in readings)
+    return False

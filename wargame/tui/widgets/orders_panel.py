@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from wargame.engine.weighing import as_seen_by
 from wargame.tui.messages import MoveChosen
 from wargame.tui.text import CATEGORY_ORDER, changes_text, cost_text, escalation_mark
 from wargame.tui.widgets.text_pane import TextPane
@@ -53,6 +54,8 @@ def detail_text(view, option, palette: dict[str, str]) -> Text:
     if move.description:
         text.append(move.description.strip() + "\n")
     text.append(f"Escalation {escalation_mark(move.escalation)}   Cost: {cost_text(move)}\n")
+    for line in counted_lines(view, option):
+        text.append(line + "\n", "dim")
     effects = move.effects
     if effects.self_.items():
         text.append(f"On you: {changes_text(effects.self_)}\n")
@@ -80,6 +83,19 @@ def detail_text(view, option, palette: dict[str, str]) -> Text:
         text.append(f"Not available: {option.reason}\n", "italic")
     text.rstrip()
     return text
+
+
+def counted_lines(view, option) -> list[str]:
+    """How the ladder would count the move now, per target, where a rule makes it count other than its weight."""
+    move = option.move
+    lines = []
+    for target in option.targets if move.targeted else (None,):
+        notes: list[str] = []
+        counted = as_seen_by(view, move, target, notes)
+        if notes:
+            toward = f" toward {next((o.name for o in view.others if o.id == target), target)}" if target else ""
+            lines.append(f"Counts {escalation_mark(round(counted, 2))} now{toward}: " + "; ".join(notes))
+    return lines
 
 
 class OrdersPanel(Vertical):
