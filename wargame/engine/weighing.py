@@ -59,7 +59,7 @@ def counted_escalation(
         weight *= MEDIATOR_SHARE
         if notes is not None and weight:
             notes.append(f"a mediator is not a party to the quarrel ×{MEDIATOR_SHARE:g}")
-    if weight < 0:
+    if weight < 0 and (repeats or (target_trust is not None and target_trust > 50)):  # else the factor is 1
         factor = reassurance(target_trust, repeats)
         weight *= factor
         if notes is not None and factor != 1:
@@ -96,20 +96,25 @@ def as_seen_by(view: "ActorView", move: "Move", target: str | None, notes: list[
     from the actor's trust in it; a preemptive blow counts as unprovoked if
     the actor saw no escalation from the target last turn.
     """
-    tags = move.tags
+    preventive, mediation, preemptive = _tag_rules(view.scenario)[move.id]
     mediators = mediator_ids(view.scenario)
-    preemptive = "preemptive" in tags and target is not None
     return counted_escalation(
         float(move.escalation),
         view.perceived_rung,
-        preventive="preventive" in tags,
-        mediation="mediation" in tags,
+        preventive=preventive,
+        mediation=mediation,
         mediator_involved=view.actor in mediators or target in mediators,
         target_trust=None if target is None else view.trust_in[target],
         repeats=view.recent_moves.get(move.id, 0),
-        unprovoked_preemption=preemptive and not _escalated_last_turn(view, target),
+        unprovoked_preemption=preemptive and target is not None and not _escalated_last_turn(view, target),
         notes=notes,
     )
+
+
+@lru_cache(maxsize=64)
+def _tag_rules(scenario: "LoadedScenario") -> dict[str, tuple[bool, bool, bool]]:
+    """Move id -> whether it is preventive, mediation, preemptive (read once per scenario, not per move weighed)."""
+    return {m.id: ("preventive" in m.tags, "mediation" in m.tags, "preemptive" in m.tags) for m in scenario.moves.values()}
 
 
 @lru_cache(maxsize=64)
