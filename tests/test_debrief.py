@@ -274,7 +274,7 @@ def test_a_refused_proposal_is_an_off_ramp(tutorial):
 
 
 def test_discussion_questions_come_from_the_game(eventful, report):
-    assert 3 <= len(report.questions) <= 7
+    assert 3 <= len(report.questions) <= 8
     names = [a.name for a in report.actors]
     specific = [q for q in report.questions if any(n in q for n in names) or "turn" in q.lower()]
     assert len(specific) >= 3
@@ -415,3 +415,29 @@ def test_debrief_output_to_a_missing_folder_is_one_line(eventful, tmp_path, caps
     saves.save_game(eventful, save)
     code, _, err = run_cli(["debrief", str(save), "-o", str(tmp_path / "no" / "such" / "r.md")], capsys)
     assert code == 1 and err.startswith("wargame: error: cannot write") and err.count("\n") == 1
+
+
+def test_calming_moves_are_counted_at_face_value_and_as_the_ladder_counted_them(eventful, report):
+    """The metric behind "talk is cheap": each side's calming moves, at face value and as the ladder counted them."""
+    moves = eventful.scenario.moves
+    for row in report.metrics[:-1]:
+        played = [(moves[r.orders[row.actor].move], r.escalation[row.actor]) for r in eventful.history]
+        assert row.calming_weight == sum(-m.escalation for m, _ in played if m.escalation < 0)
+        assert row.calming_counted == pytest.approx(sum(-counted for m, counted in played if m.escalation < 0), abs=0.01)
+    assert any(row.calming_share is not None and row.calming_share < 1 for row in report.metrics)
+    assert "Calming moves: counted of face value" in render_markdown(report)
+
+
+def test_gestures_that_hardly_counted_raise_a_question(tutorial):
+    """A side that repeats one concession four turns running sees most of it discounted, and the class is asked why."""
+    game = Game(tutorial, 3)
+    for _ in range(4):
+        while game.turn_phase != "orders":
+            game.proceed()
+        game.order("kestria", "concession_offer", "dornland")
+        game.order("dornland", "hold_position")
+        game.proceed()
+    report = build_report(game)
+    kestria = next(m for m in report.metrics if m.actor == "kestria")
+    assert kestria.calming_weight == 8 and kestria.calming_share < 0.5
+    assert any(q.startswith("Republic of Kestria's calming moves were worth ▼8") for q in report.questions)

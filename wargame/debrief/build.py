@@ -41,7 +41,7 @@ def build_report(game: Game) -> Report:
         status="ended" if game.is_over() else f"in progress: {game.turn_label()}, {game.turn_phase} phase",
         outcome=_outcome(game),
         peak=game.peak,
-        actors=tuple(ActorInfo(a.id, a.name, a.leader) for a in spec.actors),
+        actors=tuple(ActorInfo(a.id, a.name, a.leader, a.role == "mediator") for a in spec.actors),
         chart=_chart(game),
         timeline=timeline,
         ledgers=ledgers,

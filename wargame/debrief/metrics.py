@@ -9,7 +9,9 @@
 - military spending: economy paid for military moves;
 - sanctions imposed: moves tagged ``sanction``;
 - mediation efforts: moves tagged ``mediation``, and the engagement and
-  summit moves of an actor whose role is mediator (its talks are mediation).
+  summit moves of an actor whose role is mediator (its talks are mediation);
+- calming moves, at face value and as the ladder counted them (a gesture
+  repeated, made to a friend or through a go-between counts for less).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def crisis_metrics(game: Game) -> tuple[Metrics, ...]:
 
 def _for_actor(game: Game, actor: str) -> Metrics:
     moves = [game.scenario.moves[r.orders[actor].move] for r in game.history if actor in r.orders]
+    calming = [(-move.escalation, max(0.0, -record.escalation.get(actor, 0.0)))
+               for record, move in zip((r for r in game.history if actor in r.orders), moves) if move.escalation < 0]
     mediator = game.scenario.actor(actor).role == "mediator"
 
     def tagged(*tags: str) -> int:
@@ -49,4 +53,6 @@ def _for_actor(game: Game, actor: str) -> Metrics:
         military_spending=sum(max(0, m.cost.economy) for m in moves if m.category == "military"),
         sanctions=tagged("sanction"),
         mediation=tagged("mediation", *(("engagement", "summit") if mediator else ())),
+        calming_weight=float(sum(weight for weight, _ in calming)),
+        calming_counted=round(sum(counted for _, counted in calming), 2),
     )

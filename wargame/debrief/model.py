@@ -16,6 +16,7 @@ class ActorInfo:
     id: str
     name: str
     leader: str
+    mediator: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,10 +168,17 @@ class Metrics:
     military_spending: int  # economy spent on military moves
     sanctions: int
     mediation: int
+    calming_weight: float  # the de-escalation its calming moves were worth at face value
+    calming_counted: float  # how much of it the ladder counted (repeats, friends and go-betweens count less)
 
     @property
     def engagements(self) -> int:
         return self.messages + self.meetings + self.summits
+
+    @property
+    def calming_share(self) -> float | None:
+        """The share of its calming moves' worth the ladder counted (None: it played none)."""
+        return self.calming_counted / self.calming_weight if self.calming_weight else None
 
 
 @dataclass(frozen=True)

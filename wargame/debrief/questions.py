@@ -13,7 +13,9 @@ from collections.abc import Callable
 from wargame.debrief.model import Report
 from wargame.debrief.words import possessive
 
-MAX_QUESTIONS = 7
+MAX_QUESTIONS = 8
+CHEAP_TALK = 0.5  # a side whose calming moves counted less than this share of their worth is asked why
+CHEAP_TALK_WEIGHT = 4  # ... if they were worth at least this much at face value
 
 
 def discussion_questions(report: Report) -> tuple[str, ...]:
@@ -114,6 +116,25 @@ def _agreements(report: Report) -> str | None:
     return None
 
 
+def _cheap_talk(report: Report) -> str | None:
+    """The party whose calming moves counted least, if it spent many on gestures that hardly counted.
+
+    A mediator's moves always count half for the parties' quarrel, so mediators are not asked.
+    """
+    mediators = {a.id for a in report.actors if a.mediator}
+    sides = [m for m in report.metrics if m.actor is not None and m.actor not in mediators
+             and m.calming_weight >= CHEAP_TALK_WEIGHT and m.calming_share is not None and m.calming_share < CHEAP_TALK]
+    if not sides:
+        return None
+    m = min(sides, key=lambda m: m.calming_share or 0.0)
+    return (
+        f"{possessive(report.actor_name(m.actor))} calming moves were worth ▼{m.calming_weight:g} at face value, "
+        f"but the ladder counted only ▼{round(m.calming_counted, 1):g} ({m.calming_share:.0%}): gestures repeated, made to "
+        f"those who already trusted it or through a go-between count for less. Where would the same effort have "
+        f"reassured someone who needed it?"
+    )
+
+
 def _off_ramp(report: Report) -> str | None:
     ramps = [p for p in report.turning_points if p.kind == "off-ramp"]
     if not ramps:
@@ -149,7 +170,7 @@ def _ending(report: Report) -> str | None:
 
 
 RULES: tuple[Callable[[Report], str | None], ...] = (
-    _prevention, _credibility, _miscommunication, _agreements, _off_ramp, _escalation, _ending,
+    _prevention, _credibility, _miscommunication, _cheap_talk, _agreements, _off_ramp, _escalation, _ending,
 )
 
 

@@ -5,7 +5,7 @@ Layout only: every fact and judgement comes from the ``Report``.
 
 from __future__ import annotations
 
-from wargame.debrief.model import MoveLine, Report
+from wargame.debrief.model import Metrics, MoveLine, Report
 from wargame.debrief.words import possessive
 
 MARKS = " ▁▃█"  # indicator levels 0..3
@@ -23,7 +23,15 @@ METRIC_COLUMNS = (
     ("Military spending (economy)", lambda m: str(m.military_spending)),
     ("Sanctions imposed", lambda m: str(m.sanctions)),
     ("Mediation efforts", lambda m: str(m.mediation)),
+    ("Calming moves: counted of face value", lambda m: calming_text(m)),
 )
+
+
+def calming_text(m: Metrics) -> str:
+    """"▼3.5 of ▼9 (39%)": how much of its calming moves' worth the ladder counted."""
+    if m.calming_share is None:
+        return "—"
+    return f"▼{round(m.calming_counted, 1):g} of ▼{m.calming_weight:g} ({m.calming_share:.0%})"
 
 
 def render_markdown(report: Report) -> str:
