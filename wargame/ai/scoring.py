@@ -21,13 +21,13 @@ from functools import cached_property
 
 from wargame.ai.beliefs import ViewEnv
 from wargame.engine.adjudication import IGNORED
-from wargame.engine.weighing import as_seen_by, mediator_ids
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.perception import INTENT_MEMORY
 from wargame.engine.records import RedLineState
 from wargame.engine.views import ActorView
+from wargame.engine.weighing import as_seen_by, mediator_ids
 from wargame.errors import IllegalDecision
 from wargame.scenario.conditions import Condition
 from wargame.scenario.loader import LoadedScenario
@@ -80,8 +80,6 @@ class Facts:
     net: tuple[tuple[str, int], ...]  # change to my own stats, costs included
     harm: float  # how much it lowers the target's stats in all
     trust: int  # change of the target's trust in me
-    preventive: bool
-    preemptive: bool
     strike: bool
     adjusted: bool  # calming or preemptive: the ladder may count another escalation than its weight
 
@@ -127,8 +125,6 @@ def _facts(move: Move) -> Facts:
         net=tuple((stat, amount) for stat, amount in net.items() if amount),
         harm=-float(sum(amount for _, amount in move.effects.target.items())),
         trust=move.effects.trust,
-        preventive="preventive" in tags,
-        preemptive="preemptive" in tags,
         strike="strike" in tags,
         adjusted=move.escalation < 0 or "preemptive" in tags,
     )

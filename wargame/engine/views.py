@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from wargame.engine import indicators, legality
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
-from wargame.engine.weighing import REPEAT_WINDOW
 from wargame.engine.records import (
     Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord, fill_frozen,
 )
+from wargame.engine.weighing import REPEAT_WINDOW
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
