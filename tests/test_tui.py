@@ -767,3 +767,17 @@ async def test_the_move_detail_shows_how_the_ladder_will_count_the_move(tmp_path
             await settle(pilot)
         assert game.turn == 2
         assert "played 1× in the last 3 turns ×0.5" in await highlight("quiet_dialogue")
+
+
+async def test_hotline_tabs_fit_four_actors_at_140_columns(tmp_path):
+    """Tab labels carry a mark, not a word, for a channel that is not open, so the Cuban crisis's three
+    counterparts fit side by side in a 140-column terminal; the hint says the state in words."""
+    game = Game(load_scenario("scenarios/cuban-missile-crisis.yaml"), 1)
+    app = make_app(game, tmp_path, humans=["usa"])
+    async with app.run_test(size=(140, 44)) as pilot:
+        await start(pilot)
+        labels = [str(tab.label) for tab in app.screen.query("#counterparts Tab")]
+        assert labels == ["Soviet Union ✕", "Republic of Cuba ✕", "United Nations"]
+        text = screen_text(app)
+        assert all(label in text for label in labels)
+        assert "The channel to Soviet Union is severed" in text

@@ -18,7 +18,8 @@ from textual.widgets import OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from wargame.tui.messages import AnswerRequested
-from wargame.tui.text import CHANNEL_TEXT
+
+CHANNEL_MARKS = {"strained": " ~", "severed": " ✕", "hotline": " ☎"}  # in tab labels; open has none
 
 KIND_WORDS = {
     "statement": "statement",
@@ -153,9 +154,10 @@ class HotlinePanel(Vertical):
         self._fill()
 
     def _tab_label(self, view, other) -> str:
+        """The name, proposals waiting, and a mark for a channel that is not simply open (the hint says it in words)."""
         waiting = sum(1 for e in view.pending_proposals() if e.message.sender == other.id)
         badge = f" ({waiting})" if waiting else ""
-        return f"{other.name}{badge} · {CHANNEL_TEXT.get(other.channel, other.channel)}"
+        return f"{other.name}{badge}{CHANNEL_MARKS.get(other.channel, '')}"
 
     def _default_counterpart(self, view) -> str | None:
         pending = view.pending_proposals()
@@ -186,6 +188,10 @@ class HotlinePanel(Vertical):
             hint.update(Text("The hotline opens at the start of each turn.", "dim"))
         elif other is not None and other.channel == "severed":
             hint.update(Text(f"The channel to {other.name} is severed: messages cannot get through.", "italic"))
+        elif other is not None and other.channel == "strained":
+            hint.update(Text.assemble(
+                (f"The channel to {other.name} is strained: messages may arrive late or garbled.  ", "italic"),
+                ("m", "bold"), " write a message"))
         else:
             hint.update(Text.assemble(("m", "bold"), " write a message   ", ("space", "bold"), " close the hotline and go to orders"))
 
