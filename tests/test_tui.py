@@ -771,7 +771,8 @@ async def test_the_move_detail_shows_how_the_ladder_will_count_the_move(tmp_path
 
 async def test_hotline_tabs_fit_four_actors_at_140_columns(tmp_path):
     """Tab labels carry a mark, not a word, for a channel that is not open, so the Cuban crisis's three
-    counterparts fit side by side in a 140-column terminal; the hint says the state in words."""
+    counterparts fit side by side in a 140-column terminal; the hotline opens on one that can be written to,
+    and the hint says a severed channel in words."""
     game = Game(load_scenario("scenarios/cuban-missile-crisis.yaml"), 1)
     app = make_app(game, tmp_path, humans=["usa"])
     async with app.run_test(size=(140, 44)) as pilot:
@@ -780,4 +781,9 @@ async def test_hotline_tabs_fit_four_actors_at_140_columns(tmp_path):
         assert labels == ["Soviet Union ✕", "Republic of Cuba ✕", "United Nations"]
         text = screen_text(app)
         assert all(label in text for label in labels)
-        assert "The channel to Soviet Union is severed" in text
+        panel = app.screen.query_one(HotlinePanel)
+        assert panel.counterpart == "un" and app.screen.query_one("#counterparts").active == "with-un"
+        await pilot.click("#with-cuba")
+        await pilot.pause()
+        assert panel.counterpart == "cuba"
+        assert "The channel to Republic of Cuba is severed" in screen_text(app)

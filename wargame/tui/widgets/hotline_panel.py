@@ -140,18 +140,23 @@ class HotlinePanel(Vertical):
         self.view, self.palette = view, palette
         tabs = self.query_one("#counterparts", Tabs)
         wanted = [(f"with-{o.id}", self._tab_label(view, o)) for o in view.others]
+        if self.counterpart not in [o.id for o in view.others]:
+            self.counterpart = self._default_counterpart(view)
         if [t.id for t in tabs.query(Tab)] != [tab_id for tab_id, _ in wanted]:
-            tabs.clear()
-            for tab_id, label in wanted:
-                tabs.add_tab(Tab(label, id=tab_id))
+            self.call_next(self._rebuild_tabs, tabs, wanted, f"with-{self.counterpart}")
         else:
             for tab_id, label in wanted:
                 tabs.query_one(f"#{tab_id}", Tab).label = label
-        if self.counterpart not in [o.id for o in view.others]:
-            self.counterpart = self._default_counterpart(view)
-        if tabs.active != f"with-{self.counterpart}":
-            tabs.active = f"with-{self.counterpart}"
+            if tabs.active != f"with-{self.counterpart}":
+                tabs.active = f"with-{self.counterpart}"
         self._fill()
+
+    async def _rebuild_tabs(self, tabs: Tabs, wanted: list[tuple[str, str]], active: str) -> None:
+        """New tabs, then the chosen one active (Textual activates the first tab added to an empty row)."""
+        await tabs.clear()
+        for tab_id, label in wanted:
+            await tabs.add_tab(Tab(label, id=tab_id))
+        tabs.active = active
 
     def _tab_label(self, view, other) -> str:
         """The name, proposals waiting, and a mark for a channel that is not simply open (the hint says it in words)."""
