@@ -787,3 +787,13 @@ async def test_hotline_tabs_fit_four_actors_at_140_columns(tmp_path):
         await pilot.pause()
         assert panel.counterpart == "cuba"
         assert "The channel to Republic of Cuba is severed" in screen_text(app)
+
+
+def test_gestures_are_made_toward_and_pressure_against():
+    """The turn report says a summit was held toward its target, a blockade aimed against it."""
+    from wargame.tui.text import aimed_at
+
+    moves = load_scenario("scenarios/cuban-missile-crisis.yaml").moves
+    assert aimed_at(moves["summit"], "Republic of Cuba") == " toward Republic of Cuba"
+    assert aimed_at(moves["naval_blockade"], "you") == " against you"
+    assert aimed_at(None, "you") == " toward you"  # a move the view cannot name is not called hostile

@@ -71,3 +71,8 @@ def letters_for(ids: list[str], names: dict[str, str]) -> dict[str, str]:
                 letters[actor] = char
                 break
     return letters
+
+
+def aimed_at(move, target_name: str) -> str:
+    """" against Cuba" for pressure, " toward Cuba" for a gesture: a summit is not held against anyone."""
+    return f" {'against' if move is not None and move.escalation > 0 else 'toward'} {target_name}"

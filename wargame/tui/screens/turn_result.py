@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from wargame.tui.session import Session
-from wargame.tui.text import STAT_LABELS, signed, stat_order
+from wargame.tui.text import STAT_LABELS, aimed_at, signed, stat_order
 from wargame.tui.widgets.game_header import GameHeader
 
 QUIET_KINDS = {"briefing"}
@@ -60,7 +60,7 @@ def result_text(session: Session, rung_before: int, perceived_before: int | None
     if view.order:
         option = view.option(view.order)
         name = option.move.name if option else view.order
-        target = f" against {names.get(order.target, order.target)}" if order and order.target else ""
+        target = aimed_at(option and option.move, names.get(order.target, order.target)) if order and order.target else ""
         text.append(f"  You: {name}{target}\n")
     readings = view.perceived_history[-1][1] if view.perceived_history and view.perceived_history[-1][0] == turn else ()
     for reading in readings:
@@ -70,7 +70,7 @@ def result_text(session: Session, rung_before: int, perceived_before: int | None
             text.append("no move noticed\n", "italic")
             continue
         move = view.scenario.moves.get(reading.seen)
-        target = reading.target and (" against you" if reading.target == view.actor else f" against {names.get(reading.target, reading.target)}")
+        target = reading.target and aimed_at(move, "you" if reading.target == view.actor else names.get(reading.target, reading.target))
         text.append(f"  {who}: ", "bold")
         text.append(f"{move.name if move else reading.seen}{target or ''}")
         text.append(f" — you read it as {reading_words(reading.perceived)} ({signed(round(reading.perceived, 1))})\n", "dim")
