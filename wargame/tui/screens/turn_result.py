@@ -58,9 +58,9 @@ def result_text(session: Session, rung_before: int, perceived_before: int | None
     heading("Moves")
     order = session.game.orders.get(session.human)
     if view.order:
-        option = view.option(view.order)
-        name = option.move.name if option else view.order
-        target = aimed_at(option and option.move, names.get(order.target, order.target)) if order and order.target else ""
+        move = view.scenario.moves.get(view.order)  # from the scenario: a finished game lists no options
+        name = move.name if move else view.order
+        target = aimed_at(move, names.get(order.target, order.target)) if order and order.target else ""
         text.append(f"  You: {name}{target}\n")
     readings = view.perceived_history[-1][1] if view.perceived_history and view.perceived_history[-1][0] == turn else ()
     for reading in readings:
