@@ -138,12 +138,12 @@ class HotlinePanel(Vertical):
 
     def show(self, view, palette: dict[str, str]) -> None:
         self.view, self.palette = view, palette
-        tabs = self.query_one("#counterparts", Tabs)
         wanted = [(f"with-{o.id}", self._tab_label(view, o)) for o in view.others]
         if self.counterpart not in [o.id for o in view.others]:
             self.counterpart = self._default_counterpart(view)
-        if [t.id for t in tabs.query(Tab)] != [tab_id for tab_id, _ in wanted]:
-            self.call_next(self._rebuild_tabs, tabs, wanted, f"with-{self.counterpart}")
+        tabs = next(iter(self.query("#counterparts").results(Tabs)), None)
+        if tabs is None or [t.id for t in tabs.query(Tab)] != [tab_id for tab_id, _ in wanted]:
+            self.call_next(self._replace_tabs, wanted, f"with-{self.counterpart}")
         else:
             for tab_id, label in wanted:
                 tabs.query_one(f"#{tab_id}", Tab).label = label
@@ -151,12 +151,16 @@ class HotlinePanel(Vertical):
                 tabs.active = f"with-{self.counterpart}"
         self._fill()
 
-    async def _rebuild_tabs(self, tabs: Tabs, wanted: list[tuple[str, str]], active: str) -> None:
-        """New tabs, then the chosen one active (Textual activates the first tab added to an empty row)."""
-        await tabs.clear()
-        for tab_id, label in wanted:
-            await tabs.add_tab(Tab(label, id=tab_id))
-        tabs.active = active
+    async def _replace_tabs(self, wanted: list[tuple[str, str]], active: str) -> None:
+        """A new row of tabs with the chosen one active from the start.
+
+        A row filled tab by tab activates its first tab once it is mounted,
+        overriding the counterpart chosen here; a new row is given its active
+        tab up front (the set of counterparts changes only with the seat).
+        """
+        await self.query("#counterparts").remove()
+        row = Tabs(*(Tab(label, id=tab_id) for tab_id, label in wanted), active=active, id="counterparts")
+        await self.mount(row, before=self.query_one("#conversation"))
 
     def _tab_label(self, view, other) -> str:
         """The name, proposals waiting, and a mark for a channel that is not simply open (the hint says it in words)."""
