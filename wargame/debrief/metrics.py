@@ -33,9 +33,9 @@ def crisis_metrics(game: Game) -> tuple[Metrics, ...]:
 
 
 def _for_actor(game: Game, actor: str) -> Metrics:
-    moves = [game.scenario.moves[r.orders[actor].move] for r in game.history if actor in r.orders]
-    calming = [(-move.escalation, max(0.0, -record.escalation.get(actor, 0.0)))
-               for record, move in zip((r for r in game.history if actor in r.orders), moves) if move.escalation < 0]
+    records = [r for r in game.history if actor in r.orders]
+    moves = [game.scenario.moves[r.orders[actor].move] for r in records]
+    calming = [(-m.escalation, max(0.0, -r.escalation.get(actor, 0.0))) for r, m in zip(records, moves) if m.escalation < 0]
     mediator = game.scenario.actor(actor).role == "mediator"
 
     def tagged(*tags: str) -> int:
