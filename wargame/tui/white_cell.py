@@ -189,9 +189,9 @@ def last_turn_text(view: FacilitatorView) -> Text:
     text.append(f"Turn {record.turn} ({record.label}): rung {record.rung_before} → {record.rung_after}\n", "bold")
     for actor, order in record.orders.items():
         target = f" → {names.get(order.target, order.target)}" if order.target else ""
-        weight = record.escalation.get(actor)
+        counted, move = record.escalation.get(actor), game.scenario.moves.get(order.move)
         text.append(f"  {names.get(actor, actor)}: {_move_name(view, order.move)}{target}")
-        text.append(f"  ({signed(round(weight, 1))})\n" if weight is not None else "\n", "dim")
+        text.append(f"  ({_counted_words(counted, move)})\n" if counted is not None else "\n", "dim")
     misread = [p for p in record.perceptions if p.misread]
     unseen = [p for p in record.perceptions if p.seen is None]
     text.append(f"\nMisreadings ({len(misread)})\n", "bold")
@@ -210,6 +210,14 @@ def last_turn_text(view: FacilitatorView) -> Text:
             text.append(f"  {names.get(p.observer, p.observer)} did not notice "
                         f"{_possessive(names.get(p.actor, p.actor))} {_move_name(view, p.move)}\n")
     return text.rstrip() or text
+
+
+def _counted_words(counted: float, move) -> str:
+    """"+2", or "-0.2 of its -2" where the ladder counted a move otherwise than its weight (see engine.weighing)."""
+    words = signed(round(counted, 1))
+    if move is not None and round(counted, 1) != move.escalation:
+        words += f" of its {signed(move.escalation)}"
+    return words
 
 
 def news_text(view: FacilitatorView) -> Text:
