@@ -425,7 +425,11 @@ def test_calming_moves_are_counted_at_face_value_and_as_the_ladder_counted_them(
         assert row.calming_weight == sum(-m.escalation for m, _ in played if m.escalation < 0)
         assert row.calming_counted == pytest.approx(sum(-counted for m, counted in played if m.escalation < 0), abs=0.01)
     assert any(row.calming_share is not None and row.calming_share < 1 for row in report.metrics)
-    assert "Calming moves: counted of face value" in render_markdown(report)
+    markdown = render_markdown(report)
+    assert "Calming moves: counted of face value" in markdown
+    discounted = [m for entry in report.timeline for m in entry.moves if round(m.escalation, 1) != m.weight]
+    assert discounted, "no move in this game was counted otherwise than its weight"
+    assert discounted[0].escalation_words in markdown and " of its " in discounted[0].escalation_words
 
 
 def test_gestures_that_hardly_counted_raise_a_question(tutorial):

@@ -93,7 +93,7 @@ def _turn_entry(game: Game, record, watched: Trace) -> TurnEntry:
             for p in record.perceptions if p.actor == actor
         )
         moves.append(MoveLine(actor, move.id, move.name, order.target, record.escalation.get(actor, 0.0),
-                              tuple(move.tags), move.visibility == "covert", readings))
+                              tuple(move.tags), move.visibility == "covert", readings, float(move.escalation)))
     messages = tuple(_message(game, e) for e in game.envelopes if e.turn == record.turn)
     happenings = tuple(
         Happening(HAPPENING_KINDS[e.kind], e.text) for e in game.events

@@ -65,10 +65,18 @@ class MoveLine:
     move_id: str
     move: str
     target: str | None
-    escalation: float
+    escalation: float  # as the ladder counted it
     tags: tuple[str, ...]
     covert: bool
     readings: tuple[Reading, ...]
+    weight: float = 0.0  # the move's escalation at face value
+
+    @property
+    def escalation_words(self) -> str:
+        """"escalation +2", or "escalation −0.5 of its −2" where the ladder counted it otherwise (engine.weighing)."""
+        counted = round(self.escalation, 1)
+        words = f"escalation {counted:+g}"
+        return words if counted == self.weight else f"{words} of its {self.weight:+g}"
 
 
 @dataclass(frozen=True)

@@ -162,7 +162,7 @@ def _move(report: Report, move: MoveLine) -> str:
         else:
             seen.append(f"{name(report, r.observer)} read {r.perceived:+.1f}")
     readings = f' <span class="muted">—</span> {", ".join(seen)}' if seen else ""
-    return f"<strong>{name(report, move.actor)}</strong>: {e(move.move)}{target}{covert}, escalation {move.escalation:+g}{readings}"
+    return f"<strong>{name(report, move.actor)}</strong>: {e(move.move)}{target}{covert}, {e(move.escalation_words)}{readings}"
 
 
 def _message(report: Report, m) -> str:

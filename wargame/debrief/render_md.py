@@ -164,7 +164,7 @@ def _move(report: Report, move: MoveLine) -> str:
         else:
             seen.append(f"{who} read {r.perceived:+.1f}" + (" (misread)" if r.misread else ""))
     return (f"**{inline(report.actor_name(move.actor))}**: {inline(move.move)}{target}{covert}, "
-            f"escalation {move.escalation:+g}" + (f"; {', '.join(seen)}" if seen else ""))
+            f"{move.escalation_words}" + (f"; {', '.join(seen)}" if seen else ""))
 
 
 def _message(report: Report, m) -> str:
@@ -285,7 +285,7 @@ def turn_cells(report: Report, entry) -> dict[str, str]:
     cells = {"Rung": f"{entry.rung_before} → {entry.rung_after}"}
     for move in entry.moves:
         target = f" → {report.actor_name(move.target)}" if move.target else ""
-        cells[report.actor_name(move.actor)] = f"{move.move}{target} ({move.escalation:+g})"
+        cells[report.actor_name(move.actor)] = f"{move.move}{target} ({move.escalation_words.removeprefix('escalation ')})"
     cells["Messages"] = "; ".join(f"{m.kind} {report.actor_name(m.sender)} → {report.actor_name(m.recipient)}"
                                   + (f" ({m.status})" if m.status else "") for m in entry.messages) or "—"
     cells["Happened"] = " ".join(
