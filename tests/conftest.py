@@ -31,3 +31,22 @@ def cuban():
 @pytest.fixture(scope="session")
 def shipped_scenarios():
     return [load_scenario(path) for path in sorted((ROOT / "scenarios").glob("*.yaml"))]
+
+
+@pytest.fixture
+def repeated_concessions(tutorial):
+    """A tutorial game in which Kestria offers Dornland a concession on each of the first ``turns`` turns
+    while Dornland holds its position: the plainest case of a gesture wearing with repetition."""
+    from wargame.engine import Game
+
+    def play(turns: int):
+        game = Game(tutorial, 3)
+        for _ in range(turns):
+            while game.turn_phase != "orders":
+                game.proceed()
+            game.order("kestria", "concession_offer", "dornland")
+            game.order("dornland", "hold_position")
+            game.proceed()
+        return game
+
+    return play

@@ -432,16 +432,9 @@ def test_calming_moves_are_counted_at_face_value_and_as_the_ladder_counted_them(
     assert discounted[0].escalation_words in markdown and " of its " in discounted[0].escalation_words
 
 
-def test_gestures_that_hardly_counted_raise_a_question(tutorial):
+def test_gestures_that_hardly_counted_raise_a_question(repeated_concessions):
     """A side that repeats one concession four turns running sees most of it discounted, and the class is asked why."""
-    game = Game(tutorial, 3)
-    for _ in range(4):
-        while game.turn_phase != "orders":
-            game.proceed()
-        game.order("kestria", "concession_offer", "dornland")
-        game.order("dornland", "hold_position")
-        game.proceed()
-    report = build_report(game)
+    report = build_report(repeated_concessions(4))
     kestria = next(m for m in report.metrics if m.actor == "kestria")
     assert kestria.calming_weight == 8 and kestria.calming_share < 0.5
     assert any(q.startswith("Republic of Kestria's calming moves were worth ▼8") for q in report.questions)

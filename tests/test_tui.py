@@ -799,18 +799,12 @@ def test_gestures_are_made_toward_and_pressure_against():
     assert aimed_at(None, "you") == " toward you"  # a move the view cannot name is not called hostile
 
 
-def test_the_white_cell_shows_what_the_ladder_counted_of_each_move():
+def test_the_white_cell_shows_what_the_ladder_counted_of_each_move(repeated_concessions):
     """The facilitator sees a repeated concession count half of its weight, and a move counted in full as it is."""
     from wargame.engine.views import FacilitatorView
     from wargame.tui.white_cell import last_turn_text
 
-    game = new_game()
-    for _ in range(2):
-        while game.turn_phase != "orders":
-            game.proceed()
-        game.order("kestria", "concession_offer", "dornland")
-        game.order("dornland", "hold_position")
-        game.proceed()
+    game = repeated_concessions(2)
     counted = game.history[-1].escalation["kestria"]
     assert counted == pytest.approx(-1.0, abs=0.1)  # half, and a little less: the first concession won some trust
     text = last_turn_text(FacilitatorView(game)).plain
