@@ -82,7 +82,7 @@ class ViewEnv:
 
     def trust(self, actor: str, other: str) -> float:
         if actor == self.view.actor:
-            return float(next((o.my_trust for o in self.view.others if o.id == other), 100))
+            return float(self.view.trust_in.get(other, 100))
         return UNKNOWN_STAT
 
     def played(self, actor: str | None, move: str, within: int | None) -> bool:

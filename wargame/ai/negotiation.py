@@ -217,7 +217,7 @@ def may_commit(term: Term, actor: str) -> bool:
 
 
 def trust_in(sit: Situation, other: str) -> int:
-    return next((o.my_trust for o in sit.view.others if o.id == other), 50)
+    return sit.view.trust_in.get(other, 50)
 
 
 def reachable(sit: Situation) -> tuple[str, ...]:

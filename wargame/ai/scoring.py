@@ -54,7 +54,6 @@ class Landmarks:
     top_rung: int
     defused_at: int
     capitulation_below: int
-    mediators: frozenset[str]  # actors whose moves, and moves toward whom, count half on the ladder
 
 
 @dataclass(frozen=True)
@@ -96,8 +95,7 @@ def landmarks(scenario: LoadedScenario) -> Landmarks:
         top = sum(len(b.rungs) for b in bands) - 1
         war = top + 1 - len(bands[-1].rungs)
         brink = war - len(bands[-2].rungs)
-        found = Landmarks(war, brink, top, scenario.ladder.defused_at, scenario.spec.outcomes.capitulation_below,
-                          mediator_ids(scenario))
+        found = Landmarks(war, brink, top, scenario.ladder.defused_at, scenario.spec.outcomes.capitulation_below)
         _LANDMARKS[scenario.digest] = found
     return found
 
@@ -331,7 +329,7 @@ def _stat_weights(view: ActorView, marks: Landmarks, st: Stakes) -> dict[str, fl
 
 def effective_escalation(f: Facts, sit: Situation, target: str | None) -> float:
     """The escalation the ladder will count, as far as I can tell (``weighing.as_seen_by``)."""
-    mediators = sit.marks.mediators
+    mediators = mediator_ids(sit.view.scenario)
     if not f.adjusted and target not in mediators and sit.me not in mediators:
         return f.escalation  # most moves: the ladder counts the weight as it is
     return as_seen_by(sit.view, sit.view.scenario.moves[f.id], target)
