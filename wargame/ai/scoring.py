@@ -27,7 +27,7 @@ from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.perception import INTENT_MEMORY
 from wargame.engine.records import RedLineState
 from wargame.engine.views import ActorView
-from wargame.engine.weighing import as_seen_by, mediator_ids
+from wargame.engine.weighing import MEDIATOR_SHARE, Weigher
 from wargame.errors import IllegalDecision
 from wargame.scenario.conditions import Condition
 from wargame.scenario.loader import LoadedScenario
@@ -201,6 +201,11 @@ class Situation:
         return _stat_weights(self.view, self.marks, self.stakes)
 
     @cached_property
+    def weigher(self) -> Weigher:
+        """How the ladder will count my moves, with what the view says of each target read once per decision."""
+        return Weigher(self.view)
+
+    @cached_property
     def env(self) -> ViewEnv:
         """My view as a condition env, shared by the objective checks of this decision."""
         return ViewEnv(self.view)
@@ -329,10 +334,9 @@ def _stat_weights(view: ActorView, marks: Landmarks, st: Stakes) -> dict[str, fl
 
 def effective_escalation(f: Facts, sit: Situation, target: str | None) -> float:
     """The escalation the ladder will count, as far as I can tell (``weighing.as_seen_by``)."""
-    mediators = mediator_ids(sit.view.scenario)
-    if not f.adjusted and target not in mediators and sit.me not in mediators:
-        return f.escalation  # most moves: the ladder counts the weight as it is
-    return as_seen_by(sit.view, sit.view.scenario.moves[f.id], target)
+    if not f.adjusted:  # neither calming nor preemptive: of the ladder's rules only the mediator's share applies
+        return f.escalation * MEDIATOR_SHARE if sit.weigher.involves_mediator(target) else f.escalation
+    return sit.weigher.count(f.id, f.escalation, target)
 
 
 def own_gain(f: Facts, sit: Situation) -> float:

@@ -96,19 +96,50 @@ def as_seen_by(view: "ActorView", move: "Move", target: str | None, notes: list[
     from the actor's trust in it; a preemptive blow counts as unprovoked if
     the actor saw no escalation from the target last turn.
     """
-    preventive, mediation, preemptive = _tag_rules(view.scenario)[move.id]
-    mediators = mediator_ids(view.scenario)
-    return counted_escalation(
-        float(move.escalation),
-        view.perceived_rung,
-        preventive=preventive,
-        mediation=mediation,
-        mediator_involved=view.actor in mediators or target in mediators,
-        target_trust=None if target is None else view.trust_in[target],
-        repeats=view.recent_moves.get(move.id, 0),
-        unprovoked_preemption=preemptive and target is not None and not _escalated_last_turn(view, target),
-        notes=notes,
-    )
+    return Weigher(view).count(move.id, float(move.escalation), target, notes)
+
+
+class Weigher:
+    """``as_seen_by`` for many moves of one view: what the view says of mediators and of each target is read once.
+
+    A computer player weighs some thirty moves per decision; it keeps one
+    weigher per view (a view never changes, so nothing here goes stale).
+    """
+
+    __slots__ = ("view", "_rules", "_mediators", "_by_mediator", "_provoked")
+
+    def __init__(self, view: "ActorView"):
+        self.view = view
+        self._rules = _tag_rules(view.scenario)
+        self._mediators = mediator_ids(view.scenario)
+        self._by_mediator = view.actor in self._mediators
+        self._provoked: dict[str, bool] = {}  # target -> whether I saw it escalate last turn, as asked
+
+    def involves_mediator(self, target: str | None) -> bool:
+        """Whether a move by me against ``target`` is one by or toward a mediator (it counts for half)."""
+        return self._by_mediator or target in self._mediators
+
+    def count(self, move_id: str, weight: float, target: str | None, notes: list[str] | None = None) -> float:
+        """``as_seen_by`` of the move ``move_id`` of base ``weight`` (its escalation as a float)."""
+        view = self.view
+        preventive, mediation, preemptive = self._rules[move_id]
+        return counted_escalation(
+            weight,
+            view.perceived_rung,
+            preventive=preventive,
+            mediation=mediation,
+            mediator_involved=self._by_mediator or target in self._mediators,
+            target_trust=None if target is None else view.trust_in[target],
+            repeats=view.recent_moves.get(move_id, 0),
+            unprovoked_preemption=preemptive and target is not None and not self._escalated_last_turn(target),
+            notes=notes,
+        )
+
+    def _escalated_last_turn(self, target: str) -> bool:
+        provoked = self._provoked.get(target)
+        if provoked is None:
+            provoked = self._provoked[target] = _escalated_last_turn(self.view, target)
+        return provoked
 
 
 @lru_cache(maxsize=64)

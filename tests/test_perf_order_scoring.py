@@ -1,0 +1,34 @@
+"""A computer player's shortcuts in weighing its moves agree with the full rules, move by move and bit by bit."""
+
+from __future__ import annotations
+
+from wargame.ai.autoplay import play_computers
+from wargame.ai.scoring import effective_escalation, facts, read_situation
+from wargame.engine import Game
+from wargame.engine.views import actor_view
+from wargame.engine.weighing import as_seen_by
+
+
+def _situations(scenario, seed: int, turns: int):
+    """Every actor's orders-phase situation over the first ``turns`` turns of one computer game."""
+    game = Game(scenario, seed)
+    while game.turn <= turns and not game.is_over():
+        if game.turn_phase == "orders":
+            for actor in game.actor_ids:
+                yield read_situation(actor_view(game, actor))
+        if game.turn_phase in ("hotline", "orders"):
+            play_computers(game, game.actor_ids)
+        game.proceed()
+
+
+def test_effective_escalation_is_as_seen_by_for_every_move_and_target_including_a_mediators(cuban):
+    """Moves that are neither calming nor preemptive skip the full rules; the mediator's share must still apply."""
+    known = facts(cuban)
+    compared = set()
+    for sit in _situations(cuban, 3, 6):
+        for option in sit.view.options:
+            for target in option.targets if option.move.targeted else (None,):
+                expected = as_seen_by(sit.view, option.move, target)
+                assert effective_escalation(known[option.move.id], sit, target) == expected, (sit.me, option.move.id, target)
+                compared.add((sit.me, known[option.move.id].adjusted))
+    assert {("un", False), ("un", True), ("usa", False), ("usa", True)} <= compared
