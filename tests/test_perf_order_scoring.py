@@ -32,3 +32,14 @@ def test_effective_escalation_is_as_seen_by_for_every_move_and_target_including_
                 assert effective_escalation(known[option.move.id], sit, target) == expected, (sit.me, option.move.id, target)
                 compared.add((sit.me, known[option.move.id].adjusted))
     assert {("un", False), ("un", True), ("usa", False), ("usa", True)} <= compared
+
+
+def test_a_remembered_count_still_explains_itself(cuban):
+    """Counts are remembered by their inputs; asking again with ``notes`` must still list the rules that applied."""
+    sit = next(s for s in _situations(cuban, 1, 3) if s.me == "un")
+    option = next(o for o in sit.view.options if o.move.escalation < 0)
+    move, target = option.move, (option.targets[0] if option.move.targeted else None)
+    first = as_seen_by(sit.view, move, target)
+    notes: list[str] = []
+    assert as_seen_by(sit.view, move, target, notes) == first
+    assert any("mediator" in note for note in notes), notes

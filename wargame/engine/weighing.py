@@ -106,10 +106,11 @@ class Weigher:
     weigher per view (a view never changes, so nothing here goes stale).
     """
 
-    __slots__ = ("view", "_rules", "_mediators", "_by_mediator", "_provoked")
+    __slots__ = ("view", "_rung", "_trust", "_recent", "_rules", "_mediators", "_by_mediator", "_provoked")
 
     def __init__(self, view: "ActorView"):
         self.view = view
+        self._rung, self._trust, self._recent = view.perceived_rung, view.trust_in, view.recent_moves
         self._rules = _tag_rules(view.scenario)
         self._mediators = mediator_ids(view.scenario)
         self._by_mediator = view.actor in self._mediators
@@ -121,25 +122,36 @@ class Weigher:
 
     def count(self, move_id: str, weight: float, target: str | None, notes: list[str] | None = None) -> float:
         """``as_seen_by`` of the move ``move_id`` of base ``weight`` (its escalation as a float)."""
-        view = self.view
         preventive, mediation, preemptive = self._rules[move_id]
-        return counted_escalation(
+        inputs = (
             weight,
-            view.perceived_rung,
-            preventive=preventive,
-            mediation=mediation,
-            mediator_involved=self._by_mediator or target in self._mediators,
-            target_trust=None if target is None else view.trust_in[target],
-            repeats=view.recent_moves.get(move_id, 0),
-            unprovoked_preemption=preemptive and target is not None and not self._escalated_last_turn(target),
-            notes=notes,
+            self._rung,
+            preventive,
+            mediation,
+            self._by_mediator or target in self._mediators,
+            None if target is None else self._trust[target],
+            self._recent.get(move_id, 0),
+            preemptive and target is not None and not self._escalated_last_turn(target),
         )
+        return _counted(*inputs) if notes is None else _count(*inputs, notes)
 
     def _escalated_last_turn(self, target: str) -> bool:
         provoked = self._provoked.get(target)
         if provoked is None:
             provoked = self._provoked[target] = _escalated_last_turn(self.view, target)
         return provoked
+
+
+def _count(weight: float, rung: int, preventive: bool, mediation: bool, mediator_involved: bool,
+           target_trust: float | None, repeats: int, unprovoked_preemption: bool, notes: list[str] | None = None) -> float:
+    """``counted_escalation`` with its inputs by position."""
+    return counted_escalation(weight, rung, preventive=preventive, mediation=mediation, mediator_involved=mediator_involved,
+                              target_trust=target_trust, repeats=repeats, unprovoked_preemption=unprovoked_preemption,
+                              notes=notes)
+
+
+_counted = lru_cache(maxsize=4096)(_count)
+"""``_count`` remembered by its inputs (without notes): a pure function whose few inputs recur all game, in every game."""
 
 
 @lru_cache(maxsize=64)
