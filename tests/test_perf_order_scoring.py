@@ -43,3 +43,17 @@ def test_a_remembered_count_still_explains_itself(cuban):
     notes: list[str] = []
     assert as_seen_by(sit.view, move, target, notes) == first
     assert any("mediator" in note for note in notes), notes
+
+
+def test_a_second_decision_in_a_turn_reuses_the_readings_only_while_the_others_are_the_same(cuban):
+    """The orders decision reuses the hotline's threat reading; a view whose others changed (an inject, a
+    facilitator's override) must be read afresh even though its history is the same tuple."""
+    import dataclasses
+
+    sit = next(s for s in _situations(cuban, 2, 3) if s.view.turn == 3 and s.me == "usa")
+    again = read_situation(dataclasses.replace(sit.view))
+    assert (again.threat, again.others_push) == (sit.threat, sit.others_push)
+    angrier = tuple(dataclasses.replace(o, intent=3.0) for o in sit.view.others)
+    changed = read_situation(dataclasses.replace(sit.view, others=angrier))
+    assert changed.view.perceived_history is sit.view.perceived_history
+    assert changed.others_push == 3.0 * len(angrier) != sit.others_push

@@ -234,13 +234,30 @@ def read_situation(view: ActorView) -> Situation:
     marks = landmarks(scenario)
     st = stakes(scenario, view.actor)
     hostility, last_seen = _readings(view)
-    threat = {other: hostility[other] + st.quarrel.get(other, 0.0) for other in hostility}
-    adversary = max(threat, key=threat.__getitem__) if threat else None
-    push = sum(max(-1.0, min(3.0, o.intent)) for o in view.others)
+    threat, adversary, push = _threats(view, st, hostility)
     return Situation(view, marks, st, view.perceived_rung, threat, adversary, hostility, last_seen, push)
 
 
 _LAST_READINGS: dict[str, tuple] = {}  # actor id -> (scenario, history, turn, readings) of its latest decision
+_LAST_THREATS: dict[str, tuple] = {}  # actor id -> (hostility, others, threats) of its latest decision
+
+
+def _threats(view: ActorView, st: Stakes, hostility: dict[str, float]) -> tuple[dict[str, float], str | None, float]:
+    """Threat per other actor, the most threatening one, and the escalation I expect from the others.
+
+    The orders view of a turn usually shares the hotline view's readings and
+    others (views reuse the tuple while nothing in it changed), so the second
+    decision reuses the first one's answer (a read-only dict).
+    """
+    last = _LAST_THREATS.get(view.actor)
+    if last and last[0] is hostility and last[1] is view.others:
+        return last[2]
+    threat = {other: hostility[other] + st.quarrel.get(other, 0.0) for other in hostility}
+    adversary = max(threat, key=threat.__getitem__) if threat else None
+    push = sum(max(-1.0, min(3.0, o.intent)) for o in view.others)
+    found = (threat, adversary, push)
+    _LAST_THREATS[view.actor] = (hostility, view.others, found)
+    return found
 
 
 def _readings(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
