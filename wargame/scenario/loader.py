@@ -20,7 +20,7 @@ import pydantic
 from wargame.errors import ConditionError, ScenarioError
 from wargame.scenario.conditions import Condition, Namespace, forget_parsed, parse_condition, syntax_tree
 from wargame.scenario.diagnostics import Diagnostic, did_you_mean, pydantic_diagnostics
-from wargame.scenario.model import STATS, Ladder, Move, Scenario
+from wargame.scenario.model import STATS, Actor, Ladder, Move, Scenario
 from wargame.scenario.yamlsafe import Document, YamlProblem, load_yaml_file, load_yaml_text
 
 
@@ -49,15 +49,17 @@ class LoadedScenario:
     def id(self) -> str:
         return self.spec.id
 
-    @property
+    @cached_property
     def actor_ids(self) -> tuple[str, ...]:
-        return tuple(actor.id for actor in self.spec.actors)
+        return tuple(self._actors)
 
     def actor(self, actor_id: str):
-        for actor in self.spec.actors:
-            if actor.id == actor_id:
-                return actor
-        raise KeyError(actor_id)
+        return self._actors[actor_id]
+
+    @cached_property
+    def _actors(self) -> dict[str, Actor]:
+        """Actors by id, in scenario order (the engine looks actors up hundreds of times a game)."""
+        return {actor.id: actor for actor in self.spec.actors}
 
     def moves_for(self, actor_id: str) -> list[Move]:
         """The moves an actor may ever play here, in library order."""
