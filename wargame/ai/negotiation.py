@@ -71,11 +71,13 @@ class TermFacts(NamedTuple):
 
 
 class Side(NamedTuple):
-    """A term as a package item between me and one other actor."""
+    """A term one of us may commit to, as a package item between me and one other actor."""
 
+    term: str
     mine: bool  # I may commit to it
     theirs: bool  # they may
     worth: int  # ``term.value`` to them
+    settling: bool  # mentioned by the settlement condition
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class TermTable:
     rows: tuple[TermFacts, ...]
     settlement: Condition | None
     settling: frozenset[str]  # terms the settlement condition mentions
-    sides: dict[str, tuple[Side, ...]]  # per other actor, per term (in ``rows`` order)
+    sides: dict[str, tuple[Side, ...]]  # per other actor, the terms either of us may commit to (in ``rows`` order)
 
 
 @lru_cache(maxsize=64)
@@ -111,14 +113,15 @@ def term_table(scenario: LoadedScenario, actor: str) -> TermTable:
         for term in scenario.spec.terms
     )
     settlement = scenario.condition("settlement")
+    settling = settlement.references.terms if settlement is not None else frozenset()
     sides = {
-        other: tuple(Side(may_commit(t, actor), may_commit(t, other), t.value.get(other, 0)) for t in scenario.spec.terms)
+        other: tuple(
+            Side(t.id, may_commit(t, actor), may_commit(t, other), t.value.get(other, 0), t.id in settling)
+            for t in scenario.spec.terms if may_commit(t, actor) or may_commit(t, other)
+        )
         for other in scenario.actor_ids if other != actor
     }
-    return TermTable(
-        {t.id: t for t in scenario.spec.terms}, rows, settlement,
-        settlement.references.terms if settlement is not None else frozenset(), sides,
-    )
+    return TermTable({t.id: t for t in scenario.spec.terms}, rows, settlement, settling, sides)
 
 
 # ---------------------------------------------------------------- the ledger of terms
@@ -137,7 +140,7 @@ class Ledger:
     settled_now: bool
     table: TermTable  # what the gains and burdens were worked out from
     _settles: dict[frozenset[str], bool] = field(default_factory=dict)
-    _drafts: dict[tuple, tuple | None] = field(default_factory=dict)  # _best_package's answers, by (other, refused)
+    _drafts: dict = field(default_factory=dict)  # _best_package's answers, by other (nothing refused) or (other, refused)
 
     def settles(self, terms: frozenset[str], both_commit: bool) -> bool:
         """Would agreeing these terms settle the crisis (by the scenario's condition)?"""
@@ -337,48 +340,52 @@ def ambition(sit: Situation, temper: Temper, book: Ledger, other: str) -> float:
 def _best_package(sit, temper, book, other, refused) -> tuple[tuple, tuple, float] | None:
     """Search packages of up to ``MAX_PACKAGE`` terms: worth my margin to me, not a loss to them.
 
-    Asked again with the same ``other`` and ``refused`` (a margin, then a
-    counter or a proposal, in one hotline phase), the ledger remembers the
-    answer: a ledger serves one situation and temper.
+    The ledger remembers the best package for ``other`` with nothing
+    refused (a margin, then a counter or a proposal, in one hotline phase;
+    a ledger serves one situation and temper). It is also the best of those
+    not refused lately unless it was itself refused: the search runs again
+    only then.
     """
+    best = book._drafts.get(other, _UNSEARCHED)
+    if best is _UNSEARCHED:
+        best = book._drafts[other] = _search_packages(sit, temper, book, other, frozenset())
+    if best is None or best[:2] not in refused:
+        return best
     key = (other, frozenset(refused))
     if key not in book._drafts:
         book._drafts[key] = _search_packages(sit, temper, book, other, refused)
     return book._drafts[key]
 
 
-class _Item(NamedTuple):
-    """A term as a package item: who may commit to it, and its value to each side."""
-
-    term: str
-    mine: bool
-    theirs: bool
-    value: float  # to me, as ``deal_value`` counts it
-    worth: int  # to them
-    settling: bool  # mentioned by the settlement condition
+_UNSEARCHED = object()
 
 
-def _package_items(sit: Situation, temper: Temper, book: Ledger, other: str, reliability: float) -> list[_Item]:
-    """The terms worth putting in a package for ``other``, valued once each (the same sums ``deal_value`` makes).
+def _package_items(book: Ledger, other: str, reliability: float) -> tuple[list[Side], list[float]]:
+    """The terms worth putting in a package for ``other``, and their value to me (the sums ``deal_value`` makes).
 
     Items that help neither side and touch no settlement term are left out;
     of more than ``MAX_ITEMS``, every settlement term and the most valuable to either side are kept.
     """
-    settling = book.table.settling
-    items = []
-    for row, side in zip(book.table.rows, book.table.sides[other]):
-        term_id = row.term.id
-        if term_id in book.agreed or not (side.mine or side.theirs):
+    agreed, gain, burden = book.agreed, book.gain, book.burden
+    items, values = [], []
+    for side in book.table.sides[other]:
+        term_id = side.term
+        if term_id in agreed:
             continue
-        gain = book.gain[term_id]
-        value = (gain if side.mine or gain <= 0 else gain * reliability) - (book.burden[term_id] if side.mine else 0.0)
-        if value <= 0 and side.worth <= 0 and term_id not in settling:
+        value = gain[term_id]
+        if side.mine:
+            value -= burden[term_id]
+        elif value > 0:
+            value *= reliability  # their promise, discounted by my distrust
+        if value <= 0 and side.worth <= 0 and not side.settling:
             continue
-        items.append(_Item(term_id, side.mine, side.theirs, value, side.worth, term_id in settling))
+        items.append(side)
+        values.append(value)
     if len(items) > MAX_ITEMS:
-        items.sort(key=lambda item: (not item.settling, -max(item.value, item.worth)))
-        items = items[:MAX_ITEMS]
-    return items
+        kept = sorted(range(len(items)), key=lambda i: (not items[i].settling, -max(values[i], items[i].worth)))
+        kept = kept[:MAX_ITEMS]
+        items, values = [items[i] for i in kept], [values[i] for i in kept]
+    return items, values
 
 
 def _search_packages(sit, temper, book, other, refused) -> tuple[tuple, tuple, float] | None:
@@ -389,7 +396,7 @@ def _search_packages(sit, temper, book, other, refused) -> tuple[tuple, tuple, f
     item, added in the same order as item by item.
     """
     reliability = _reliability(sit, temper, other)
-    items = _package_items(sit, temper, book, other, reliability)
+    items, values = _package_items(book, other, reliability)
     base = temper.peace_wish * pressure(sit)
     bonus = OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * reliability
     default_settles = book.settlement is None
@@ -399,7 +406,7 @@ def _search_packages(sit, temper, book, other, refused) -> tuple[tuple, tuple, f
     for combo, parent, last in _packages(len(items)):
         item = items[last]
         my_value, their_value, offers, asks, mask = sums[parent] if parent >= 0 else (base, 0.0, False, False, 0)
-        my_value += item.value
+        my_value += values[last]
         their_value += item.worth
         offers |= item.mine
         asks |= item.theirs

@@ -1,0 +1,79 @@
+"""The package search, remembered per ledger and other actor, must pick what a plain search picks.
+
+The reference below walks every package item by item; the remembered
+search (which answers a question with refused packages from the one
+without, unless its best was refused) must give the same package and value
+for every situation of simulated games on every shipped scenario, with and
+without refused packages.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from wargame.ai import negotiation as talk
+from wargame.ai.autoplay import play_computers
+from wargame.ai.doctrines import DOCTRINES
+from wargame.ai.scoring import war_risk, read_situation
+from wargame.engine import Game
+from wargame.engine.outcomes import OUTCOME_POINTS
+from wargame.engine.views import actor_view
+
+
+def plain_search(sit, temper, book, other, refused):
+    """Every package in order; the first of the best score that was not refused."""
+    reliability = talk._reliability(sit, temper, other)
+    items, values = talk._package_items(book, other, reliability)
+    best, best_score = None, None
+    for size in range(1, min(talk.MAX_PACKAGE, len(items)) + 1):
+        for combo in combinations(range(len(items)), size):
+            my_value, their_value = temper.peace_wish * talk.pressure(sit), 0.0
+            for i in combo:
+                my_value += values[i]
+                their_value += items[i].worth
+            offer = tuple(items[i].term for i in combo if items[i].mine)
+            ask = tuple(items[i].term for i in combo if items[i].theirs)
+            if book.settlement is None:
+                settled = bool(offer) and bool(ask)
+            else:
+                terms = frozenset(items[i].term for i in combo if items[i].settling)
+                settled = bool(terms) and book.settles(terms, True)
+            if settled:
+                my_value += OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * reliability
+                their_value += OUTCOME_POINTS["settled"]
+            if my_value < temper.accept_margin or their_value < 0:
+                continue
+            score = my_value + temper.fairness * min(my_value, their_value) - 0.3 * len(combo)
+            if (best_score is None or score > best_score) and (offer, ask) not in refused:
+                best, best_score = (offer, ask, my_value), score
+    return best
+
+
+def hotline_situations(scenario, games: int):
+    for seed in range(games):
+        game = Game(scenario, seed)
+        while not game.is_over():
+            if game.turn_phase == "hotline":
+                for actor in game.actor_ids:
+                    yield read_situation(actor_view(game, actor)), DOCTRINES[scenario.actor(actor).doctrine].temper
+            if game.turn_phase in ("hotline", "orders"):
+                play_computers(game, game.actor_ids)
+            game.proceed()
+
+
+def test_ranked_search_picks_what_a_plain_search_picks(shipped_scenarios):
+    checked = 0
+    for scenario in shipped_scenarios:
+        for sit, temper in hotline_situations(scenario, 3):
+            book = talk.ledger(sit, temper)
+            for other in sit.view.scenario.actor_ids:
+                if other == sit.me:
+                    continue
+                best = talk._best_package(sit, temper, book, other, set())
+                assert best == plain_search(sit, temper, book, other, set())
+                if best is not None:
+                    for refused in ({best[:2]}, {((), ("no such term",))}):
+                        assert talk._best_package(sit, temper, book, other, refused) == plain_search(
+                            sit, temper, book, other, refused)
+                    checked += 1
+    assert checked > 50
