@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from wargame.engine.decisions import Order
 from wargame.engine.env import GameEnv
 from wargame.errors import IllegalDecision
-from wargame.scenario.conditions import Condition
+from wargame.scenario.conditions import Condition, by_channel
 from wargame.scenario.model import Move
 
 if TYPE_CHECKING:
@@ -44,6 +44,33 @@ class MoveOption(NamedTuple):
         return not self.reason
 
 
+@dataclass(frozen=True, eq=False)
+class _Aim:
+    """Everything that decides whom a targeted move may aim at now.
+
+    Moves of a scenario that aim alike share one ``_Aim`` (hashed by
+    identity), and a listing answers each aim once for all its moves.
+    """
+
+    mediation: bool  # needs a mediator who can talk to both sides
+    needs_channel: bool  # refused over a severed channel
+    channel: str | None  # the channel state the move brings about: refused where the channel is so already
+    requires: str | None  # the prerequisite's text, as reasons quote it
+    condition: Condition | None  # the prerequisite, parsed
+    same_for_every_target: bool  # the prerequisite does not name ``target``: asked once, not per target
+    by_channel: dict[str, bool] | None  # the prerequisite's value by channel state, when only that channel decides it
+
+    @property
+    def channel_decides(self) -> bool:
+        """The channel to a target alone decides whether the move may aim at it."""
+        return not self.mediation and (self.condition is None or self.by_channel is not None)
+
+    @property
+    def all_or_none(self) -> bool:
+        """Nothing but a prerequisite that names no target decides: every target or none."""
+        return not (self.mediation or self.needs_channel or self.channel) and self.same_for_every_target
+
+
 @dataclass(frozen=True)
 class _Rule:
     """What legality needs to know of one move that never changes during a game of its scenario."""
@@ -51,17 +78,21 @@ class _Rule:
     move: Move
     locked: bool  # locked until a trigger or inject unlocks it
     costs: tuple[tuple[str, int], ...]  # the positive costs, in the move's order
-    mediation: bool
-    needs_channel: bool  # refused over a severed channel
     condition: Condition | None  # the prerequisite, parsed
-    same_for_every_target: bool  # the prerequisite does not name ``target``: asked once, not per target
-    aim: tuple  # everything that decides the move's possible targets: moves that aim alike share them
+    aim: _Aim
 
 
 class _Rules(tuple):
-    """The rules of one actor's moves in library order, with its moves by id."""
+    """The rules of one actor's moves in library order, with its moves by id.
+
+    ``channel_aims`` are the aims of its targeted moves that the channels
+    alone decide; ``channel_answers`` remembers their targets for each set
+    of channel states met so far (pure functions of the states: never stale).
+    """
 
     moves: dict[str, Move]
+    channel_aims: tuple[_Aim, ...]
+    channel_answers: dict[tuple[tuple[str, str], ...], dict[_Aim, tuple[tuple[str, ...], str]]]
 
 
 @lru_cache(maxsize=256)
@@ -70,32 +101,42 @@ def _rules(scenario: "LoadedScenario", actor: str) -> _Rules:
     index = _rule_index(scenario)
     rules = _Rules(index[move.id] for move in scenario.moves_for(actor))
     rules.moves = {rule.move.id: rule.move for rule in rules}
+    rules.channel_aims = tuple({rule.aim: None for rule in rules if rule.move.targeted and rule.aim.channel_decides})
+    rules.channel_answers = {}
     return rules
 
 
 def _rule_of(scenario: "LoadedScenario", move: Move) -> _Rule:
     """The rule of one move (from the cache when it is the scenario's own move object)."""
     rule = _rule_index(scenario).get(move.id)
-    return rule if rule is not None and rule.move is move else _rule(scenario, move)
+    return rule if rule is not None and rule.move is move else _rule(scenario, move, {})
 
 
 @lru_cache(maxsize=64)
 def _rule_index(scenario: "LoadedScenario") -> dict[str, _Rule]:
-    return {move.id: _rule(scenario, move) for move in scenario.moves.values()}
+    aims: dict[tuple, _Aim] = {}
+    return {move.id: _rule(scenario, move, aims) for move in scenario.moves.values()}
 
 
-def _rule(scenario: "LoadedScenario", move: Move) -> _Rule:
+def _rule(scenario: "LoadedScenario", move: Move, aims: dict[tuple, _Aim]) -> _Rule:
+    """The rule of ``move``, its aim taken from ``aims`` when a move that aims alike is there already."""
     tags = scenario.move_tags[move.id]
     condition = scenario.condition("move", move.id) if move.requires else None
+    key = ("mediation" in tags, not NEEDS_CHANNEL.isdisjoint(tags), move.effects.channel, move.requires)
+    aim = aims.get(key)
+    if aim is None:
+        aim = aims[key] = _Aim(
+            *key,
+            condition=condition,
+            same_for_every_target=condition is not None and "target" not in condition.references.aliases,
+            by_channel=by_channel(condition, "self", "target") if condition is not None else None,
+        )
     return _Rule(
         move=move,
         locked=move.id in scenario.locked,
         costs=tuple((stat, amount) for stat, amount in scenario.move_costs[move.id] if amount > 0),
-        mediation="mediation" in tags,
-        needs_channel=not NEEDS_CHANNEL.isdisjoint(tags),
         condition=condition,
-        same_for_every_target=condition is not None and "target" not in condition.references.aliases,
-        aim=("mediation" in tags, not NEEDS_CHANNEL.isdisjoint(tags), move.effects.channel, move.requires),
+        aim=aim,
     )
 
 
@@ -158,6 +199,10 @@ class _Context:
         if self._targets is None:
             self._targets = tuple(_Target(self.game, self.actor, other) for other in self.game.others(self.actor))
         return self._targets
+
+    @property
+    def target_ids(self) -> tuple[str, ...]:
+        return self.game.others(self.actor)
 
     @property
     def self_env(self) -> GameEnv:
@@ -226,18 +271,57 @@ def _availability(rule: _Rule, context: _Context) -> tuple[str, tuple[str, ...]]
 def _targets(rule: _Rule, context: _Context) -> tuple[tuple[str, ...], str]:
     """Whom a targeted move may aim at now, and why not the first one refused.
 
-    Remembered in ``context.aims``, where callers look first: moves that aim alike share the answer.
+    Remembered in ``context.aims``, where callers look first: moves that aim
+    alike share the answer, and the first move whose aim the channels decide
+    brings the answers of every such aim.
     """
-    targets: tuple[str, ...] = ()
+    aim, aims = rule.aim, context.aims
+    if aim.channel_decides:
+        answers = _channel_answers(context)
+        aims.update(answers)
+        if aim in answers:  # else a move that is not the actor's own, asked of by ``option_for``
+            return answers[aim]
+    if aim.all_or_none and context.targets:
+        holds = _holds(aim.condition, context.actor, context.self_env, context.verdicts)
+        found = aims[aim] = (context.target_ids, "") if holds else ((), _unmet(aim))
+        return found
+    found = aims[aim] = _sift(context.targets, lambda target: _target_reason(aim, target, context.verdicts))
+    return found
+
+
+def _sift(targets: tuple[_Target, ...], reason) -> tuple[tuple[str, ...], str]:
+    """The targets ``reason`` finds nothing against, and the first reason it gave."""
+    allowed: tuple[str, ...] = ()
     first_reason = ""
-    for target in context.targets:
-        why = _target_reason(rule, target, context.verdicts)
+    for target in targets:
+        why = reason(target)
         if not why:
-            targets += (target.id,)
+            allowed += (target.id,)
         elif not first_reason:
             first_reason = why
-    found = context.aims[rule.aim] = (targets, first_reason)
-    return found
+    return allowed, first_reason
+
+
+def _channel_answers(context: _Context) -> dict[_Aim, tuple[tuple[str, ...], str]]:
+    """Aim -> its targets and first refusal, for every aim of the actor that the channels alone decide.
+
+    Looked up by the channel to each possible target, so a listing answers
+    all these aims with one lookup once the states have been met before.
+    """
+    rules, targets = context.rules, context.targets
+    key = tuple((target.id, target.channel) for target in targets)
+    answers = rules.channel_answers.get(key)
+    if answers is None:
+        if len(rules.channel_answers) >= _MAX_CHANNEL_ANSWERS:
+            rules.channel_answers.clear()
+        answers = rules.channel_answers[key] = {
+            aim: _sift(targets, lambda target: _channel_reason(aim, target.id, target.channel))
+            for aim in rules.channel_aims
+        }
+    return answers
+
+
+_MAX_CHANNEL_ANSWERS = 1024  # sets of channel states remembered per actor (a game meets a handful)
 
 
 def static_reason(game: "Game", actor: str, move: Move) -> str:
@@ -261,22 +345,32 @@ def _static_reason(game: "Game", rule: _Rule, stats: dict[str, int]) -> str:
 
 def target_reason(game: "Game", actor: str, move: Move, target: str) -> str:
     """Reasons that depend on the target."""
-    return _target_reason(_rule_of(game.scenario, move), _Target(game, actor, target), {})
+    return _target_reason(_rule_of(game.scenario, move).aim, _Target(game, actor, target), {})
 
 
-def _target_reason(rule: _Rule, target: _Target, verdicts: dict) -> str:
-    if rule.mediation and not target.mediated:
+def _target_reason(aim: _Aim, target: _Target, verdicts: dict) -> str:
+    if aim.mediation and not target.mediated:
         return "no mediator in this crisis can talk to both sides"
-    if rule.needs_channel and target.channel == "severed":
-        return f"the channel to {target.id} is severed"
-    channel = rule.move.effects.channel
-    if channel and target.channel == channel:
-        return f"the channel to {target.id} is already {channel}"
-    if rule.condition is not None:
-        who = target.actor if rule.same_for_every_target else target.id  # a verdict shared by every target
-        if not _holds(rule.condition, who, target.env, verdicts):
-            return "its prerequisite does not hold: " + rule.move.requires
+    why = _channel_reason(aim, target.id, target.channel)
+    if why or aim.condition is None or aim.by_channel is not None:
+        return why
+    who = target.actor if aim.same_for_every_target else target.id  # a verdict shared by every target
+    return "" if _holds(aim.condition, who, target.env, verdicts) else _unmet(aim)
+
+
+def _channel_reason(aim: _Aim, target: str, state: str) -> str:
+    """The reasons the channel to the target gives (all of them when ``aim.channel_decides``)."""
+    if aim.needs_channel and state == "severed":
+        return f"the channel to {target} is severed"
+    if aim.channel and state == aim.channel:
+        return f"the channel to {target} is already {aim.channel}"
+    if aim.by_channel is not None and not aim.by_channel[state]:
+        return _unmet(aim)
     return ""
+
+
+def _unmet(aim: _Aim) -> str:
+    return "its prerequisite does not hold: " + aim.requires
 
 
 def _holds(condition: Condition, who: str, env: GameEnv, verdicts: dict[tuple[str, str], bool]) -> bool:

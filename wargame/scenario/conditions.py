@@ -146,6 +146,42 @@ def _check(text: str, namespace: Namespace) -> Condition:
     return Condition(text, fn, refs, tree)
 
 
+def by_channel(condition: Condition, first: str, second: str) -> dict[str, bool] | None:
+    """The condition's value for each channel state when it reads nothing but the channel between the actors
+    ``first`` and ``second`` (either way round), else None: callers answer it by looking the channel up."""
+    if not _reads_only_channel(condition.tree, {first, second}):
+        return None
+    return {state: bool(condition.evaluate(_OneChannel(state))) for state in CHANNEL_STATES}
+
+
+def _reads_only_channel(node: object, pair: set[str]) -> bool:
+    match node:
+        case Literal():
+            return True
+        case Call(name="channel", args=(a, b)):
+            return a.kind == b.kind == "id" and a.text != b.text and {a.text, b.text} == pair
+        case Unary(operand=operand):
+            return _reads_only_channel(operand, pair)
+        case Chain(first=first, rest=rest):
+            return _reads_only_channel(first, pair) and all(_reads_only_channel(o, pair) for _, _, o in rest)
+        case Compare(left=left, right=right):
+            return _reads_only_channel(left, pair) and _reads_only_channel(right, pair)
+    return False
+
+
+class _OneChannel:
+    """An env in which every channel is in one state (for conditions that read nothing else)."""
+
+    def __init__(self, state: str):
+        self.state = state
+
+    def actor(self, name: str) -> str:
+        return name
+
+    def channel(self, actor: str, other: str) -> str:
+        return self.state
+
+
 def check_condition(text: str, namespace: Namespace) -> list[ConditionError]:
     """Every problem found (a syntax error stops the search), sorted by column; ``[]`` if fine."""
     try:
