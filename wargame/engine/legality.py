@@ -88,11 +88,16 @@ class _Rules(tuple):
     ``channel_aims`` are the aims of its targeted moves that the channels
     alone decide; ``channel_answers`` remembers their targets for each set
     of channel states met so far (pure functions of the states: never stale).
+    ``offered`` holds the option each move was last offered as (breaking no
+    agreement and crossing no red line): a listing hands the same tuple back
+    while the move's availability stays as it was, as it does for most moves
+    from one turn to the next, rather than building some forty tuples anew.
     """
 
     moves: dict[str, Move]
     channel_aims: tuple[_Aim, ...]
     channel_answers: dict[tuple[tuple[str, str], ...], dict[_Aim, tuple[tuple[str, ...], str]]]
+    offered: list[MoveOption]
 
 
 @lru_cache(maxsize=256)
@@ -103,6 +108,7 @@ def _rules(scenario: "LoadedScenario", actor: str) -> _Rules:
     rules.moves = {rule.move.id: rule.move for rule in rules}
     rules.channel_aims = tuple({rule.aim: None for rule in rules if rule.move.targeted and rule.aim.channel_decides})
     rules.channel_answers = {}
+    rules.offered = [MoveOption(rule.move, (), None) for rule in rules]  # None: never offered yet
     return rules
 
 
@@ -237,11 +243,18 @@ def options(game: "Game", actor: str) -> list[MoveOption]:
     context = _Context(game, actor)
     breaks = context.breaks
     crossings = context.crossings = _crossings(context) if context.lines else {}
+    offered = context.rules.offered
     listing = []
-    for rule in context.rules:
+    for index, rule in enumerate(context.rules):
         reason, targets = _availability(rule, context)
         move = rule.move
-        listing.append(MoveOption(move, targets, reason, breaks.get(move.id, ()), crossings.get(move.id, ())))
+        if move.id in breaks or move.id in crossings:
+            option = MoveOption(move, targets, reason, breaks.get(move.id, ()), crossings.get(move.id, ()))
+        else:
+            option = offered[index]
+            if option.reason != reason or option.targets != targets:
+                option = offered[index] = MoveOption(move, targets, reason)
+        listing.append(option)
     return listing
 
 
