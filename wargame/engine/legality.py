@@ -6,9 +6,11 @@ engine refuses an order for the same reason: one rule, one place.
 Listing options is the hottest path of a simulated game (every move of
 every actor, against every target, every turn), so the fixed facts of each
 move are worked out once per scenario (``_Rule``), what every move shares
-in one listing is worked out once per listing (``_Context``), and
-prerequisites and red-line tests that give the same answer for many moves
-are evaluated once per listing.
+in one listing is worked out once per listing (``_Context``), moves that
+aim alike are answered together (``_Aim``), and a listing is looked up by
+what decides it rather than worked out move by move whenever that was met
+before (the tables of ``_Rules``). Every table is filled by the same
+one-move rules ``check_order`` uses.
 """
 
 from __future__ import annotations
@@ -82,22 +84,34 @@ class _Rule:
     aim: _Aim
 
 
-class _Rules(tuple):
-    """The rules of one actor's moves in library order, with its moves by id.
+@dataclass(frozen=True, eq=False)
+class _Gate:
+    """What is left to ask of the moves of one actor that the rung, the unlocked moves and its means leave open."""
 
-    ``channel_aims`` are the aims of its targeted moves that the channels
-    alone decide; ``channel_answers`` remembers their targets for each set
-    of channel states met so far (pure functions of the states: never stale).
-    ``offered`` holds the option each move was last offered as (breaking no
-    agreement and crossing no red line): a listing hands the same tuple back
-    while the move's availability stays as it was, as it does for most moves
-    from one turn to the next, rather than building some forty tuples anew.
+    aims: tuple[_Aim, ...]  # of the open targeted moves
+    conditions: tuple[Condition, ...]  # the prerequisites of the open untargeted moves
+
+
+class _Rules(tuple):
+    """The rules of one actor's moves in library order, with the tables that spare a listing most of its work.
+
+    The tables hold pure functions of what they are keyed by, so they never go stale:
+
+    - ``channel_answers``: the targets of the aims the channels alone decide
+      (``channel_aims``), by the channel state to each possible target;
+    - ``gates``: the ``_Gate`` of each static key (``_static_key``);
+    - ``listings``: the options without agreements or red lines, by gate and
+      the answers to what it leaves to ask: most turns, a state met before.
     """
 
     moves: dict[str, Move]
+    positions: dict[str, int]  # move id -> its place in the listing
+    locked: frozenset[str]  # its moves locked until a trigger or inject unlocks them
+    caps: tuple[tuple[str, int], ...]  # each stat its moves cost, with the dearest cost in it
     channel_aims: tuple[_Aim, ...]
     channel_answers: dict[tuple[tuple[str, str], ...], dict[_Aim, tuple[tuple[str, ...], str]]]
-    offered: list[MoveOption]
+    gates: dict[tuple, _Gate]
+    listings: dict[tuple, tuple[MoveOption, ...]]
 
 
 @lru_cache(maxsize=256)
@@ -107,8 +121,14 @@ def _rules(scenario: "LoadedScenario", actor: str) -> _Rules:
     rules = _Rules(index[move.id] for move in scenario.moves_for(actor))
     rules.moves = {rule.move.id: rule.move for rule in rules}
     rules.channel_aims = tuple({rule.aim: None for rule in rules if rule.move.targeted and rule.aim.channel_decides})
-    rules.channel_answers = {}
-    rules.offered = [MoveOption(rule.move, (), None) for rule in rules]  # None: never offered yet
+    rules.positions = {rule.move.id: position for position, rule in enumerate(rules)}
+    rules.locked = frozenset(rule.move.id for rule in rules if rule.locked)
+    caps: dict[str, int] = {}
+    for rule in rules:
+        for stat, amount in rule.costs:
+            caps[stat] = max(amount, caps.get(stat, 0))
+    rules.caps = tuple(caps.items())
+    rules.channel_answers, rules.gates, rules.listings = {}, {}, {}
     return rules
 
 
@@ -239,33 +259,79 @@ class _Context:
 
 
 def options(game: "Game", actor: str) -> list[MoveOption]:
-    """Every move the actor could ever play here, with availability now."""
+    """Every move the actor could ever play here, with availability now.
+
+    Looked up when the moves' gate and the answers it leaves to ask were
+    met before (``_Rules.listings``); agreements and red lines are added after.
+    """
     context = _Context(game, actor)
+    rules = context.rules
+    gate = _gate(context)
+    answers = tuple(context.aims.get(aim) or _targets(aim, context) for aim in gate.aims) + tuple(
+        _holds(condition, actor, context.self_env, context.verdicts) for condition in gate.conditions)
+    listing = rules.listings.get((gate, answers))
+    if listing is None:
+        listing = _remember(rules.listings, (gate, answers), tuple(_option(rule, context) for rule in rules))
+    return _with_breaches(list(listing), context)
+
+
+def _gate(context: _Context) -> _Gate:
+    """The gate of the actor's moves now, from ``_Rules.gates`` when its static key was met before."""
+    rules = context.rules
+    key = _static_key(context)
+    gate = rules.gates.get(key)
+    if gate is None:
+        game, stats = context.game, context.stats
+        open_rules = [rule for rule in rules if not _static_reason(game, rule, stats)]
+        gate = _remember(rules.gates, key, _Gate(
+            aims=tuple({rule.aim: None for rule in open_rules if rule.move.targeted}),
+            conditions=tuple({rule.condition: None for rule in open_rules
+                              if not rule.move.targeted and rule.condition is not None}),
+        ))
+    return gate
+
+
+def _static_key(context: _Context) -> tuple:
+    """Everything ``_static_reason`` reads for the actor's moves: the rung, which of its locked moves are
+    unlocked, and its stats, each capped at the dearest cost in it (above that the exact value changes nothing)."""
+    game, stats = context.game, context.stats
+    return (game.rung, context.rules.locked.intersection(game.unlocked),
+            tuple(stats[stat] if stats[stat] < cap else cap for stat, cap in context.rules.caps))
+
+
+def _with_breaches(listing: list[MoveOption], context: _Context) -> list[MoveOption]:
+    """The listing with the agreements each move would break and the declared red lines it would cross."""
     breaks = context.breaks
     crossings = context.crossings = _crossings(context) if context.lines else {}
-    offered = context.rules.offered
-    listing = []
-    for index, rule in enumerate(context.rules):
-        reason, targets = _availability(rule, context)
-        move = rule.move
-        if move.id in breaks or move.id in crossings:
-            option = MoveOption(move, targets, reason, breaks.get(move.id, ()), crossings.get(move.id, ()))
-        else:
-            option = offered[index]
-            if option.reason != reason or option.targets != targets:
-                option = offered[index] = MoveOption(move, targets, reason)
-        listing.append(option)
+    for move_id in breaks.keys() | crossings.keys():
+        position = context.rules.positions.get(move_id)
+        if position is not None:
+            listing[position] = listing[position]._replace(breaks=breaks.get(move_id, ()),
+                                                           crosses=crossings.get(move_id, ()))
     return listing
 
 
+_MAX_REMEMBERED = 1024  # entries of a table before it starts afresh (a game meets a few dozen)
+
+
+def _remember(table: dict, key, value):
+    """Store ``value`` under ``key``, emptying ``table`` first when it is full (keeps a long simulation's memory flat)."""
+    if len(table) >= _MAX_REMEMBERED:
+        table.clear()
+    table[key] = value
+    return value
+
+
 def option_for(game: "Game", actor: str, move: Move, context: _Context | None = None) -> MoveOption:
-    return _option(_rule_of(game.scenario, move), context or _Context(game, actor))
+    context = context or _Context(game, actor)
+    option = _option(_rule_of(game.scenario, move), context)
+    return option._replace(breaks=context.breaks.get(move.id, ()), crosses=_crosses(context, move))
 
 
 def _option(rule: _Rule, context: _Context) -> MoveOption:
+    """The move's option, without the agreements it would break or the red lines it would cross."""
     reason, targets = _availability(rule, context)
-    move = rule.move
-    return MoveOption(move, targets, reason, context.breaks.get(move.id, ()), _crosses(context, move))
+    return MoveOption(rule.move, targets, reason)
 
 
 def _availability(rule: _Rule, context: _Context) -> tuple[str, tuple[str, ...]]:
@@ -274,21 +340,21 @@ def _availability(rule: _Rule, context: _Context) -> tuple[str, tuple[str, ...]]
     if reason:
         return reason, ()
     if rule.move.targeted:
-        targets, first_reason = context.aims.get(rule.aim) or _targets(rule, context)
+        targets, first_reason = context.aims.get(rule.aim) or _targets(rule.aim, context)
         return ("" if targets else first_reason or "no possible target"), targets
     if rule.condition is not None and not _holds(rule.condition, context.actor, context.self_env, context.verdicts):
         return "its prerequisite does not hold: " + rule.move.requires, ()
     return "", ()
 
 
-def _targets(rule: _Rule, context: _Context) -> tuple[tuple[str, ...], str]:
+def _targets(aim: _Aim, context: _Context) -> tuple[tuple[str, ...], str]:
     """Whom a targeted move may aim at now, and why not the first one refused.
 
     Remembered in ``context.aims``, where callers look first: moves that aim
     alike share the answer, and the first move whose aim the channels decide
     brings the answers of every such aim.
     """
-    aim, aims = rule.aim, context.aims
+    aims = context.aims
     if aim.channel_decides:
         answers = _channel_answers(context)
         aims.update(answers)
@@ -325,16 +391,11 @@ def _channel_answers(context: _Context) -> dict[_Aim, tuple[tuple[str, ...], str
     key = tuple((target.id, target.channel) for target in targets)
     answers = rules.channel_answers.get(key)
     if answers is None:
-        if len(rules.channel_answers) >= _MAX_CHANNEL_ANSWERS:
-            rules.channel_answers.clear()
-        answers = rules.channel_answers[key] = {
+        answers = _remember(rules.channel_answers, key, {
             aim: _sift(targets, lambda target: _channel_reason(aim, target.id, target.channel))
             for aim in rules.channel_aims
-        }
+        })
     return answers
-
-
-_MAX_CHANNEL_ANSWERS = 1024  # sets of channel states remembered per actor (a game meets a handful)
 
 
 def static_reason(game: "Game", actor: str, move: Move) -> str:
