@@ -7,7 +7,7 @@ import random
 import pytest
 
 from wargame.engine import Game, legality
-from wargame.scenario.conditions import CHANNEL_STATES, Namespace, by_channel, parse_condition
+from wargame.scenario.conditions import CHANNEL_STATES, Namespace, by_channel, parse_condition, reads_only_pair
 
 NS = Namespace(actors=frozenset({"usa", "ussr"}), stats=frozenset({"readiness"}),
                actor_aliases=frozenset({"self", "target"}))
@@ -44,6 +44,21 @@ def test_a_condition_on_the_channel_alone_is_a_table_of_channel_states(text, tru
 )
 def test_a_condition_reading_anything_else_is_no_table(text):
     assert by_channel(parse_condition(text, NS), "self", "target") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "on_pair"),
+    [
+        ("self.trust.target >= 40 and channel(self, target) != 'severed'", True),
+        ("target.trust.self + self.trust.target > 90", True),
+        ("channel(target, self) == 'open'", True),
+        ("self.trust.usa >= 40", False),
+        ("self.trust.target >= self.readiness", False),
+        ("rung >= 3 or self.trust.target >= 40", False),
+    ],
+)
+def test_a_condition_on_the_pair_alone_is_recognised(text, on_pair):
+    assert reads_only_pair(parse_condition(text, NS), "self", "target") is on_pair
 
 
 def move_by_move(game: Game, actor: str) -> list[legality.MoveOption]:
@@ -87,7 +102,15 @@ def test_listings_follow_every_change_of_state_and_agree_with_the_rules_move_by_
         game = rng.choice(games)
         shake(game, rng)
         for actor in game.actor_ids:
-            assert legality.options(game, actor) == move_by_move(game, actor)
+            listing = legality.options(game, actor)
+            assert listing == move_by_move(game, actor)
+            forget_tables()
+            assert listing == legality.options(game, actor)  # worked out afresh, with empty tables
+
+
+def forget_tables() -> None:
+    legality._rules.cache_clear()
+    legality._rule_index.cache_clear()
 
 
 def test_a_severed_channel_and_its_repair_show_at_once(rules_scenario):

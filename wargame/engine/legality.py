@@ -15,14 +15,14 @@ one-move rules ``check_order`` uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from wargame.engine.decisions import Order
 from wargame.engine.env import GameEnv
 from wargame.errors import IllegalDecision
-from wargame.scenario.conditions import Condition, by_channel
+from wargame.scenario.conditions import Condition, by_channel, reads_only_pair
 from wargame.scenario.model import Move
 
 if TYPE_CHECKING:
@@ -61,6 +61,10 @@ class _Aim:
     condition: Condition | None  # the prerequisite, parsed
     same_for_every_target: bool  # the prerequisite does not name ``target``: asked once, not per target
     by_channel: dict[str, bool] | None  # the prerequisite's value by channel state, when only that channel decides it
+    by_pair: bool  # only the channel and the trust between the two decide the prerequisite (``pair_verdicts``)
+    # The prerequisite's value by (channel state, trust of the actor in the target, of the target in the actor),
+    # as met so far: a pure function of those facts, so never stale.
+    pair_verdicts: dict[tuple[str, float, float], bool] = field(default_factory=dict, compare=False)
 
     @property
     def channel_decides(self) -> bool:
@@ -156,6 +160,7 @@ def _rule(scenario: "LoadedScenario", move: Move, aims: dict[tuple, _Aim]) -> _R
             condition=condition,
             same_for_every_target=condition is not None and "target" not in condition.references.aliases,
             by_channel=by_channel(condition, "self", "target") if condition is not None else None,
+            by_pair=condition is not None and reads_only_pair(condition, "self", "target"),
         )
     return _Rule(
         move=move,
@@ -428,8 +433,22 @@ def _target_reason(aim: _Aim, target: _Target, verdicts: dict) -> str:
     why = _channel_reason(aim, target.id, target.channel)
     if why or aim.condition is None or aim.by_channel is not None:
         return why
-    who = target.actor if aim.same_for_every_target else target.id  # a verdict shared by every target
-    return "" if _holds(aim.condition, who, target.env, verdicts) else _unmet(aim)
+    if aim.by_pair:
+        holds = _pair_holds(aim, target)
+    else:
+        who = target.actor if aim.same_for_every_target else target.id  # a verdict shared by every target
+        holds = _holds(aim.condition, who, target.env, verdicts)
+    return "" if holds else _unmet(aim)
+
+
+def _pair_holds(aim: _Aim, target: _Target) -> bool:
+    """A prerequisite on the pair alone, from ``aim.pair_verdicts`` when its facts were met before."""
+    game, actor, other = target.game, target.actor, target.id
+    facts = (target.channel, game.actors[actor].trust.get(other, 100), game.actors[other].trust.get(actor, 100))
+    verdict = aim.pair_verdicts.get(facts)
+    if verdict is None:
+        verdict = _remember(aim.pair_verdicts, facts, bool(aim.condition.evaluate(target.env)))
+    return verdict
 
 
 def _channel_reason(aim: _Aim, target: str, state: str) -> str:

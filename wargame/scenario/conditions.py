@@ -149,23 +149,31 @@ def _check(text: str, namespace: Namespace) -> Condition:
 def by_channel(condition: Condition, first: str, second: str) -> dict[str, bool] | None:
     """The condition's value for each channel state when it reads nothing but the channel between the actors
     ``first`` and ``second`` (either way round), else None: callers answer it by looking the channel up."""
-    if not _reads_only_channel(condition.tree, {first, second}):
+    if not _reads_only_pair(condition.tree, {first, second}, trust=False):
         return None
     return {state: bool(condition.evaluate(_OneChannel(state))) for state in CHANNEL_STATES}
 
 
-def _reads_only_channel(node: object, pair: set[str]) -> bool:
+def reads_only_pair(condition: Condition, first: str, second: str) -> bool:
+    """Whether nothing but the channel between the actors ``first`` and ``second`` and their trust in each
+    other decides the condition: its value is then a function of those three facts."""
+    return _reads_only_pair(condition.tree, {first, second}, trust=True)
+
+
+def _reads_only_pair(node: object, pair: set[str], trust: bool) -> bool:
     match node:
         case Literal():
             return True
         case Call(name="channel", args=(a, b)):
             return a.kind == b.kind == "id" and a.text != b.text and {a.text, b.text} == pair
+        case Name(parts=((a, _), ("trust", _), (b, _))):
+            return trust and a != b and {a, b} == pair
         case Unary(operand=operand):
-            return _reads_only_channel(operand, pair)
+            return _reads_only_pair(operand, pair, trust)
         case Chain(first=first, rest=rest):
-            return _reads_only_channel(first, pair) and all(_reads_only_channel(o, pair) for _, _, o in rest)
+            return _reads_only_pair(first, pair, trust) and all(_reads_only_pair(o, pair, trust) for _, _, o in rest)
         case Compare(left=left, right=right):
-            return _reads_only_channel(left, pair) and _reads_only_channel(right, pair)
+            return _reads_only_pair(left, pair, trust) and _reads_only_pair(right, pair, trust)
     return False
 
 
