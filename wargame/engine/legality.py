@@ -174,13 +174,20 @@ def _rule(scenario: "LoadedScenario", move: Move, aims: dict[tuple, _Aim]) -> _R
 class _Target:
     """One possible target as every move of a listing sees it."""
 
-    __slots__ = ("game", "actor", "id", "channel", "env", "_mediated")
+    __slots__ = ("game", "actor", "id", "channel", "_env", "_mediated")
 
     def __init__(self, game: "Game", actor: str, other: str):
         self.game, self.actor, self.id = game, actor, other
         self.channel = game.channel(actor, other)
-        self.env = GameEnv(game, {"self": actor, "target": other})
+        self._env: GameEnv | None = None
         self._mediated: bool | None = None
+
+    @property
+    def env(self) -> GameEnv:
+        """Where prerequisites naming the target are evaluated (made on first use: most listings never do)."""
+        if self._env is None:
+            self._env = GameEnv(self.game, {"self": self.actor, "target": self.id})
+        return self._env
 
     @property
     def mediated(self) -> bool:
