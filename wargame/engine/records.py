@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from wargame.engine.decisions import Message, Order
 
 
-def fill_frozen(record: object, **fields: object) -> None:
-    """Set the fields of a frozen dataclass instance being built, in one step.
+def adopt_fields(record: object, fields: dict[str, object]) -> None:
+    """Give a frozen dataclass instance being built its fields in one step: ``fields`` becomes its ``__dict__``.
 
     The ``__init__`` a frozen dataclass generates sets each field through
     ``object.__setattr__``, several times dearer; a game builds a dozen
-    perceptions and as many events every turn, and eight views.
+    perceptions and as many events every turn, and eight views. ``fields``
+    must be a dict made for the record (a dict display), never shared.
     """
-    record.__dict__.update(fields)
+    object.__setattr__(record, "__dict__", fields)
 
 
 @dataclass(frozen=True, init=False)
@@ -32,7 +33,7 @@ class Event:
     actors: tuple[str, ...] = ()
 
     def __init__(self, turn: int, kind: str, text: str, audience: tuple[str, ...] = (), actors: tuple[str, ...] = ()):
-        fill_frozen(self, turn=turn, kind=kind, text=text, audience=audience, actors=actors)
+        adopt_fields(self, {"turn": turn, "kind": kind, "text": text, "audience": audience, "actors": actors})
 
     def visible_to(self, actor: str) -> bool:
         return not self.audience or actor in self.audience
@@ -52,8 +53,8 @@ class Perception:
 
     def __init__(self, observer: str, actor: str, move: str, seen: str | None, target: str | None, actual: float,
                  perceived: float):
-        fill_frozen(self, observer=observer, actor=actor, move=move, seen=seen, target=target, actual=actual,
-              perceived=perceived)
+        adopt_fields(self, {"observer": observer, "actor": actor, "move": move, "seen": seen, "target": target,
+                            "actual": actual, "perceived": perceived})
 
     @property
     def misread(self) -> bool:

@@ -19,7 +19,7 @@ from wargame.engine import indicators, legality
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.records import (
-    Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord, fill_frozen,
+    Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord, adopt_fields,
 )
 from wargame.engine.weighing import REPEAT_WINDOW
 
@@ -140,40 +140,43 @@ class ActorView:
 def actor_view(game: "Game", actor: str) -> ActorView:
     me = game.actors[actor]
     seen = _journal(game).caught_up(game).seen[actor]
-    return _frozen(
-        ActorView,
-        actor=actor,
-        name=game.scenario.actor(actor).name,
-        scenario=game.scenario,
-        turn=game.turn,
-        turns=game.scenario.spec.turns,
-        turn_label=game.turn_label(),
-        phase=game.turn_phase,
-        rung=game.rung,
-        perceived_rung=round(me.perceived_rung),
-        stats=dict(me.stats),
-        previous_stats=_previous_stats(game, actor),
-        others=_others(game, actor, me, seen),
-        order=game.orders[actor].move if actor in game.orders else None,
-        my_orders=seen.my_orders,
-        fired=frozenset(game.fired),
-        inbox=tuple(e for e in seen.to_me if e.delivered),
-        outbox=seen.outbox,
-        agreements=tuple(a for a in game.agreements if actor in a.parties or _addressed(seen.assured, a, actor)),
-        my_red_lines=seen.my_red_lines,
-        their_red_lines=seen.their_red_lines,
-        perceived_history=seen.history,
-        perceived_rungs=seen.perceived_rungs,
-        news=seen.news,
-        outcome=game.outcome,
-        _game=game,
-    )
+    return _frozen(ActorView, {
+        "actor": actor,
+        "name": game.scenario.actor(actor).name,
+        "scenario": game.scenario,
+        "turn": game.turn,
+        "turns": game.scenario.spec.turns,
+        "turn_label": game.turn_label(),
+        "phase": game.turn_phase,
+        "rung": game.rung,
+        "perceived_rung": round(me.perceived_rung),
+        "stats": dict(me.stats),
+        "previous_stats": _previous_stats(game, actor),
+        "others": _others(game, actor, me, seen),
+        "order": game.orders[actor].move if actor in game.orders else None,
+        "my_orders": seen.my_orders,
+        "fired": frozenset(game.fired),
+        "inbox": tuple(e for e in seen.to_me if e.delivered),
+        "outbox": seen.outbox,
+        "agreements": tuple(a for a in game.agreements if actor in a.parties or _addressed(seen.assured, a, actor)),
+        "my_red_lines": seen.my_red_lines,
+        "their_red_lines": seen.their_red_lines,
+        "perceived_history": seen.history,
+        "perceived_rungs": seen.perceived_rungs,
+        "news": seen.news,
+        "outcome": game.outcome,
+        "_game": game,
+    })
 
 
-def _frozen(cls: type, **fields):
-    """An instance of a frozen dataclass holding ``fields``, without calling its costly ``__init__``."""
+def _frozen(cls: type, fields: dict[str, object]):
+    """An instance of a frozen dataclass holding ``fields`` (a dict made for it), without its costly ``__init__``.
+
+    A dict display is built in one step, where keyword arguments cost twice
+    as much for a view's 25 fields; the generated ``__init__`` is dearer still.
+    """
     instance = object.__new__(cls)
-    fill_frozen(instance, **fields)
+    adopt_fields(instance, fields)
     return instance
 
 
@@ -195,17 +198,16 @@ def _others(game: "Game", actor: str, me, seen: "_Seen") -> tuple[OtherActor, ..
 def _build_others(game: "Game", actor: str, me) -> tuple[OtherActor, ...]:
     top, rung, actors = game.top_rung, me.perceived_rung, game.actors
     return tuple(
-        _frozen(
-            OtherActor,
-            id=other,
-            name=people.name,
-            leader=people.leader,
-            public_stats={s: actors[other].stats[s] for s in PUBLIC_STATS},
-            my_trust=me.trust[other],
-            channel=game.channel(actor, other),
-            intent=(intent := me.intent[other]),
-            stance_rung=max(0, min(top, round(rung + intent))),
-        )
+        _frozen(OtherActor, {
+            "id": other,
+            "name": people.name,
+            "leader": people.leader,
+            "public_stats": {s: actors[other].stats[s] for s in PUBLIC_STATS},
+            "my_trust": me.trust[other],
+            "channel": game.channel(actor, other),
+            "intent": (intent := me.intent[other]),
+            "stance_rung": max(0, min(top, round(rung + intent))),
+        })
         for other, people in zip(game.others(actor), _other_specs(game.scenario, actor))
     )
 
