@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 PUBLIC_STATS = ("credibility", "support", "readiness")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Reading:
     """What one actor saw of another's move: never the truth behind it (``seen`` None: nothing noticed)."""
 
@@ -38,6 +38,9 @@ class Reading:
     seen: str | None
     target: str | None
     perceived: float
+
+    def __init__(self, actor: str, seen: str | None, target: str | None, perceived: float):
+        adopt_fields(self, {"actor": actor, "seen": seen, "target": target, "perceived": perceived})
 
 
 def _reading(p: Perception) -> Reading:
