@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import operator
 import weakref
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wargame.engine import indicators, legality
@@ -63,6 +63,26 @@ class OtherActor:
     stance_rung: int
 
 
+class _once:
+    """A property computed on first read and kept in the instance, like ``functools.cached_property``.
+
+    Python 3.11's ``cached_property`` takes a lock on every first read, which
+    costs more than the small answers it keeps here; without it, two threads
+    reading at once would both compute the same answer, which is harmless.
+    """
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class ActorView:
     actor: str
@@ -100,7 +120,7 @@ class ActorView:
         object.__setattr__(self, name, value)
         return value
 
-    @cached_property
+    @_once
     def options(self) -> tuple[MoveOption, ...]:
         """Every move with its availability now; computed on first use (it is the costly part of a view).
 
@@ -110,12 +130,12 @@ class ActorView:
             return ()
         return tuple(legality.options(self._game, self.actor))
 
-    @cached_property
+    @_once
     def trust_in(self) -> dict[str, int]:
         """My trust in each other actor, by id."""
         return {o.id: o.my_trust for o in self.others}
 
-    @cached_property
+    @_once
     def recent_moves(self) -> dict[str, int]:
         """Move id -> how often I played it in the last turns, where the ladder counts a repeated gesture for less."""
         recent: dict[str, int] = {}
