@@ -108,3 +108,14 @@ def test_a_view_holds_only_what_its_actor_may_see(cuban):
         assert all(line.owner != actor and line.declared for line in view.their_red_lines)
         assert [turn for turn, _ in view.perceived_history] == [r.turn for r in game.history]
         assert all(p.actor != actor for _, readings in view.perceived_history for p in readings)
+
+
+def test_each_view_keeps_its_own_fields_and_answers_computed_on_first_read(cuban):
+    """Views are built from a dict of fields and keep lazily computed answers in it: never shared between views."""
+    game = Game(cuban, 6)
+    play_turn(game)
+    first, second = actor_view(game, "usa"), actor_view(game, "usa")
+    assert vars(first) is not vars(second)
+    assert first.trust_in == second.trust_in and first.trust_in is not second.trust_in
+    assert first.trust_in is first.trust_in
+    assert "trust_in" not in vars(actor_view(game, "usa"))
