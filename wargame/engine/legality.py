@@ -586,7 +586,10 @@ def check_order(game: "Game", order: Order) -> None:
     move = game.scenario.moves.get(order.move)
     if move is None or move.id in game.scenario.actor(order.actor).withhold:
         raise IllegalDecision(f"{order.actor} has no move '{order.move}'")
-    reason, targets = _availability(_rule_of(game.scenario, move), _Context(game, order.actor))
+    rule = _rule_of(game.scenario, move)
+    if _plainly_allowed(game, order, rule):
+        return
+    reason, targets = _availability(rule, _Context(game, order.actor))
     if reason:
         raise IllegalDecision(f"{move.name} is not available: {reason}")
     if move.targeted:
@@ -594,3 +597,15 @@ def check_order(game: "Game", order: Order) -> None:
             raise IllegalDecision(f"{move.name} cannot target {order.target or 'nobody'} now")
     elif order.target is not None:
         raise IllegalDecision(f"{move.name} takes no target")
+
+
+def _plainly_allowed(game: "Game", order: Order, rule: _Rule) -> bool:
+    """Whether a targeted order may be played at its target, asking of that target alone.
+
+    The usual order: it spares working out whom else the move could aim at,
+    which only a refusal's message needs (``check_order`` then asks the full
+    rule, so its messages do not change).
+    """
+    return (rule.move.targeted and order.target in game.others(order.actor)
+            and not _static_reason(game, rule, game.actors[order.actor].stats)
+            and not _target_reason(rule.aim, _Target(game, order.actor, order.target), {}))
