@@ -17,11 +17,11 @@ import random
 from collections.abc import Callable
 from typing import Any
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from wargame.ai.beliefs import ViewEnv
 from wargame.engine.adjudication import IGNORED
 from wargame.engine.decisions import Order
+from wargame.engine.lazy import once
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.perception import INTENT_MEMORY
@@ -195,22 +195,22 @@ class Situation:
     def me(self) -> str:
         return self.view.actor
 
-    @cached_property
+    @once
     def stat_weight(self) -> dict[str, float]:
         """Points per point of each of my stats now (worked out only when a decision needs it)."""
         return _stat_weights(self.view, self.marks, self.stakes)
 
-    @cached_property
+    @once
     def weigher(self) -> Weigher:
         """How the ladder will count my moves, with what the view says of each target read once per decision."""
         return Weigher(self.view)
 
-    @cached_property
+    @once
     def env(self) -> ViewEnv:
         """My view as a condition env, shared by the objective checks of this decision."""
         return ViewEnv(self.view)
 
-    @cached_property
+    @once
     def met_now(self) -> dict[int, bool]:
         """id of a condition -> its value now, filled as ``objective_gain`` asks: many moves share an objective.
 
@@ -218,12 +218,12 @@ class Situation:
         """
         return {}
 
-    @cached_property
+    @once
     def partner(self) -> str | None:
         """Whom my latest proposal or agreement concerns (only orders ask, so it is worked out on first use)."""
         return _partner(self.view)
 
-    @cached_property
+    @once
     def duties(self) -> dict[str, str | None]:
         """Move id -> the other party: moves my commitments require now (only orders ask, on first use)."""
         return _duties(self.view)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from wargame.engine import indicators, legality
 from wargame.engine.decisions import Order
+from wargame.engine.lazy import once
 from wargame.engine.legality import MoveOption
 from wargame.engine.records import (
     Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord, adopt_fields,
@@ -63,26 +64,6 @@ class OtherActor:
     stance_rung: int
 
 
-class _once:
-    """A property computed on first read and kept in the instance, like ``functools.cached_property``.
-
-    Python 3.11's ``cached_property`` takes a lock on every first read, which
-    costs more than the small answers it keeps here; without it, two threads
-    reading at once would both compute the same answer, which is harmless.
-    """
-
-    def __init__(self, compute):
-        self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.compute(instance)
-        return value
-
-
 @dataclass(frozen=True)
 class ActorView:
     actor: str
@@ -120,7 +101,7 @@ class ActorView:
         object.__setattr__(self, name, value)
         return value
 
-    @_once
+    @once
     def options(self) -> tuple[MoveOption, ...]:
         """Every move with its availability now; computed on first use (it is the costly part of a view).
 
@@ -130,12 +111,12 @@ class ActorView:
             return ()
         return tuple(legality.options(self._game, self.actor))
 
-    @_once
+    @once
     def trust_in(self) -> dict[str, int]:
         """My trust in each other actor, by id."""
         return {o.id: o.my_trust for o in self.others}
 
-    @_once
+    @once
     def recent_moves(self) -> dict[str, int]:
         """Move id -> how often I played it in the last turns, where the ladder counts a repeated gesture for less."""
         recent: dict[str, int] = {}
