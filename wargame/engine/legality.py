@@ -404,7 +404,7 @@ def _channel_answers(context: _Context) -> dict[_Aim, tuple[tuple[str, ...], str
     answers = rules.channel_answers.get(key)
     if answers is None:
         answers = _remember(rules.channel_answers, key, {
-            aim: _sift(targets, lambda target: _channel_reason(aim, target.id, target.channel))
+            aim: _sift(targets, lambda target, aim=aim: _channel_reason(aim, target.id, target.channel))
             for aim in rules.channel_aims
         })
     return answers
@@ -500,7 +500,7 @@ def _crossings(context: _Context) -> dict[str, tuple[str, ...]]:
     only tested for the moves exposed to it (``_exposure``), and once per
     rung shift for the moves its condition does not name.
     """
-    game, actor, scenario = context.game, context.actor, context.game.scenario
+    actor, scenario = context.actor, context.game.scenario
     crossed: dict[str, tuple[str, ...]] = {}
     for entry in context.lines:
         line, condition = entry.line, entry.condition
