@@ -42,7 +42,6 @@ from wargame.ai.scoring import (
     breach_cost,
     choose,
     duty_order,
-    effective_escalation,
     expected_rung,
     facts,
     ignoring_cost,
@@ -134,8 +133,8 @@ class Doctrine:
     def plan(self, sit: Situation) -> Plan:
         return Plan(0.0, sit.adversary, gains=own_gains(sit))
 
-    def score(self, f: Facts, target: str | None, sit: Situation, plan: Plan) -> float:
-        """The doctrine's own value of playing move ``f`` against ``target``."""
+    def score(self, f: Facts, target: str | None, escalation: float, sit: Situation, plan: Plan) -> float:
+        """The doctrine's own value of playing move ``f`` against ``target``, which the ladder counts as ``escalation``."""
         raise NotImplementedError
 
     def keep_word(self, sit: Situation) -> float:
@@ -234,8 +233,7 @@ class Hawk(Doctrine):
             aim = 3.0 if provoked else 2.0
         return Plan(aim, _defiant(sit) or sit.adversary, hostile=True, gains=own_gains(sit))
 
-    def score(self, f, target, sit, plan):
-        escalation = effective_escalation(f, sit, target)
+    def score(self, f, target, escalation, sit, plan):
         value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
         value += 0.5 * plan.gains[f.id] + 0.05 * f.harm
         if f.strike and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
@@ -285,8 +283,7 @@ class Dove(Doctrine):
             return Plan(0.0, sit.partner or sit.adversary, gains=own_gains(sit))
         return Plan(-2.0, sit.partner or sit.adversary, baseline=self.CONCEDE * talk.pressure(sit), gains=own_gains(sit))
 
-    def score(self, f, target, sit, plan):
-        escalation = effective_escalation(f, sit, target)
+    def score(self, f, target, escalation, sit, plan):
         value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
         value += 0.8 * plan.gains[f.id] + 0.03 * f.trust
         if escalation <= -2:
@@ -339,8 +336,7 @@ class TitForTat(Doctrine):
         focus = friend if friend is not None and sit.last_seen[friend] < -ESCALATION_SEEN else sit.adversary
         return Plan(-2.0 if generous else -1.0, focus, gains=own_gains(sit))
 
-    def score(self, f, target, sit, plan):
-        escalation = effective_escalation(f, sit, target)
+    def score(self, f, target, escalation, sit, plan):
         value = -self.FIT * abs(escalation - plan.aim) + 0.4 * plan.gains[f.id]
         if plan.hostile:
             return value + (self.AIM_AT if target == plan.focus else 0.0)
@@ -401,8 +397,7 @@ class Calculator(Doctrine):
     def plan(self, sit: Situation) -> Plan:
         return Plan(0.0, sit.adversary, baseline=self._ladder(expected_rung(0.0, sit), sit), gains=own_gains(sit))
 
-    def score(self, f, target, sit, plan):
-        escalation = effective_escalation(f, sit, target)
+    def score(self, f, target, escalation, sit, plan):
         value = sit.memo.get(escalation)
         if value is None:
             value = self._rung_value(escalation, sit, plan)

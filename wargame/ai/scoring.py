@@ -429,24 +429,28 @@ def _met_now(condition: Condition, sit: Situation) -> bool:
 # ---------------------------------------------------------------- choosing
 
 
-Scorer = Callable[[Facts, str | None, Situation, Any], float]
+Scorer = Callable[[Facts, str | None, float, Situation, Any], float]
 
 
 def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter: float, deterred: float,
            keep_word: float, focus: str | None = None) -> Order:
     """The best-scoring available move, ties and near-ties broken by the generator.
 
-    ``score(facts, target, sit, plan)`` is the doctrine's own valuation; the
-    shared parts are added here with the doctrine's weights: ``deterred`` for
-    declared red lines the move would cross, ``keep_word`` for agreements it
-    would break; and every doctrine shuns aiming pressure at a friend.
+    ``score(facts, target, escalation, sit, plan)`` is the doctrine's own
+    valuation, handed the move's ``effective_escalation`` (worked out here,
+    with what the decision knows of each target read once); the shared parts
+    are added here with the doctrine's weights: ``deterred`` for declared red
+    lines the move would cross, ``keep_word`` for agreements it would break;
+    and every doctrine shuns aiming pressure at a friend.
     """
     best_value, best_option, best_target = None, None, None
     known = facts(sit.view.scenario)
     by_threat = sorted(sit.threat, key=lambda other: -sit.threat[other])
     pressure_order = _unique((focus, *by_threat))
     gesture_order = _unique((focus, sit.partner, *by_threat))
-    threat = sit.threat
+    friends = {other for other, level in sit.threat.items() if level < FRIENDLY}  # read once, not per move
+    weigher = sit.weigher
+    share = {target: _share(weigher, target) for target in (None, *sit.threat)}  # what a plain move counts for, by target
     aimed: dict[tuple[tuple[str, ...], bool], str] = {}  # (targets, a gesture?) -> the one to aim at
     for option in sit.view.options:
         if option.reason:
@@ -459,8 +463,9 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
             if target is None:
                 targets = option.targets
                 target = aimed[key] = next(t for t in (gesture_order if key[1] else pressure_order) if t in targets)
-        value = score(f, target, sit, plan) + rng.random() * jitter
-        if f.escalation > 0 and target is not None and threat[target] < FRIENDLY:
+        escalation = weigher.count(f.id, f.escalation, target) if f.adjusted else f.escalation * share[target]
+        value = score(f, target, escalation, sit, plan) + rng.random() * jitter
+        if f.escalation > 0 and target in friends:
             value -= FRIENDLY_FIRE * f.escalation  # pressure on a friend or a go-between helps nobody
         if option.crosses:
             value -= deterred * deterrence(option, sit)
@@ -471,6 +476,14 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
     if best_option is None:
         raise IllegalDecision(f"{sit.view.name} has no move it may play now")
     return Order(sit.me, best_option.move.id, best_target)
+
+
+def _share(weigher: Weigher, target: str | None) -> float:
+    """The factor of a move neither calming nor preemptive against ``target`` (``effective_escalation``'s first branch).
+
+    Multiplying by 1.0 leaves a float as it is, so this is bit for bit the same.
+    """
+    return MEDIATOR_SHARE if weigher.involves_mediator(target) else 1.0
 
 
 def _unique(actors) -> tuple[str, ...]:
