@@ -22,7 +22,7 @@ def test_choose_hands_score_the_escalation_as_seen_by_for_every_move_target_and_
                 view = actor_view(game, actor)
                 for doctrine in DOCTRINES.values():
                     sit = read_situation(view)
-                    plan = doctrine.plan(sit)
+                    plan = doctrine.plan_for(sit)
 
                     def checking(f, target, escalation, sit, plan, doctrine=doctrine):
                         expected = as_seen_by(sit.view, sit.view.scenario.moves[f.id], target)

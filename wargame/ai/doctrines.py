@@ -72,6 +72,7 @@ class Plan(NamedTuple):
     hostile: bool = False  # the focus is an actor to punish rather than to court
     baseline: float = 0.0  # a per-turn constant of the doctrine (the dove's urge to concede, the calculator's value of holding)
     gains: Mapping[str, float] = _NO_GAINS  # own_gain of every move in this decision, by move id
+    liking: Mapping[str, float] = _NO_GAINS  # the doctrine's tag liking of every move, by move id (``tag_likings``)
 
 
 def own_gains(sit: Situation) -> Mapping[str, float]:
@@ -96,12 +97,9 @@ def _gains_for(scenario: LoadedScenario, weights: tuple[tuple[str, float], ...])
     return MappingProxyType(table)
 
 
-def tag_liking(f: Facts, tags: dict[str, float], cache: dict[int, float]) -> float:
-    """How much a doctrine likes a move for its tags (cached: facts objects live as long as the process)."""
-    liking = cache.get(id(f))
-    if liking is None:
-        liking = cache[id(f)] = sum(tags.get(tag, 0.0) for tag in f.tags)
-    return liking
+def tag_likings(scenario: LoadedScenario, tags: Mapping[str, float]) -> Mapping[str, float]:
+    """Move id -> how much a doctrine with these tag weights likes each move of the scenario for its tags."""
+    return MappingProxyType({move_id: sum(tags.get(tag, 0.0) for tag in f.tags) for move_id, f in facts(scenario).items()})
 
 
 class Doctrine:
@@ -115,8 +113,17 @@ class Doctrine:
     DETERRED = 1.0  # weight of the declared red lines of others a move would cross
     KEEP_WORD = 1.0  # weight of what breaking an agreement would cost
 
+    TAGS: Mapping[str, float] = MappingProxyType({})  # liking for a move per tag it carries
+
     def __init__(self) -> None:
-        self._liking: dict[int, float] = {}
+        self._likings: dict[str, Mapping[str, float]] = {}  # scenario digest -> tag_likings for my TAGS
+
+    def likings(self, scenario: LoadedScenario) -> Mapping[str, float]:
+        """My ``tag_likings`` in this scenario: fixed per scenario, worked out on its first decision."""
+        found = self._likings.get(scenario.digest)
+        if found is None:
+            found = self._likings[scenario.digest] = tag_likings(scenario, self.TAGS)
+        return found
 
     # -- orders
 
@@ -127,8 +134,12 @@ class Doctrine:
             order = duty_order(sit)
         if order is not None:
             return order
-        plan = self.plan(sit)
+        plan = self.plan_for(sit)
         return choose(sit, self.score, plan, rng, self.jitter, self.DETERRED, self.keep_word(sit), focus=plan.focus)
+
+    def plan_for(self, sit: Situation) -> Plan:
+        """``plan`` with the doctrine's tables for the scenario attached: what ``score`` reads."""
+        return self.plan(sit)._replace(liking=self.likings(sit.view.scenario))
 
     def plan(self, sit: Situation) -> Plan:
         return Plan(0.0, sit.adversary, gains=own_gains(sit))
@@ -234,7 +245,7 @@ class Hawk(Doctrine):
         return Plan(aim, _defiant(sit) or sit.adversary, hostile=True, gains=own_gains(sit))
 
     def score(self, f, target, escalation, sit, plan):
-        value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
+        value = -self.FIT * abs(escalation - plan.aim) + plan.liking[f.id]
         value += 0.5 * plan.gains[f.id] + 0.05 * f.harm
         if f.strike and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
             value -= self.FIRST_BLOW
@@ -284,7 +295,7 @@ class Dove(Doctrine):
         return Plan(-2.0, sit.partner or sit.adversary, baseline=self.CONCEDE * talk.pressure(sit), gains=own_gains(sit))
 
     def score(self, f, target, escalation, sit, plan):
-        value = -self.FIT * abs(escalation - plan.aim) + tag_liking(f, self.TAGS, self._liking)
+        value = -self.FIT * abs(escalation - plan.aim) + plan.liking[f.id]
         value += 0.8 * plan.gains[f.id] + 0.03 * f.trust
         if escalation <= -2:
             value += plan.baseline
@@ -340,7 +351,7 @@ class TitForTat(Doctrine):
         value = -self.FIT * abs(escalation - plan.aim) + 0.4 * plan.gains[f.id]
         if plan.hostile:
             return value + (self.AIM_AT if target == plan.focus else 0.0)
-        return value + tag_liking(f, self.TAGS, self._liking)
+        return value + plan.liking[f.id]
 
     def keep_word(self, sit: Situation) -> float:
         """It keeps its word while the others keep theirs."""

@@ -451,18 +451,19 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
     friends = {other for other, level in sit.threat.items() if level < FRIENDLY}  # read once, not per move
     weigher = sit.weigher
     share = {target: _share(weigher, target) for target in (None, *sit.threat)}  # what a plain move counts for, by target
-    aimed: dict[tuple[tuple[str, ...], bool], str] = {}  # (targets, a gesture?) -> the one to aim at
+    aim_pressure: dict[tuple[str, ...], str] = {}  # targets -> the one to aim pressure at
+    aim_gesture: dict[tuple[str, ...], str] = {}  # targets -> the one to aim a gesture (escalation below 0) at
     for option in sit.view.options:
         if option.reason:
             continue
         f = known[option.move.id]
         target = None
         if f.targeted:
-            key = (option.targets, f.escalation < 0)
-            target = aimed.get(key)
+            targets = option.targets
+            aimed, order = (aim_gesture, gesture_order) if f.escalation < 0 else (aim_pressure, pressure_order)
+            target = aimed.get(targets)
             if target is None:
-                targets = option.targets
-                target = aimed[key] = next(t for t in (gesture_order if key[1] else pressure_order) if t in targets)
+                target = aimed[targets] = next(t for t in order if t in targets)
         escalation = weigher.count(f.id, f.escalation, target) if f.adjusted else f.escalation * share[target]
         value = score(f, target, escalation, sit, plan) + rng.random() * jitter
         if f.escalation > 0 and target in friends:
