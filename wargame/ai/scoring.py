@@ -24,7 +24,7 @@ from wargame.engine.decisions import Order
 from wargame.engine.lazy import once
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
-from wargame.engine.perception import INTENT_MEMORY
+from wargame.engine.perception import FRESH_WEIGHT, INTENT_MEMORY
 from wargame.engine.records import RedLineState
 from wargame.engine.views import ActorView
 from wargame.engine.weighing import MEDIATOR_SHARE, Weigher
@@ -281,12 +281,13 @@ def _readings(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
 def _read_history(view: ActorView) -> tuple[dict[str, float], dict[str, float]]:
     hostility = {o.id: 0.0 for o in view.others}
     last_seen = dict.fromkeys(hostility, 0.0)
-    me = view.actor
+    me, last_turn = view.actor, view.turn - 1
     for turn, readings in view.perceived_history[-MEMORY:]:
+        latest = turn == last_turn
         for p in readings:
             seen = (p.perceived if p.target in (None, me) else ASIDE * p.perceived) if p.seen else 0.0
-            hostility[p.actor] = INTENT_MEMORY * hostility[p.actor] + (1 - INTENT_MEMORY) * seen
-            if turn == view.turn - 1:
+            hostility[p.actor] = INTENT_MEMORY * hostility[p.actor] + FRESH_WEIGHT * seen
+            if latest:
                 last_seen[p.actor] = seen
     return hostility, last_seen
 
