@@ -489,7 +489,10 @@ def _share(weigher: Weigher, target: str | None) -> float:
 
 
 def _unique(actors) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(a for a in actors if a is not None))
+    """The actors in order, each once, without None."""
+    found = dict.fromkeys(actors)
+    found.pop(None, None)
+    return tuple(found)
 
 
 def pick_target(option: MoveOption, sit: Situation, focus: str | None = None) -> str | None:
