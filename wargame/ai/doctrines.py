@@ -72,7 +72,7 @@ class Plan(NamedTuple):
     hostile: bool = False  # the focus is an actor to punish rather than to court
     baseline: float = 0.0  # a per-turn constant of the doctrine (the dove's urge to concede, the calculator's value of holding)
     gains: Mapping[str, float] = _NO_GAINS  # own_gain of every move in this decision, by move id
-    liking: Mapping[str, float] = _NO_GAINS  # the doctrine's tag liking of every move, by move id (``tag_likings``)
+    fixed: Mapping[str, float] = _NO_GAINS  # the doctrine's part of each move's value fixed per scenario (``fixed_terms``)
 
 
 def own_gains(sit: Situation) -> Mapping[str, float]:
@@ -116,14 +116,18 @@ class Doctrine:
     TAGS: Mapping[str, float] = MappingProxyType({})  # liking for a move per tag it carries
 
     def __init__(self) -> None:
-        self._likings: dict[str, Mapping[str, float]] = {}  # scenario digest -> tag_likings for my TAGS
+        self._fixed: dict[str, Mapping[str, float]] = {}  # scenario digest -> fixed_terms
 
-    def likings(self, scenario: LoadedScenario) -> Mapping[str, float]:
-        """My ``tag_likings`` in this scenario: fixed per scenario, worked out on its first decision."""
-        found = self._likings.get(scenario.digest)
+    def fixed(self, scenario: LoadedScenario) -> Mapping[str, float]:
+        """My ``fixed_terms`` in this scenario, worked out on its first decision."""
+        found = self._fixed.get(scenario.digest)
         if found is None:
-            found = self._likings[scenario.digest] = tag_likings(scenario, self.TAGS)
+            found = self._fixed[scenario.digest] = self.fixed_terms(scenario)
         return found
+
+    def fixed_terms(self, scenario: LoadedScenario) -> Mapping[str, float]:
+        """Move id -> the part of the move's value that only the scenario decides (here: its tag liking)."""
+        return tag_likings(scenario, self.TAGS)
 
     # -- orders
 
@@ -139,7 +143,7 @@ class Doctrine:
 
     def plan_for(self, sit: Situation) -> Plan:
         """``plan`` with the doctrine's tables for the scenario attached: what ``score`` reads."""
-        return self.plan(sit)._replace(liking=self.likings(sit.view.scenario))
+        return self.plan(sit)._replace(fixed=self.fixed(sit.view.scenario))
 
     def plan(self, sit: Situation) -> Plan:
         return Plan(0.0, sit.adversary, gains=own_gains(sit))
@@ -245,7 +249,7 @@ class Hawk(Doctrine):
         return Plan(aim, _defiant(sit) or sit.adversary, hostile=True, gains=own_gains(sit))
 
     def score(self, f, target, escalation, sit, plan):
-        value = -self.FIT * abs(escalation - plan.aim) + plan.liking[f.id]
+        value = -self.FIT * abs(escalation - plan.aim) + plan.fixed[f.id]
         value += 0.5 * plan.gains[f.id] + 0.05 * f.harm
         if f.strike and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
             value -= self.FIRST_BLOW
@@ -295,7 +299,7 @@ class Dove(Doctrine):
         return Plan(-2.0, sit.partner or sit.adversary, baseline=self.CONCEDE * talk.pressure(sit), gains=own_gains(sit))
 
     def score(self, f, target, escalation, sit, plan):
-        value = -self.FIT * abs(escalation - plan.aim) + plan.liking[f.id]
+        value = -self.FIT * abs(escalation - plan.aim) + plan.fixed[f.id]
         value += 0.8 * plan.gains[f.id] + 0.03 * f.trust
         if escalation <= -2:
             value += plan.baseline
@@ -351,7 +355,7 @@ class TitForTat(Doctrine):
         value = -self.FIT * abs(escalation - plan.aim) + 0.4 * plan.gains[f.id]
         if plan.hostile:
             return value + (self.AIM_AT if target == plan.focus else 0.0)
-        return value + plan.liking[f.id]
+        return value + plan.fixed[f.id]
 
     def keep_word(self, sit: Situation) -> float:
         """It keeps its word while the others keep theirs."""
@@ -417,8 +421,13 @@ class Calculator(Doctrine):
         else:
             value += plan.gains[f.id]  # objective_gain is nothing for a move no objective of mine mentions
         if target is not None:
-            value += self.COERCE * f.harm + self.GOODWILL * f.trust
+            value += plan.fixed[f.id]
         return value
+
+    def fixed_terms(self, scenario: LoadedScenario) -> Mapping[str, float]:
+        """Move id -> what a targeted move's harm and goodwill are worth (added only when it has a target)."""
+        return MappingProxyType({move_id: self.COERCE * f.harm + self.GOODWILL * f.trust
+                                 for move_id, f in facts(scenario).items()})
 
     def margin(self, sit: Situation, proposal: Message, book: talk.Ledger) -> float:
         """Nearly as much as the best deal it could draft itself; time and a rising ladder wear that down.
