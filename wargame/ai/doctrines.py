@@ -64,7 +64,8 @@ class Plan(NamedTuple):
 
     ``gains`` carries what every move would do to my own standing in this
     decision (``own_gain``, by move id; see ``own_gains``), so scoring a move
-    looks its gain up instead of working it out.
+    looks its gain up instead of working it out; ``fixed`` carries the
+    doctrine's terms that only the move decides (attached by ``plan_for``).
     """
 
     aim: float
@@ -119,7 +120,10 @@ class Doctrine:
         self._fixed: dict[str, Mapping[str, float]] = {}  # scenario digest -> fixed_terms
 
     def fixed(self, scenario: LoadedScenario) -> Mapping[str, float]:
-        """My ``fixed_terms`` in this scenario, worked out on its first decision."""
+        """My ``fixed_terms`` in this scenario, worked out on its first decision.
+
+        Kept by the scenario's digest, like ``facts``: the same text gives the same moves, so it never goes stale.
+        """
         found = self._fixed.get(scenario.digest)
         if found is None:
             found = self._fixed[scenario.digest] = self.fixed_terms(scenario)
