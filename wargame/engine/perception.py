@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.engine.records import Event, Perception
+from wargame.engine.records import MISREAD_GAP, Event, Perception
 
 if TYPE_CHECKING:
     from wargame.engine.game import ActorState, Game
@@ -35,9 +35,9 @@ def noise(game: "Game", observer: str, actor: str, covert: bool = False) -> floa
     sigma += CHANNEL_NOISE[game.channels.get(link, "open")]
     if covert:
         sigma += COVERT_NOISE
-    if game.transparency_until.get(link, 0) >= game.turn:
+    if link in game.transparency_until and game.transparency_until[link] >= game.turn:
         sigma -= TRANSPARENCY_RELIEF
-    return max(0.1, sigma)
+    return sigma if sigma > 0.1 else 0.1
 
 
 def detection_chance(game: "Game", observer: str, target: str | None) -> float:
@@ -65,11 +65,11 @@ def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Percept
             sigma = noise(game, observer, actor, covert)
             error = rng.gauss(WORST_CASE_BIAS * sigma, sigma)
             perceived = actual + (-MAX_ERROR if error < -MAX_ERROR else MAX_ERROR if error > MAX_ERROR else error)
-            reading = Perception(observer, actor, move.id, move.id, target, actual, round(perceived, 2))
-            seen.append(reading)
+            shown = round(perceived, 2)
+            seen.append(Perception(observer, actor, move.id, move.id, target, actual, shown))
             aimed_elsewhere = target is not None and target != observer
-            _react(state, actor, reading.perceived * ASIDE if aimed_elsewhere else reading.perceived)
-            if reading.misread:
+            _react(state, actor, shown * ASIDE if aimed_elsewhere else shown)
+            if abs(shown - actual) >= MISREAD_GAP:  # Perception.misread of the reading just made, without reading it back
                 game.note("misread", f"{observer} reads {actor}'s {move.name.lower()} as far "
                           f"{'more' if perceived > actual else 'less'} threatening than it is.",
                           ("__facilitator__",), (observer, actor))

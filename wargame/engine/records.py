@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from wargame.engine.decisions import Message, Order
 
+MISREAD_GAP = 1.5  # a reading at least this far from the truth is a misreading
+
 
 def adopt_fields(record: object, fields: dict[str, object]) -> None:
     """Give a frozen dataclass instance being built its fields in one step: ``fields`` becomes its ``__dict__``.
@@ -58,7 +60,7 @@ class Perception:
 
     @property
     def misread(self) -> bool:
-        return self.seen is not None and abs(self.perceived - self.actual) >= 1.5
+        return self.seen is not None and abs(self.perceived - self.actual) >= MISREAD_GAP
 
 
 @dataclass
