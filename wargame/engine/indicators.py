@@ -26,16 +26,30 @@ TAGS = {"build_up": {"buildup", "strike"}, "rhetoric": {"rhetoric"}, "proxy": {"
 
 
 def compute(history: Sequence["TurnRecord"], scenario: "LoadedScenario") -> dict[str, int]:
-    recent = history[-WINDOW:]
-    signals = _signals(scenario)
-    moves = [signals[o.move] for record in recent for o in record.orders.values()]
-    return _levels(moves, (e for record in recent for e in record.events))
+    """The levels over the last ``WINDOW`` turns, summed from each turn's own counts."""
+    recent = [turn_counts(record, scenario) for record in history[-WINDOW:]]
+    if not recent:
+        return dict.fromkeys(INDICATORS, 0)
+    return {name: min(3, sum(column)) for name, column in zip(INDICATORS, zip(*recent))}
+
+
+def turn_counts(record: "TurnRecord", scenario: "LoadedScenario") -> tuple[int, ...]:
+    """One turn's uncapped counts in ``INDICATORS`` order, kept on its record when first asked.
+
+    A finished turn's orders and events are final, so every turn sums the last
+    three turns' counts instead of recounting their orders and events.
+    """
+    if record.indicator_counts is None:
+        signals = _signals(scenario)
+        counts = _counts([signals[o.move] for o in record.orders.values()], record.events)
+        record.indicator_counts = tuple(counts.values())
+    return record.indicator_counts
 
 
 def from_moves(move_ids: Iterable[str], events: Iterable, scenario: "LoadedScenario") -> dict[str, int]:
     """The same indicators from a list of seen move ids (for one actor's view)."""
     signals = _signals(scenario)
-    return _levels([signals[m] for m in move_ids if m in signals], events)
+    return _capped(_counts([signals[m] for m in move_ids if m in signals], events))
 
 
 @lru_cache(maxsize=64)
@@ -52,7 +66,7 @@ def _signals(scenario: "LoadedScenario") -> dict[str, tuple[tuple[str, int], ...
     return signals
 
 
-def _levels(moves: list[tuple[tuple[str, int], ...]], events) -> dict[str, int]:
+def _counts(moves: list[tuple[tuple[str, int], ...]], events) -> dict[str, int]:
     counts = dict.fromkeys(INDICATORS, 0)
     for signal in moves:
         for name, amount in signal:
@@ -62,4 +76,8 @@ def _levels(moves: list[tuple[tuple[str, int], ...]], events) -> dict[str, int]:
             counts["red_lines"] += 2
         elif event.kind in ("threat", "ultimatum"):
             counts["rhetoric"] += 1
+    return counts
+
+
+def _capped(counts: dict[str, int]) -> dict[str, int]:
     return {name: min(3, count) for name, count in counts.items()}

@@ -163,6 +163,7 @@ class TurnRecord:
     perceived_rung: dict[str, float]
     events: list[Event] = field(default_factory=list)
     indicators: dict[str, int] = field(default_factory=dict)
+    indicator_counts: tuple[int, ...] | None = None  # this turn's own, uncapped; see indicators.turn_counts
 
     @property
     def change(self) -> int:
