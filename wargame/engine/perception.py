@@ -27,12 +27,15 @@ FRESH_WEIGHT = 1 - INTENT_MEMORY  # what this turn's reading weighs in an intent
 MAX_ERROR = 3.0  # even a deaf ear does not hear a summit as a nuclear strike
 ASIDE = 0.3  # a move aimed at someone else says less about intent toward me
 
+# The noise distrust alone makes at each trust level (a whole number from 0 to 100), worked out once:
+# noise is asked twice per pair of actors every turn.
+DISTRUST_SIGMA = tuple(BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 for trust in range(101))
+
 
 def noise(game: "Game", observer: str, actor: str, covert: bool = False) -> float:
     """Standard deviation of the error with which ``observer`` reads ``actor``."""
     link = (observer, actor) if observer < actor else (actor, observer)  # _pair, inlined: asked per pair per turn
-    sigma = BASE_NOISE + DISTRUST_NOISE * (100 - game.actors[observer].trust[actor]) / 100
-    sigma += CHANNEL_NOISE[game.channels.get(link, "open")]
+    sigma = DISTRUST_SIGMA[game.actors[observer].trust[actor]] + CHANNEL_NOISE[game.channels.get(link, "open")]
     if covert:
         sigma += COVERT_NOISE
     if link in game.transparency_until and game.transparency_until[link] >= game.turn:
