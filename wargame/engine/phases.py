@@ -66,6 +66,7 @@ class Route:
     dest: State
     entering: tuple[str, ...]
     after: tuple[str, ...]
+    bare: bool  # nothing to check and nothing to call: taking it only changes the state
 
     def allows(self, model, event: EventData) -> bool:
         return all(getattr(model, name)(event) == wanted for name, wanted in self.conditions)
@@ -104,6 +105,9 @@ class PhaseMachine:
         routes = self.routes.get((state, trigger))
         if routes is None:
             raise IllegalDecision(f"'{trigger}' is not possible during {state}")
+        if routes[0].bare:  # e.g. briefing -> hotline: taken at once, with no event built since no callback reads one
+            setattr(model, self.attribute, routes[0].dest.value)
+            return
         event = self._event(model, state, trigger)
         for route in routes:
             event.transition = route.transition
@@ -157,14 +161,11 @@ def _route(machine: Machine, t: Transition) -> Route:
     if t.prepare or t.dest is None:
         raise ValueError(f"the phase table does not reproduce prepare callbacks or internal transitions ({t})")
     dest = machine.get_state(t.dest)
-    route = Route(
-        transition=t,
-        conditions=tuple((c.func, c.target) for c in t.conditions),
-        leaving=(*machine.before_state_change, *t.before, *machine.get_state(t.source).on_exit),
-        dest=dest,
-        entering=(*dest.on_enter, *(machine.on_final if dest.final else ())),
-        after=(*t.after, *machine.after_state_change),
-    )
+    conditions = tuple((c.func, c.target) for c in t.conditions)
+    leaving = (*machine.before_state_change, *t.before, *machine.get_state(t.source).on_exit)
+    entering = (*dest.on_enter, *(machine.on_final if dest.final else ()))
+    after = (*t.after, *machine.after_state_change)
+    route = Route(t, conditions, leaving, dest, entering, after, bare=not (conditions or leaving or entering or after))
     names = [name for name, _ in route.conditions] + [*route.leaving, *route.entering, *route.after]
     if not all(isinstance(name, str) for name in names):
         raise ValueError(f"phase callbacks name model methods; {t} has another kind")
