@@ -233,8 +233,9 @@ def _played_since(game: "Game", actor: str, move: str, turn: int) -> bool:
 
 def _check_red_lines(game: "Game", orders) -> None:
     env = GameEnv(game)
+    played_now = {order.move for order in orders.values()}
     for line in game.red_lines:
-        if line.status == "standing" and _is_crossed(game, line, env, orders):
+        if line.status == "standing" and _is_crossed(game, line, env, orders, played_now):
             line.status, line.crossed_turn = "crossed", game.turn
             _add(game.actors[line.owner].stats, "resolve", 5)
             public = () if line.declared else (line.owner,)
@@ -254,12 +255,12 @@ def _check_red_lines(game: "Game", orders) -> None:
                           actors=(line.owner, line.against))
 
 
-def _is_crossed(game: "Game", line, env: GameEnv, orders) -> bool:
+def _is_crossed(game: "Game", line, env: GameEnv, orders, played_now: set[str]) -> bool:
     if line.trigger_move is not None:
         order = orders.get(line.against)
         return bool(order and order.move == line.trigger_move)
     condition, moves = _red_line_conditions(game.scenario)[line.id]
-    if moves is not None and not any(game.last_played.get(move) == game.turn for move in moves):
+    if moves is not None and moves.isdisjoint(played_now):
         return False  # only a move played this turn could make it true, and it was false last turn
     return bool(condition and condition.evaluate(env))
 
