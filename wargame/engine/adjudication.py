@@ -14,6 +14,7 @@ one generator in actor order, so the same decisions give the same game.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -104,7 +105,7 @@ def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> flo
         mediation=rule.mediation,
         mediator_involved=actor in game.mediator_ids or target in game.mediator_ids,
         target_trust=game.actors[target].trust[actor] if target else None,
-        repeats=sum(1 for turn in game.played.get((actor, move.id), ()) if turn >= game.turn - REPEAT_WINDOW),
+        repeats=_played_within(game, actor, move.id, REPEAT_WINDOW),
         unprovoked_preemption=unprovoked,
     )
     if target:
@@ -158,6 +159,12 @@ def _move_rules(scenario: "LoadedScenario") -> dict[str, _MoveRule]:
             preemptive="preemptive" in tags,
         )
     return rules
+
+
+def _played_within(game: "Game", actor: str, move_id: str, window: int) -> int:
+    """How often ``actor`` played the move in the last ``window`` turns (its turns are kept in order, so a bisection)."""
+    turns = game.played.get((actor, move_id), ())
+    return len(turns) - bisect_left(turns, game.turn - window)
 
 
 def _escalated_last_turn(game: "Game", actor: str) -> bool:
