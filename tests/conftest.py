@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from wargame.scenario.conditions import CHANNEL_STATES
 from wargame.scenario.loader import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,3 +51,24 @@ def repeated_concessions(tutorial):
         return game
 
     return play
+
+
+def _scramble(game, rng) -> None:
+    """Change what legality reads as a facilitator's inject or a loaded save could: channels, stats, trust, rung."""
+    ids = game.actor_ids
+    for a in ids:
+        for b in ids:
+            if a < b:
+                game.channels[(a, b)] = rng.choice(sorted(CHANNEL_STATES))
+        stats = game.actors[a].stats
+        for stat in stats:
+            stats[stat] = rng.randint(0, 100)
+        for other in game.actors[a].trust:
+            game.actors[a].trust[other] = rng.randint(0, 100)
+    game.rung = rng.randint(0, game.top_rung)
+
+
+@pytest.fixture
+def scramble():
+    """``scramble(game, rng)``: change channels, stats, trust and rung at random, as an inject or a loaded save could."""
+    return _scramble
