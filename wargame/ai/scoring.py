@@ -438,8 +438,7 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
     """The best-scoring available move, ties and near-ties broken by the generator.
 
     ``score(facts, target, escalation, sit, plan)`` is the doctrine's own
-    valuation, handed the move's ``effective_escalation`` (worked out here,
-    with what the decision knows of each target read once); the shared parts
+    valuation, handed the move's ``effective_escalation``; the shared parts
     are added here with the doctrine's weights: ``deterred`` for declared red
     lines the move would cross, ``keep_word`` for agreements it would break;
     and every doctrine shuns aiming pressure at a friend.
@@ -450,8 +449,6 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
     pressure_order = _unique((focus, *by_threat))
     gesture_order = _unique((focus, sit.partner, *by_threat))
     friends = {other for other, level in sit.threat.items() if level < FRIENDLY}  # read once, not per move
-    weigher = sit.weigher
-    share = {target: _share(weigher, target) for target in (None, *sit.threat)}  # what a plain move counts for, by target
     aim_pressure: dict[tuple[str, ...], str] = {}  # targets -> the one to aim pressure at
     aim_gesture: dict[tuple[str, ...], str] = {}  # targets -> the one to aim a gesture (escalation below 0) at
     for option in sit.view.options:
@@ -465,8 +462,7 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
             target = aimed.get(targets)
             if target is None:
                 target = aimed[targets] = next(t for t in order if t in targets)
-        escalation = weigher.count(f.id, f.escalation, target) if f.adjusted else f.escalation * share[target]
-        value = score(f, target, escalation, sit, plan) + rng.random() * jitter
+        value = score(f, target, effective_escalation(f, sit, target), sit, plan) + rng.random() * jitter
         if f.escalation > 0 and target in friends:
             value -= FRIENDLY_FIRE * f.escalation  # pressure on a friend or a go-between helps nobody
         if option.crosses:
@@ -478,14 +474,6 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
     if best_option is None:
         raise IllegalDecision(f"{sit.view.name} has no move it may play now")
     return Order(sit.me, best_option.move.id, best_target)
-
-
-def _share(weigher: Weigher, target: str | None) -> float:
-    """The factor of a move neither calming nor preemptive against ``target`` (``effective_escalation``'s first branch).
-
-    Multiplying by 1.0 leaves a float as it is, so this is bit for bit the same.
-    """
-    return MEDIATOR_SHARE if weigher.involves_mediator(target) else 1.0
 
 
 def _unique(actors) -> tuple[str, ...]:
