@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
+from tests.support import ROOT
 from wargame.scenario.conditions import CHANNEL_STATES
 from wargame.scenario.loader import load_scenario
 
-ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import ROOT
 from wargame.ai import doctrine_names
 from wargame.ai.autoplay import play_to_end
 from wargame.engine import Game
 from wargame.scenario.loader import check_scenario, load_scenario
 
-ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml"))
 SEEDS = range(2)  # per pairing; 16 pairings x 2 seeds = 32 games a scenario
 DEFAULT_SEEDS = range(40)  # games of each scenario with its own doctrines

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import random
 
+from tests.support import to_orders
 from wargame.engine import Game, legality
 from wargame.engine.decisions import Order
 from wargame.errors import IllegalDecision
-
-
-def to_orders(game: Game) -> None:
-    while game.turn_phase != "orders":
-        game.proceed()
 
 
 def full_rule(game: Game, order: Order) -> str:

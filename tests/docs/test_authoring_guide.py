@@ -13,14 +13,13 @@ from __future__ import annotations
 import difflib
 import re
 import shlex
-from pathlib import Path
 
 import pytest
 
+from tests.support import ROOT
 from wargame.cli import build_parser, main
 from wargame.scenario.loader import check_scenario
 
-ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "authoring-guide.md"
 EXAMPLES = ROOT / "docs" / "examples"
 FINAL = "06-balanced.yaml"

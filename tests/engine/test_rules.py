@@ -12,26 +12,12 @@ import math
 
 import pytest
 
+from tests.support import play_turn, to_orders
 from wargame.engine import Game, Message, Override, Proceed, adjudication
 from wargame.engine.adjudication import ALL_TURNS, played_moves, turn_window
-from wargame.scenario.conditions import syntax_tree
 from wargame.engine.views import actor_view
 from wargame.errors import IllegalDecision
-
-
-def to_orders(game: Game) -> None:
-    while game.turn_phase != "orders":
-        game.proceed()
-
-
-def play_turn(game: Game, **moves: str | tuple[str, str]) -> None:
-    """Order every actor's move (default: hold position) and resolve the turn."""
-    to_orders(game)
-    for actor in game.actor_ids:
-        choice = moves.get(actor, "hold_position")
-        move, target = choice if isinstance(choice, tuple) else (choice, None)
-        game.order(actor, move, target)
-    game.proceed()
+from wargame.scenario.conditions import syntax_tree
 
 
 def next_hotline(game: Game) -> None:

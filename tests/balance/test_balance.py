@@ -389,7 +389,7 @@ def test_overview_takes_every_shipped_scenario_easiest_first():
 
     levels = ["tutorial", "beginner", "intermediate", "advanced"]
     found = shipped()
-    folder = Path(__file__).parent.parent / "scenarios"
+    folder = Path(__file__).resolve().parents[2] / "scenarios"
     assert sorted(p.stem for p in found) == sorted(p.stem for p in folder.glob("*.yaml"))
     ranks = [levels.index(load_scenario(p).spec.difficulty) for p in found]
     assert ranks == sorted(ranks)
@@ -422,7 +422,7 @@ def test_docs_balance_covers_every_shipped_scenario_and_says_how_to_regenerate()
 
     from wargame.balance.overview import COMMAND, shipped
 
-    page = (Path(__file__).parent.parent / "docs" / "balance.md").read_text(encoding="utf-8")
+    page = (Path(__file__).resolve().parents[2] / "docs" / "balance.md").read_text(encoding="utf-8")
     assert re.search(rf"^\$ {re.escape(COMMAND)} --runs \d+ --seed \d+ -o docs/balance\.md$", page, re.M)
     for path in shipped():
         assert f"(`{path.stem}`)\n" in page and f"| [{path.stem}](#balance-{path.stem}) |" in page

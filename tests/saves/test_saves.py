@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import shutil
 import signal
 import subprocess
@@ -14,115 +13,22 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import ROOT, full_state, random_game, run_cli
 from wargame import saves
-from wargame.ai import doctrine_names
 from wargame.ai.autoplay import play_computers, play_to_end
-from wargame.cli import main
-from wargame.engine import Game, Inject, Message, Order, Override, actor_view
-from wargame.errors import IllegalDecision, SaveError
+from wargame.engine import Game, Message
+from wargame.errors import SaveError
 from wargame.saves import atomic, fileformat, migrate
 from wargame.scenario.loader import load_scenario
-from wargame.scenario.model import STATS
-
-ROOT = Path(__file__).resolve().parent.parent
-MESSAGE_KINDS = ("statement", "proposal", "threat", "assurance", "ultimatum", "accept", "reject", "counter")
-KIND_WEIGHTS = (3, 2, 2, 1, 1, 1, 2, 1)
-
 
 # ------------------------------------------------------------------ helpers
 
 
-def random_game(scenario, seed: int) -> Game:
-    """A full game from a seeded generator, in one of four styles by ``seed % 4``:
-    doctrines with random messages, random orders alone (long games), doctrines
-    alone, random orders with random messages; injects and overrides throughout."""
-    rng = random.Random(seed * 7919 + 1)
-    actors = scenario.actor_ids
-    doctrines = {actor: rng.choice(doctrine_names()) for actor in actors}
-    random_orders, messages, computer_talk = seed % 2 == 1, seed % 4 in (0, 3), seed % 2 == 0
-    game = Game(scenario, seed)
-    while not game.is_over():
-        if game.turn_phase == "briefing":
-            _facilitate(game, rng)
-        elif game.turn_phase == "hotline":
-            if computer_talk:
-                play_computers(game, actors, doctrines)
-            for _ in range(rng.randint(0, 3) if messages else 0):
-                _try(game, _random_message(game, rng))
-        elif game.turn_phase == "orders" and random_orders:
-            for actor in actors:
-                game.apply(random_order(game, actor, rng))
-        elif game.turn_phase == "orders":
-            play_computers(game, actors, doctrines)
-        if not game.is_over():  # an inject can end the game in a briefing
-            game.proceed()
-    return game
-
-
-def random_order(game: Game, actor: str, rng: random.Random) -> Order:
-    option = rng.choice([o for o in actor_view(game, actor).options if o.available])
-    return Order(actor, option.move.id, rng.choice(option.targets) if option.move.targeted else None)
-
-
-def _facilitate(game: Game, rng: random.Random) -> None:
-    injects = [i.id for i in game.scenario.spec.injects if i.id not in game.fired]
-    if injects and rng.random() < 0.15:
-        _try(game, Inject(rng.choice(injects)))
-    if rng.random() < 0.05:
-        _try(game, Override(rng.choice(game.actor_ids), rng.choice(STATS), rng.randint(20, 80)))
-
-
-def _random_message(game: Game, rng: random.Random) -> Message:
-    sender, recipient = rng.sample(game.actor_ids, 2)
-    kind = rng.choices(MESSAGE_KINDS, KIND_WEIGHTS)[0]
-    terms = [t.id for t in game.scenario.spec.terms]
-    moves = list(game.scenario.moves)
-    open_to_me = [e.id for e in game.envelopes if e.message.recipient == sender and e.status == "pending"]
-    if kind in ("accept", "reject", "counter") and open_to_me:
-        envelope = game.envelopes[rng.choice(open_to_me)]
-        recipient = envelope.message.sender
-        return Message(sender, recipient, kind, "answer", offer=tuple(rng.sample(terms, min(1, len(terms)))),
-                       reply_to=envelope.id)
-    return Message(
-        sender, recipient, kind, f"message {rng.random():.3f}",
-        offer=tuple(rng.sample(terms, min(len(terms), rng.randint(0, 2)))) if kind != "ultimatum" else (),
-        ask=tuple(rng.sample(terms, min(len(terms), rng.randint(1, 2)))) if terms else (),
-        move=rng.choice(moves), trigger_move=rng.choice(moves),
-        deadline=min(game.turn + 1, game.scenario.spec.turns),
-    )
-
-
-def _try(game: Game, decision) -> None:
-    try:
-        game.apply(decision)
-    except IllegalDecision:
-        pass
-
-
-def full_state(game: Game) -> dict:
-    """Everything a game holds, for comparing a replay with the original."""
-    return {
-        "turn": game.turn, "rung": game.rung, "peak": game.peak, "phases": (game.turn_phase, game.crisis_phase),
-        "calm": game.calm_turns, "change": game.rung_change, "outcome": game.outcome,
-        "actors": {a: vars(s) for a, s in game.actors.items()}, "channels": game.channels,
-        "transparency": game.transparency_until, "played": game.played, "last_played": game.last_played,
-        "unlocked": game.unlocked,
-        "fired": game.fired, "envelopes": game.envelopes, "agreements": game.agreements,
-        "red_lines": game.red_lines, "reveals": game.pending_reveals, "events": game.events,
-        "history": game.history, "snapshots": game.stat_snapshots, "decisions": game.decisions,
-        "rng": game.rng.getstate(),
-    }
 
 
 def write_save(game: Game, path: Path) -> bytes:
     saves.save_game(game, path, saved_at="2024-01-01T00:00:00+00:00")
     return path.read_bytes()
-
-
-def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -336,7 +242,7 @@ def test_a_broken_save_is_refused_in_one_line_and_nothing_else_is_touched(kind, 
     other = cuban_save.parent / "other.txt"
     other.write_text("keep me")
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in cuban_save.parent.iterdir()}
-    code, out, err = run_cli([command, str(cuban_save)], capsys)
+    code, out, err = run_cli(capsys, command, str(cuban_save))
     assert code == 1
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("wargame: error: ") and message in err, err
@@ -360,7 +266,7 @@ def test_an_oversized_file_is_refused_without_reading_it_all(cuban_save, monkeyp
 
 
 def test_a_missing_save_is_one_line(tmp_path, capsys):
-    code, _, err = run_cli(["replay", str(tmp_path / "nope.json")], capsys)
+    code, _, err = run_cli(capsys, "replay", str(tmp_path / "nope.json"))
     assert code == 1 and "no save" in err and err.count("\n") == 1
 
 
@@ -384,13 +290,13 @@ def test_an_older_format_is_migrated(cuban_save, monkeypatch):
 
 
 def test_verify_passes_on_an_honest_save(cuban_save, capsys):
-    code, out, _ = run_cli(["replay", str(cuban_save), "--verify"], capsys)
+    code, out, _ = run_cli(capsys, "replay", str(cuban_save), "--verify")
     assert code == 0 and "verified:" in out and "Outcome:" in out
 
 
 def test_verify_names_the_first_turn_that_differs(cuban_save, capsys):
     edit(cuban_save, lambda d: d["summary"]["checkpoints"][2]["stats"]["ussr"].__setitem__("resolve", 101))
-    code, out, err = run_cli(["replay", str(cuban_save), "--verify"], capsys)
+    code, out, err = run_cli(capsys, "replay", str(cuban_save), "--verify")
     assert code == 1
     assert "differs from the save at turn 3: stats.ussr.resolve is 101 in the save" in err
     assert err.count("\n") == 1
@@ -398,7 +304,7 @@ def test_verify_names_the_first_turn_that_differs(cuban_save, capsys):
 
 def test_verify_catches_a_changed_final_state(cuban_save, capsys):
     edit(cuban_save, lambda d: d["summary"].__setitem__("rung", 0))
-    code, _, err = run_cli(["replay", str(cuban_save), "--verify"], capsys)
+    code, _, err = run_cli(capsys, "replay", str(cuban_save), "--verify")
     assert code == 1 and "rung is 0 in the save" in err
 
 
@@ -456,7 +362,7 @@ def test_saves_dir_precedence(tmp_path, monkeypatch):
 
 def test_a_save_is_found_by_name_in_the_saves_folder(cuban_save, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
-    code, out, _ = run_cli(["replay", "cuban", "--saves-dir", str(tmp_path)], capsys)
+    code, out, _ = run_cli(capsys, "replay", "cuban", "--saves-dir", str(tmp_path))
     assert code == 0 and out.startswith("The Cuban Missile Crisis")
     monkeypatch.setenv(saves.ENV_VAR, str(tmp_path))
     assert saves.find_save("cuban.json") == cuban_save

@@ -11,7 +11,7 @@ from wargame.engine import Game, indicators
 from wargame.engine.records import TurnRecord
 from wargame.scenario.loader import load_scenario
 
-SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))
+SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 
 
 def recount(history: list[TurnRecord], scenario) -> dict[str, int]:

@@ -18,13 +18,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import ROOT
 from wargame.cli import main
 from wargame.scenario.conditions import FUNCTIONS, KEYWORDS, VARIABLES
 from wargame.scenario.loader import standard_moves
 from wargame.scenario.model import STATS
 from wargame.scenario.yamlsafe import load_yaml_file
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {name: ROOT / "scenarios" / f"{name}.yaml" for name in ("tutorial", "cuban-missile-crisis")}
 DATA = {name: load_yaml_file(path).data for name, path in SOURCES.items()}
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

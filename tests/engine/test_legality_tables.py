@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from tests.support import to_orders
 from wargame.engine import Game, legality
 from wargame.scenario.conditions import (
     CHANNEL_STATES,
@@ -17,11 +18,6 @@ from wargame.scenario.conditions import (
 
 NS = Namespace(actors=frozenset({"usa", "ussr"}), stats=frozenset({"readiness"}),
                actor_aliases=frozenset({"self", "target"}))
-
-
-def to_orders(game: Game) -> None:
-    while game.turn_phase != "orders":
-        game.proceed()
 
 
 @pytest.mark.parametrize(

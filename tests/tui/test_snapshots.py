@@ -10,17 +10,16 @@ report and regenerate with ``pytest tests/test_snapshots.py --snapshot-update``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.support import ROOT
+from tests.tui.pilot import settle
 from wargame.engine import Game, Order
 from wargame.scenario.loader import load_scenario
 from wargame.tui.app import build_app
 from wargame.tui.scenarios import ScenarioEntry
 from wargame.tui.session import Session
 
-ROOT = Path(__file__).resolve().parent.parent
 SIZES = [(80, 24), (120, 40)]
 
 
@@ -55,21 +54,10 @@ def app_for(game, tmp_path, human_actors=(), **options):
     return app
 
 
-async def settle(pilot) -> None:
-    """Wait for the computers' worker; drop the toasts, whose timing is not part of the picture."""
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not getattr(pilot.app.screen, "thinking", "") and not pilot.app.workers._workers:
-            pilot.app.clear_notifications()
-            await pilot.pause()
-            return
-    raise AssertionError("the computers never finished")
-
 
 async def to_orders(pilot) -> None:
     await pilot.press("enter")  # briefing -> hotline
-    await settle(pilot)
+    await settle(pilot, clear_toasts=True)
     await pilot.press("space")  # hotline -> orders
     await pilot.pause()
 
@@ -107,7 +95,7 @@ def test_turn_result(snap_compare, tmp_path, size):
         await to_orders(pilot)
         await order_first(pilot)
         await pilot.press("space")
-        await settle(pilot)
+        await settle(pilot, clear_toasts=True)
         assert pilot.app.screen.__class__.__name__ == "TurnResultScreen"
 
     assert snap_compare(app_for(Game(scenario("tutorial"), 1), tmp_path), terminal_size=size, run_before=run_before)
@@ -128,7 +116,7 @@ def test_end(snap_compare, tmp_path, size):
             elif game.turn_phase == "orders":
                 await order_first(pilot)
                 await pilot.press("space")
-            await settle(pilot)
+            await settle(pilot, clear_toasts=True)
         assert pilot.app.screen.__class__.__name__ == "EndScreen"
 
     assert snap_compare(app_for(game, tmp_path), terminal_size=size, run_before=run_before)
@@ -147,7 +135,7 @@ def test_white_cell(snap_compare, tmp_path, size):
     async def run_before(pilot):
         for _ in range(2):
             await pilot.press("space")
-            await settle(pilot)
+            await settle(pilot, clear_toasts=True)
 
     game = Game(scenario("cuban-missile-crisis"), 1)
     assert snap_compare(app_for(game, tmp_path, facilitator=True), terminal_size=size, run_before=run_before)

@@ -12,6 +12,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
+from tests.support import ROOT, run_cli
 from wargame import catalog
 from wargame.ai import doctrine_names
 from wargame.ai.autoplay import play_to_end
@@ -20,7 +21,6 @@ from wargame.engine import Game
 from wargame.engine.phases import crisis_machine, turn_machine
 from wargame.scenario.loader import check_scenario, load_scenario
 
-ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
 CUBAN = ROOT / "scenarios" / "cuban-missile-crisis.yaml"
 WARNING_ONLY = """\
@@ -43,12 +43,6 @@ def elsewhere(tmp_path, monkeypatch):
     monkeypatch.chdir(work)
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "user-data"))
     return work
-
-
-def run_cli(capsys, *argv) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 # ------------------------------------------------------------------ validate
@@ -279,7 +273,7 @@ def test_simulate_json_has_exactly_the_documented_fields(capsys):
     """docs/cli.md pins the --json structure: per-game data (such as the moves) stays out of it."""
     import re
 
-    doc = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     section = doc.split("### `wargame simulate --json`", 1)[1].split("\n### ", 1)[0]
     table = [line for line in section.splitlines() if line.startswith("| `")]
     documented = {name for line in table for name in re.findall(r"`(\w+)`", line.split("|")[1])}

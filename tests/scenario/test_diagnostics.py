@@ -5,7 +5,12 @@ from typing import Annotated, Literal, Union
 import pytest
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from wargame.scenario.diagnostics import Diagnostic, did_you_mean, format_path, pydantic_diagnostics
+from wargame.scenario.diagnostics import (
+    Diagnostic,
+    did_you_mean,
+    format_path,
+    pydantic_diagnostics,
+)
 from wargame.scenario.yamlsafe import load_yaml_text
 
 

@@ -9,7 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wargame.scenario import yamlsafe
-from wargame.scenario.yamlsafe import Document, Location, YamlProblem, load_yaml_file, load_yaml_text
+from wargame.scenario.yamlsafe import (
+    Document,
+    Location,
+    YamlProblem,
+    load_yaml_file,
+    load_yaml_text,
+)
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
 

@@ -14,7 +14,7 @@ from itertools import combinations
 from wargame.ai import negotiation as talk
 from wargame.ai.autoplay import play_computers
 from wargame.ai.doctrines import DOCTRINES
-from wargame.ai.scoring import war_risk, read_situation
+from wargame.ai.scoring import read_situation, war_risk
 from wargame.engine import Game
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.views import actor_view

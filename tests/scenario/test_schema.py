@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
 
+from tests.support import ROOT
 from wargame.cli import main
 from wargame.commands.schema import schema, schema_text
 from wargame.scenario.yamlsafe import load_yaml_file, load_yaml_text
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "docs" / "scenario.schema.json"
 SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml"))
 FIRST_LINE = "# yaml-language-server: $schema=../docs/scenario.schema.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from wargame.ai.autoplay import play_computers
+from tests.support import play_computer_turn
 from wargame.engine import Game, indicators
 from wargame.engine.views import ActorView, actor_view
 
@@ -26,22 +26,14 @@ def frozen_copy(view: ActorView) -> str:
     return repr(fields)
 
 
-def play_turn(game: Game) -> None:
-    start = game.turn
-    while game.turn == start and not game.is_over():
-        if game.turn_phase in ("hotline", "orders"):
-            play_computers(game, game.actor_ids)
-        game.proceed()
-
-
 def test_a_view_taken_earlier_keeps_what_it_held_when_the_game_moves_on(cuban):
     game = Game(cuban, 4)
-    play_turn(game)
-    play_turn(game)
+    play_computer_turn(game)
+    play_computer_turn(game)
     views = {actor: actor_view(game, actor) for actor in game.actor_ids}
     before = {actor: frozen_copy(view) for actor, view in views.items()}
-    play_turn(game)
-    play_turn(game)
+    play_computer_turn(game)
+    play_computer_turn(game)
     assert not game.is_over()
     for actor, view in views.items():
         assert frozen_copy(view) == before[actor]
@@ -50,18 +42,18 @@ def test_a_view_taken_earlier_keeps_what_it_held_when_the_game_moves_on(cuban):
 def test_indicators_read_late_are_those_of_the_moment_the_view_was_taken(cuban):
     game = Game(cuban, 7)
     for _ in range(3):
-        play_turn(game)
+        play_computer_turn(game)
     early = actor_view(game, "usa")
     at_once = actor_view(game, "usa").indicators
     for _ in range(2):
-        play_turn(game)
+        play_computer_turn(game)
     assert early.indicators == at_once
     assert set(at_once) == set(indicators.INDICATORS)
 
 
 def test_views_of_one_moment_are_equal_and_replace_keeps_every_field(cuban):
     game = Game(cuban, 1)
-    play_turn(game)
+    play_computer_turn(game)
     first, second = actor_view(game, "ussr"), actor_view(game, "ussr")
     assert first == second
     changed = dataclasses.replace(first, perceived_history=())
@@ -74,7 +66,7 @@ def test_views_of_one_moment_are_equal_and_replace_keeps_every_field(cuban):
 def test_others_follow_state_changed_outside_apply(cuban):
     """Views reuse the last tuple of others only while trust, intent, channels and stats are unchanged."""
     game = Game(cuban, 2)
-    play_turn(game)
+    play_computer_turn(game)
     me = game.actors["usa"]
     other = game.others("usa")[0]
     before = actor_view(game, "usa")
@@ -89,7 +81,7 @@ def test_others_follow_state_changed_outside_apply(cuban):
 
 def test_a_replaced_log_is_read_again_from_the_start(cuban):
     game = Game(cuban, 3)
-    play_turn(game)
+    play_computer_turn(game)
     assert actor_view(game, "cuba").news
     game.events = [e for e in game.events if e.kind == "briefing"]
     assert actor_view(game, "cuba").news == tuple(e for e in game.events if e.visible_to("cuba"))
@@ -98,7 +90,7 @@ def test_a_replaced_log_is_read_again_from_the_start(cuban):
 def test_a_view_holds_only_what_its_actor_may_see(cuban):
     game = Game(cuban, 5)
     for _ in range(3):
-        play_turn(game)
+        play_computer_turn(game)
     for actor in game.actor_ids:
         view = actor_view(game, actor)
         assert all(e.visible_to(actor) for e in view.news)
@@ -113,7 +105,7 @@ def test_a_view_holds_only_what_its_actor_may_see(cuban):
 def test_each_view_keeps_its_own_fields_and_answers_computed_on_first_read(cuban):
     """Views are built from a dict of fields and keep lazily computed answers in it: never shared between views."""
     game = Game(cuban, 6)
-    play_turn(game)
+    play_computer_turn(game)
     first, second = actor_view(game, "usa"), actor_view(game, "usa")
     assert vars(first) is not vars(second)
     assert first.trust_in == second.trust_in and first.trust_in is not second.trust_in

@@ -16,7 +16,9 @@ import re
 import pytest
 from textual.widgets import OptionList, SelectionList, Static
 
-from wargame.commands.play import build_play_app, run as play_run
+from tests.tui.pilot import settle
+from wargame.commands.play import build_play_app
+from wargame.commands.play import run as play_run
 from wargame.engine import Game, Message, Order, actor_view
 from wargame.scenario.loader import load_scenario
 from wargame.tui.app import build_app
@@ -42,16 +44,6 @@ def make_app(game, tmp_path, humans=()):
     app.animation_level = "none"
     return app
 
-
-async def settle(pilot) -> None:
-    """Wait for the computers' worker and the refresh that follows it."""
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = pilot.app.screen
-        if not getattr(screen, "thinking", "") and not pilot.app.workers._workers:
-            return
-    raise AssertionError("the computers never finished")
 
 
 def applied(recorded) -> list:

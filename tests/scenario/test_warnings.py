@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import ROOT
 from wargame.ai.autoplay import play_to_end
 from wargame.engine import Game
 from wargame.scenario.loader import check_scenario, load_scenario_text
 from wargame.scenario.warnings import Facts
 
-ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "tests" / "warnings"
 
 EXPECTED = {

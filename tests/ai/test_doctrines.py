@@ -355,7 +355,7 @@ def test_decisions_do_not_depend_on_string_hashing():
         " doctrines={'usa': 'calculator', 'ussr': 'tit_for_tat'});"
         "print([to_dict(d) for d in g.decisions])"
     )
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     outputs = {
         subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
                        env={**os.environ, "PYTHONHASHSEED": seed}).stdout

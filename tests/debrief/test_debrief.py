@@ -8,12 +8,17 @@ from html import escape
 from html.parser import HTMLParser
 
 import pytest
-from test_saves import full_state, random_game, random_order, run_cli
 
+from tests.support import full_state, random_game, random_order, run_cli
 from wargame import saves
 from wargame.ai.autoplay import play_to_end
 from wargame.debrief import (
-    CompareError, build_comparison, build_report, render_comparison_html, render_comparison_markdown, render_html,
+    CompareError,
+    build_comparison,
+    build_report,
+    render_comparison_html,
+    render_comparison_markdown,
+    render_html,
     render_markdown,
 )
 from wargame.debrief.render_md import inline
@@ -371,16 +376,16 @@ def test_compare_starts_at_the_divergence_turn(cuban, eventful):
 def test_compare_through_the_command_line(cuban, eventful, tmp_path, capsys):
     saves.save_game(eventful, tmp_path / "a.json")
     saves.save_game(branched(cuban, eventful, 3), tmp_path / "b.json")
-    code, out, _ = run_cli(["debrief", str(tmp_path / "a.json"), "--compare", str(tmp_path / "b.json")], capsys)
+    code, out, _ = run_cli(capsys, "debrief", str(tmp_path / "a.json"), "--compare", str(tmp_path / "b.json"))
     assert code == 0 and out.startswith("# Two branches of") and re.findall(r"^### Turn (\d+):", out, re.M)[0] == "3"
-    code, out, _ = run_cli(["debrief", str(tmp_path / "a.json"), "--compare", str(tmp_path / "a.json")], capsys)
+    code, out, _ = run_cli(capsys, "debrief", str(tmp_path / "a.json"), "--compare", str(tmp_path / "a.json"))
     assert code == 0 and "the same game" in out
 
 
 def test_compare_refuses_games_of_different_scenarios(cuban, tutorial, tmp_path, capsys):
     saves.save_game(Game(cuban, 1), tmp_path / "a.json")
     saves.save_game(Game(tutorial, 1), tmp_path / "b.json")
-    code, out, err = run_cli(["debrief", str(tmp_path / "a.json"), "--compare", str(tmp_path / "b.json")], capsys)
+    code, out, err = run_cli(capsys, "debrief", str(tmp_path / "a.json"), "--compare", str(tmp_path / "b.json"))
     assert code == 1 and out == "" and err.count("\n") == 1
     assert "cannot compare a.json and b.json: they are games of different scenarios" in err
     with pytest.raises(CompareError):
@@ -399,13 +404,13 @@ def test_different_seeds_diverge_from_the_first_turn(cuban):
 def test_debrief_command_writes_markdown_or_html(eventful, tmp_path, capsys):
     save = tmp_path / "game.json"
     saves.save_game(eventful, save)
-    code, out, _ = run_cli(["debrief", str(save)], capsys)
+    code, out, _ = run_cli(capsys, "debrief", str(save))
     assert code == 0 and out == render_markdown(build_report(eventful))
-    code, out, _ = run_cli(["debrief", str(save), "-o", str(tmp_path / "report.html")], capsys)
+    code, out, _ = run_cli(capsys, "debrief", str(save), "-o", str(tmp_path / "report.html"))
     assert code == 0 and (tmp_path / "report.html").read_text(encoding="utf-8") == render_html(build_report(eventful))
-    code, out, _ = run_cli(["debrief", str(save), "--format", "html"], capsys)
+    code, out, _ = run_cli(capsys, "debrief", str(save), "--format", "html")
     assert code == 0 and out.startswith("<!DOCTYPE html>")
-    code, out, _ = run_cli(["debrief", str(save), "--format", "md", "-o", str(tmp_path / "r.txt")], capsys)
+    code, out, _ = run_cli(capsys, "debrief", str(save), "--format", "md", "-o", str(tmp_path / "r.txt"))
     assert (tmp_path / "r.txt").read_text(encoding="utf-8").startswith("# After-action report")
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -413,7 +418,7 @@ def test_debrief_command_writes_markdown_or_html(eventful, tmp_path, capsys):
 def test_debrief_output_to_a_missing_folder_is_one_line(eventful, tmp_path, capsys):
     save = tmp_path / "game.json"
     saves.save_game(eventful, save)
-    code, _, err = run_cli(["debrief", str(save), "-o", str(tmp_path / "no" / "such" / "r.md")], capsys)
+    code, _, err = run_cli(capsys, "debrief", str(save), "-o", str(tmp_path / "no" / "such" / "r.md"))
     assert code == 1 and err.startswith("wargame: error: cannot write") and err.count("\n") == 1
 
 

@@ -10,7 +10,7 @@ from wargame.engine import Game, perception
 from wargame.engine.game import CHANNELS
 from wargame.scenario.loader import load_scenario
 
-CUBAN = Path(__file__).resolve().parent.parent / "scenarios" / "cuban-missile-crisis.yaml"
+CUBAN = Path(__file__).resolve().parents[2] / "scenarios" / "cuban-missile-crisis.yaml"
 
 
 def formula(trust: int, channel: str, covert: bool, transparent: bool) -> float:

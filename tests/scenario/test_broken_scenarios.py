@@ -15,7 +15,7 @@ import pytest
 from wargame.cli import main
 from wargame.scenario.loader import check_scenario
 
-BROKEN = Path(__file__).resolve().parent / "broken"
+BROKEN = Path(__file__).resolve().parents[1] / "broken"
 
 EXPECTED: dict[str, list[str]] = {
     'adjust-unknown-move.yaml': [
