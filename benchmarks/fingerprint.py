@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wargame.ai.autoplay import play_to_end  # noqa: E402
-from wargame.engine import Game  # noqa: E402
-from wargame.scenario.loader import load_scenario  # noqa: E402
-from wargame.simulation import game_seed  # noqa: E402
+from wargame.ai.autoplay import play_to_end
+from wargame.engine import Game
+from wargame.scenario.loader import load_scenario
+from wargame.simulation import game_seed
 
 
 def plain(value):

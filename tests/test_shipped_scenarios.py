@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,7 +36,7 @@ def _ids(paths):
     return [p.stem for p in paths]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _loaded(path: Path):
     return load_scenario(path)
 
@@ -47,7 +47,7 @@ def _antagonists(scenario) -> tuple[str, str]:
     return parties[0], parties[1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _games(path: Path) -> tuple:
     """(pairing, seed, outcome kind, outcome turn) for every pairing and seed; played once per scenario."""
     scenario = _loaded(path)
@@ -60,7 +60,7 @@ def _games(path: Path) -> tuple:
     return tuple(results)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _default_outcomes(path: Path) -> tuple[str, ...]:
     """The outcome of every game in ``DEFAULT_SEEDS`` with the scenario's own doctrines; played once."""
     scenario = _loaded(path)

@@ -151,7 +151,7 @@ class Spread:
     max: float
 
     @classmethod
-    def of(cls, values: Iterable[float]) -> "Spread":
+    def of(cls, values: Iterable[float]) -> Spread:
         values = list(values)
         if not values:
             return cls(0.0, 0.0, 0, 0)

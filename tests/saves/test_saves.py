@@ -296,7 +296,7 @@ def test_verify_passes_on_an_honest_save(cuban_save, capsys):
 
 def test_verify_names_the_first_turn_that_differs(cuban_save, capsys):
     edit(cuban_save, lambda d: d["summary"]["checkpoints"][2]["stats"]["ussr"].__setitem__("resolve", 101))
-    code, out, err = run_cli(capsys, "replay", str(cuban_save), "--verify")
+    code, _out, err = run_cli(capsys, "replay", str(cuban_save), "--verify")
     assert code == 1
     assert "differs from the save at turn 3: stats.ussr.resolve is 101 in the save" in err
     assert err.count("\n") == 1

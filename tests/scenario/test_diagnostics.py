@@ -1,6 +1,6 @@
 """Pydantic errors become short file:line:col diagnostics at the right place."""
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 import pytest
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -46,8 +46,8 @@ class Actor(Strict):
     id: str
     stats: Stats
     side: Literal["east", "west"] = "east"
-    opening: Annotated[Union[Negotiate, Threaten], Field(discriminator="kind")] | None = None
-    backup: Union[int, Annotated[Stats, AfterValidator(_checked)]] = 0
+    opening: Annotated[Negotiate | Threaten, Field(discriminator="kind")] | None = None
+    backup: int | Annotated[Stats, AfterValidator(_checked)] = 0
     trust: dict[str, int] = {}
     display_name: str = Field("", alias="displayName")
 

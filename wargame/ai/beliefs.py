@@ -25,7 +25,7 @@ class ViewEnv:
     as the game goes on, so an env must not outlive the decision.
     """
 
-    __slots__ = ("view", "extra_terms", "my_move", "stat_shift", "_memo")
+    __slots__ = ("_memo", "extra_terms", "my_move", "stat_shift", "view")
 
     def __init__(
         self,
@@ -40,7 +40,7 @@ class ViewEnv:
         self.stat_shift = stat_shift
         self._memo: dict[str, dict | set] = {}  # "seen" and "agreed", filled on first use
 
-    def with_(self, *, extra_terms=frozenset(), my_move=None, stat_shift=None) -> "ViewEnv":
+    def with_(self, *, extra_terms=frozenset(), my_move=None, stat_shift=None) -> ViewEnv:
         """A sibling env sharing this one's answers about the view."""
         env = ViewEnv(self.view, extra_terms, my_move, stat_shift)
         env._memo = self._memo

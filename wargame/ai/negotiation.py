@@ -157,7 +157,7 @@ class Ledger:
 class LazyLedger:
     """The ledger, worked out on first use: most hotline phases need none."""
 
-    __slots__ = ("sit", "temper", "_book")
+    __slots__ = ("_book", "sit", "temper")
 
     def __init__(self, sit: Situation, temper: Temper):
         self.sit, self.temper, self._book = sit, temper, None

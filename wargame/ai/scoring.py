@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from wargame.ai.beliefs import ViewEnv
 from wargame.engine.adjudication import IGNORED

@@ -20,7 +20,7 @@ class FiveNumbers:
     maximum: float
 
     @classmethod
-    def of(cls, values: Sequence[float]) -> "FiveNumbers":
+    def of(cls, values: Sequence[float]) -> FiveNumbers:
         if not values:
             return cls(0.0, 0, 0, 0, 0, 0)
         if len(values) == 1:

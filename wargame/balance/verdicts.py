@@ -50,7 +50,7 @@ TOO_RARELY = {
 }
 
 
-def judge(report: "BalanceReport") -> tuple[list[str], list[str]]:
+def judge(report: BalanceReport) -> tuple[list[str], list[str]]:
     """(one verdict per actor, scenario flags)."""
     return [_verdict(report, row) for row in report.actors], _flags(report)
 
@@ -59,7 +59,7 @@ def _percent(share: float) -> str:
     return f"{100 * share:.0f}%"
 
 
-def _flags(report: "BalanceReport") -> list[str]:
+def _flags(report: BalanceReport) -> list[str]:
     flags = []
     games = report.games
     for kind, count in report.outcomes.items():
@@ -85,7 +85,7 @@ def _flags(report: "BalanceReport") -> list[str]:
     return flags
 
 
-def _verdict(report: "BalanceReport", row: "ActorRow") -> str:
+def _verdict(report: BalanceReport, row: ActorRow) -> str:
     others = [other for other in report.actors if other.actor != row.actor]
     margin = _margin(report, row)
     dominant = _dominant_outcome(row)
@@ -109,12 +109,12 @@ def _verdict(report: "BalanceReport", row: "ActorRow") -> str:
     return f"{row.name} comes out ahead in {_percent(wins)} of games ({summary}): no balance concern."
 
 
-def _margin(report: "BalanceReport", row: "ActorRow") -> float:
+def _margin(report: BalanceReport, row: ActorRow) -> float:
     """How far the actor's mean score is above the best of the others' (negative when below)."""
     return row.scores.mean - max(other.scores.mean for other in report.actors if other.actor != row.actor)
 
 
-def _dominant_outcome(row: "ActorRow") -> tuple[str, int, int] | None:
+def _dominant_outcome(row: ActorRow) -> tuple[str, int, int] | None:
     """The outcome (with enough games) whose wins this actor takes most often, if above the line."""
     candidates = [
         (wins / games, kind, wins, games)
@@ -127,6 +127,6 @@ def _dominant_outcome(row: "ActorRow") -> tuple[str, int, int] | None:
     return kind, wins, games
 
 
-def _best_doctrine(row: "ActorRow") -> str:
+def _best_doctrine(row: ActorRow) -> str:
     doctrine, mean = max(row.by_doctrine.items(), key=lambda item: (item[1], item[0]))
     return f"{doctrine} ({mean:+.1f})"

@@ -278,7 +278,7 @@ def to_mermaid(diagram: Diagram) -> str:
         if node.id not in grouped:
             lines.append(f"  {declare(node)}")
     if diagram.group:
-        group_id, label, members = diagram.group
+        group_id, label, _members = diagram.group
         lines.append(f'  subgraph {group_id}["{_mermaid_text(label)}"]')
         lines.append("    direction LR")
         lines += [f"    {declare(n)}" for n in diagram.nodes if n.id in grouped]

@@ -6,8 +6,22 @@ from dataclasses import replace
 
 from wargame.debrief import metrics, questions, turning
 from wargame.debrief.model import (
-    ActorInfo, ActorLedger, BandInfo, Chart, ChartPoint, Happening, IndicatorRow, MessageLine, MoveLine,
-    OutcomeInfo, PromiseEntry, Reading, RedLineEntry, Report, ScoreLine, TurnEntry,
+    ActorInfo,
+    ActorLedger,
+    BandInfo,
+    Chart,
+    ChartPoint,
+    Happening,
+    IndicatorRow,
+    MessageLine,
+    MoveLine,
+    OutcomeInfo,
+    PromiseEntry,
+    Reading,
+    RedLineEntry,
+    Report,
+    ScoreLine,
+    TurnEntry,
 )
 from wargame.debrief.trace import Trace, trace
 from wargame.engine import Game

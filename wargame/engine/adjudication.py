@@ -40,7 +40,7 @@ HONOURED, IGNORED = {"credibility": 5, "resolve": 3}, {"credibility": -15, "supp
 REVEAL_AFTER = 2
 
 
-def start_turn(game: "Game") -> None:
+def start_turn(game: Game) -> None:
     """Called by the turn machine on next_turn: a new briefing."""
     game.turn += 1
     game.orders = {}
@@ -49,7 +49,7 @@ def start_turn(game: "Game") -> None:
     game.note("briefing", f"{game.turn_label()}: the crisis stands at rung {game.rung}, {game.rung_names[game.rung]}.")
 
 
-def resolve_turn(game: "Game") -> None:
+def resolve_turn(game: Game) -> None:
     rung_before = game.rung
     game.stat_snapshots.append({a: dict(s.stats) for a, s in game.actors.items()})
     first_event = len(game.events)
@@ -89,7 +89,7 @@ def resolve_turn(game: "Game") -> None:
 # ------------------------------------------------------------------ moves
 
 
-def _apply_move(game: "Game", actor: str, move: Move, target: str | None) -> float:
+def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float:
     """Pay, apply effects, and return the move's escalation after the tag rules."""
     rule = _move_rules(game.scenario)[move.id]
     me = game.actors[actor]
@@ -142,7 +142,7 @@ class _MoveRule:
 
 
 @lru_cache(maxsize=64)
-def _move_rules(scenario: "LoadedScenario") -> dict[str, _MoveRule]:
+def _move_rules(scenario: LoadedScenario) -> dict[str, _MoveRule]:
     """Every move's rule, read once per scenario from its declaration rather than on every order."""
     rules = {}
     for move_id, move in scenario.moves.items():
@@ -161,17 +161,17 @@ def _move_rules(scenario: "LoadedScenario") -> dict[str, _MoveRule]:
     return rules
 
 
-def _played_within(game: "Game", actor: str, move_id: str, window: int) -> int:
+def _played_within(game: Game, actor: str, move_id: str, window: int) -> int:
     """How often ``actor`` played the move in the last ``window`` turns (its turns are kept in order, so a bisection)."""
     turns = game.played.get((actor, move_id), ())
     return len(turns) - bisect_left(turns, game.turn - window)
 
 
-def _escalated_last_turn(game: "Game", actor: str) -> bool:
+def _escalated_last_turn(game: Game, actor: str) -> bool:
     return bool(game.history) and game.history[-1].escalation.get(actor, 0) > 0
 
 
-def _move_ladder(game: "Game", escalation: dict[str, float]) -> None:
+def _move_ladder(game: Game, escalation: dict[str, float]) -> None:
     raw = sum(escalation.values())
     raw -= AGREEMENT_CALM * min(3, len(game.agreements_in_force()))
     if sum(1 for value in escalation.values() if value > 0) >= 2:
@@ -189,7 +189,7 @@ def _move_ladder(game: "Game", escalation: dict[str, float]) -> None:
         game.note("ladder", f"The crisis {direction} to rung {game.rung}: {game.rung_names[game.rung]}.")
 
 
-def _drift(game: "Game") -> None:
+def _drift(game: Game) -> None:
     """A long crisis high on the ladder wears economies and patience down."""
     if game.rung >= 9:
         for state in game.actors.values():
@@ -200,14 +200,12 @@ def _drift(game: "Game") -> None:
 # ------------------------------------------------------------------ agreements
 
 
-def _check_agreements(game: "Game", orders) -> None:
+def _check_agreements(game: Game, orders) -> None:
     for agreement in game.agreements_in_force():
         broken = None
         for c in agreement.commitments:
             order = orders.get(c.party)
-            if order and order.move in c.forbids:
-                broken = c
-            elif c.requires and c.due is not None and game.turn >= c.due and not _played_since(game, c.party, c.requires, agreement.turn):
+            if (order and order.move in c.forbids) or (c.requires and c.due is not None and game.turn >= c.due and not _played_since(game, c.party, c.requires, agreement.turn)):
                 broken = c
             if broken:
                 break
@@ -231,14 +229,14 @@ def _check_agreements(game: "Game", orders) -> None:
                     _add(game.actors[other].trust, agreement.parties[0], 1)
 
 
-def _played_since(game: "Game", actor: str, move: str, turn: int) -> bool:
+def _played_since(game: Game, actor: str, move: str, turn: int) -> bool:
     return any(t >= turn for t in game.played.get((actor, move), ()))
 
 
 # ------------------------------------------------------------------ red lines
 
 
-def _check_red_lines(game: "Game", orders) -> None:
+def _check_red_lines(game: Game, orders) -> None:
     env = GameEnv(game)
     played_now = {order.move for order in orders.values()}
     for line in game.red_lines:
@@ -262,7 +260,7 @@ def _check_red_lines(game: "Game", orders) -> None:
                           actors=(line.owner, line.against))
 
 
-def _is_crossed(game: "Game", line, env: GameEnv, orders, played_now: set[str]) -> bool:
+def _is_crossed(game: Game, line, env: GameEnv, orders, played_now: set[str]) -> bool:
     if line.trigger_move is not None:
         order = orders.get(line.against)
         return bool(order and order.move == line.trigger_move)
@@ -273,7 +271,7 @@ def _is_crossed(game: "Game", line, env: GameEnv, orders, played_now: set[str]) 
 
 
 @lru_cache(maxsize=64)
-def _red_line_conditions(scenario: "LoadedScenario") -> dict[str, tuple["Condition | None", frozenset[str] | None]]:
+def _red_line_conditions(scenario: LoadedScenario) -> dict[str, tuple[Condition | None, frozenset[str] | None]]:
     """Each red line's condition and, when it only asks which moves were played, those moves (once per scenario).
 
     Such a condition (``played(usa, quarantine) and played(ussr, deploy_missiles, 1)``)
@@ -309,7 +307,7 @@ def played_moves(tree) -> frozenset[str] | None:
 # ------------------------------------------------------------------ triggers and injects
 
 
-def _run_triggers(game: "Game") -> None:
+def _run_triggers(game: Game) -> None:
     env = GameEnv(game)
     turn, fired = game.turn, game.fired
     for trigger, condition, (first, last) in _trigger_conditions(game.scenario):
@@ -329,7 +327,7 @@ TriggerEntry = tuple[Trigger, "Condition | None", tuple[float, float]]
 
 
 @lru_cache(maxsize=64)
-def _trigger_conditions(scenario: "LoadedScenario") -> tuple[TriggerEntry, ...]:
+def _trigger_conditions(scenario: LoadedScenario) -> tuple[TriggerEntry, ...]:
     """Each trigger with its parsed condition and the turns it can hold on, worked out once per scenario.
 
     Most triggers wait for a turn (``turn >= 9 and rung >= 8``); knowing that
@@ -388,7 +386,7 @@ def _is_turn(node) -> bool:
     return isinstance(node, Name) and len(node.parts) == 1 and node.parts[0][0] == "turn"
 
 
-def fire_inject(game: "Game", inject_id: str) -> None:
+def fire_inject(game: Game, inject_id: str) -> None:
     inject = next((i for i in game.scenario.spec.injects if i.id == inject_id), None)
     if inject is None:
         raise IllegalDecision(f"unknown inject '{inject_id}'")
@@ -401,7 +399,7 @@ def fire_inject(game: "Game", inject_id: str) -> None:
     outcomes.check_end(game, end_of_turn=False)
 
 
-def _apply_effects(game: "Game", effects: TriggerEffects, kind: str, news: str, message) -> None:
+def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, message) -> None:
     if news:
         game.note(kind, news)
     if effects.rung:
@@ -427,7 +425,7 @@ def _apply_effects(game: "Game", effects: TriggerEffects, kind: str, news: str, 
                   (message.sender, message.to))
 
 
-def _reveal_covert(game: "Game") -> None:
+def _reveal_covert(game: Game) -> None:
     due = [item for item in game.pending_reveals if item[0] <= game.turn]
     game.pending_reveals = [item for item in game.pending_reveals if item[0] > game.turn]
     for _, event in due:
@@ -437,7 +435,7 @@ def _reveal_covert(game: "Game") -> None:
 # ------------------------------------------------------------------ helpers
 
 
-def sync_band(game: "Game") -> None:
+def sync_band(game: Game) -> None:
     """Walk the crisis machine band by band until it matches the rung (each step fires callbacks)."""
     machine = crisis_machine(game.band_ids)
     live = game.band_ids[:-1]

@@ -9,7 +9,7 @@ store. Each decision turns into a plain dict and back (``to_dict`` /
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Literal, Union
+from typing import Literal
 
 from wargame.errors import IllegalDecision
 
@@ -75,7 +75,7 @@ class Override:
     value: int
 
 
-Decision = Union[Order, Message, Proceed, Inject, Override]
+Decision = Order | Message | Proceed | Inject | Override
 _KINDS: dict[str, type] = {"order": Order, "message": Message, "proceed": Proceed, "inject": Inject, "override": Override}
 _NAMES = {cls: name for name, cls in _KINDS.items()}
 # What each field may hold in a save: "id" a string, "id?" a string or null, "int" / "int?" a whole

@@ -13,11 +13,11 @@ if TYPE_CHECKING:
 
 
 class GameEnv:
-    __slots__ = ("game", "aliases", "hypothetical", "rung_shift")
+    __slots__ = ("aliases", "game", "hypothetical", "rung_shift")
 
     def __init__(
         self,
-        game: "Game",
+        game: Game,
         aliases: dict[str, str] | None = None,
         hypothetical: tuple[str, str] | None = None,
         rung_shift: int = 0,

@@ -245,7 +245,7 @@ class Game:
     def on_new_turn(self, event=None) -> None:
         adjudication.start_turn(self)
 
-    def clone(self) -> "Game":
+    def clone(self) -> Game:
         """A deep copy sharing the immutable scenario, for look-ahead."""
         return copy.deepcopy(self, memo={id(self.scenario): self.scenario})
 

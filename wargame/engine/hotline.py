@@ -23,7 +23,7 @@ ANSWERS = ("accept", "reject", "counter")
 MAX_TEXT = 1000
 
 
-def check_message(game: "Game", m: Message) -> None:
+def check_message(game: Game, m: Message) -> None:
     """Refuse a message the rules do not allow, before anything changes."""
     if game.turn_phase != "hotline":
         raise IllegalDecision(f"the hotline is closed during the {game.turn_phase} phase")
@@ -50,7 +50,7 @@ def check_message(game: "Game", m: Message) -> None:
         raise IllegalDecision("an ultimatum needs a deadline turn between now and the last turn")
 
 
-def _check_terms(game: "Game", m: Message) -> None:
+def _check_terms(game: Game, m: Message) -> None:
     terms = {term.id: term for term in game.scenario.spec.terms}
     if not (m.offer or m.ask):
         raise IllegalDecision(f"a {m.kind} needs at least one term")
@@ -65,7 +65,7 @@ def _check_terms(game: "Game", m: Message) -> None:
                 raise IllegalDecision(f"{party} cannot commit to '{term.text}'")
 
 
-def _check_answer(game: "Game", m: Message) -> None:
+def _check_answer(game: Game, m: Message) -> None:
     if m.reply_to is None:
         raise IllegalDecision(f"'{m.kind}' answers a proposal: reply_to is missing")
     envelope = game.envelope(m.reply_to)
@@ -82,7 +82,7 @@ def _check_answer(game: "Game", m: Message) -> None:
         raise IllegalDecision("an ultimatum can be accepted or rejected, not countered")
 
 
-def send(game: "Game", m: Message) -> Envelope:
+def send(game: Game, m: Message) -> Envelope:
     """Deliver (or delay, or garble) a checked message and carry out what it means."""
     channel = game.channel(m.sender, m.recipient)
     delay = garble = False
@@ -102,7 +102,7 @@ def send(game: "Game", m: Message) -> Envelope:
     return envelope
 
 
-def deliver_delayed(game: "Game") -> None:
+def deliver_delayed(game: Game) -> None:
     """At the start of a turn, held-up messages arrive."""
     for envelope in game.envelopes:
         if not envelope.delivered:
@@ -113,7 +113,7 @@ def deliver_delayed(game: "Game") -> None:
                 _answer(game, m)
 
 
-def _on_delivery(game: "Game", envelope: Envelope) -> None:
+def _on_delivery(game: Game, envelope: Envelope) -> None:
     m = envelope.received()
     if m.kind == "assurance":
         agreement = Agreement(len(game.agreements), game.turn, (m.sender,), (Commitment(m.sender, None, (m.move,)),))
@@ -137,7 +137,7 @@ def _on_delivery(game: "Game", envelope: Envelope) -> None:
                   (m.sender, m.recipient), (m.sender, m.recipient))
 
 
-def _answer(game: "Game", m: Message) -> None:
+def _answer(game: Game, m: Message) -> None:
     original = game.envelopes[m.reply_to]
     proposal = original.message
     if m.kind == "accept":
@@ -164,14 +164,14 @@ def _answer(game: "Game", m: Message) -> None:
         original.status = "countered"
 
 
-def _commitment(game: "Game", party: str, term_id: str) -> Commitment:
+def _commitment(game: Game, party: str, term_id: str) -> Commitment:
     term = next(t for t in game.scenario.spec.terms if t.id == term_id)
     requires = term.requires.move if term.requires else None
     due = game.turn + term.requires.within - 1 if term.requires else None  # the agreement turn counts
     return Commitment(party, term.id, tuple(term.forbids), requires, due)
 
 
-def expire_ultimatums(game: "Game") -> None:
+def expire_ultimatums(game: Game) -> None:
     """After the deadline an unanswered ultimatum becomes a crossed red line of its sender."""
     for envelope in game.envelopes:
         m = envelope.message
@@ -181,7 +181,7 @@ def expire_ultimatums(game: "Game") -> None:
         _ultimatum_defied(game, envelope, "expired unanswered")
 
 
-def _ultimatum_defied(game: "Game", envelope: Envelope, how: str) -> None:
+def _ultimatum_defied(game: Game, envelope: Envelope, how: str) -> None:
     """A rejected or expired ultimatum is a crossed red line: its sender must now carry out the consequence."""
     m = envelope.message
     game.red_lines.append(
@@ -194,22 +194,22 @@ def _ultimatum_defied(game: "Game", envelope: Envelope, how: str) -> None:
     game.note("red_line", f"The ultimatum from {m.sender} to {m.recipient} was {how}.", actors=(m.sender, m.recipient))
 
 
-def expire_stale_proposals(game: "Game") -> None:
+def expire_stale_proposals(game: Game) -> None:
     """Proposals not answered within a turn lapse, so the inbox stays current."""
     for envelope in game.envelopes:
         if envelope.status == "pending" and envelope.message.kind != "ultimatum" and envelope.deliver_on < game.turn - 1:
             envelope.status = "expired"
 
 
-def _nudge_trust(game: "Game", actor: str, toward: str, amount: int) -> None:
+def _nudge_trust(game: Game, actor: str, toward: str, amount: int) -> None:
     trust = game.actors[actor].trust
     trust[toward] = max(0, min(100, trust[toward] + amount))
 
 
-def _move_name(game: "Game", move_id: str | None) -> str:
+def _move_name(game: Game, move_id: str | None) -> str:
     move = game.scenario.moves.get(move_id or "")
     return move.name.lower() if move else str(move_id)
 
 
-def _term_text(game: "Game", term_id: str | None) -> str:
+def _term_text(game: Game, term_id: str | None) -> str:
     return next((t.text for t in game.scenario.spec.terms if t.id == term_id), str(term_id))

@@ -25,7 +25,7 @@ INDICATORS = {
 TAGS = {"build_up": {"buildup", "strike"}, "rhetoric": {"rhetoric"}, "proxy": {"proxy"}, "communications": {"sever"}}
 
 
-def compute(history: Sequence["TurnRecord"], scenario: "LoadedScenario") -> dict[str, int]:
+def compute(history: Sequence[TurnRecord], scenario: LoadedScenario) -> dict[str, int]:
     """The levels over the last ``WINDOW`` turns, summed from each turn's own counts."""
     recent = [turn_counts(record, scenario) for record in history[-WINDOW:]]
     if not recent:
@@ -33,7 +33,7 @@ def compute(history: Sequence["TurnRecord"], scenario: "LoadedScenario") -> dict
     return {name: min(3, sum(column)) for name, column in zip(INDICATORS, zip(*recent))}
 
 
-def turn_counts(record: "TurnRecord", scenario: "LoadedScenario") -> tuple[int, ...]:
+def turn_counts(record: TurnRecord, scenario: LoadedScenario) -> tuple[int, ...]:
     """One turn's uncapped counts in ``INDICATORS`` order, kept on its record when first asked.
 
     A finished turn's orders and events are final, so every turn sums the last
@@ -46,14 +46,14 @@ def turn_counts(record: "TurnRecord", scenario: "LoadedScenario") -> tuple[int, 
     return record.indicator_counts
 
 
-def from_moves(move_ids: Iterable[str], events: Iterable, scenario: "LoadedScenario") -> dict[str, int]:
+def from_moves(move_ids: Iterable[str], events: Iterable, scenario: LoadedScenario) -> dict[str, int]:
     """The same indicators from a list of seen move ids (for one actor's view)."""
     signals = _signals(scenario)
     return _capped(_counts([signals[m] for m in move_ids if m in signals], events))
 
 
 @lru_cache(maxsize=64)
-def _signals(scenario: "LoadedScenario") -> dict[str, tuple[tuple[str, int], ...]]:
+def _signals(scenario: LoadedScenario) -> dict[str, tuple[tuple[str, int], ...]]:
     """What playing each move adds to which indicator, worked out once per scenario (every view asks)."""
     signals = {}
     for move_id, move in scenario.moves.items():

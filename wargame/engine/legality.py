@@ -119,7 +119,7 @@ class _Rules(tuple):
 
 
 @lru_cache(maxsize=256)
-def _rules(scenario: "LoadedScenario", actor: str) -> _Rules:
+def _rules(scenario: LoadedScenario, actor: str) -> _Rules:
     """The rules of every move ``actor`` may ever play, in library order (scenarios are immutable)."""
     index = _rule_index(scenario)
     rules = _Rules(index[move.id] for move in scenario.moves_for(actor))
@@ -136,19 +136,19 @@ def _rules(scenario: "LoadedScenario", actor: str) -> _Rules:
     return rules
 
 
-def _rule_of(scenario: "LoadedScenario", move: Move) -> _Rule:
+def _rule_of(scenario: LoadedScenario, move: Move) -> _Rule:
     """The rule of one move (from the cache when it is the scenario's own move object)."""
     rule = _rule_index(scenario).get(move.id)
     return rule if rule is not None and rule.move is move else _rule(scenario, move, {})
 
 
 @lru_cache(maxsize=64)
-def _rule_index(scenario: "LoadedScenario") -> dict[str, _Rule]:
+def _rule_index(scenario: LoadedScenario) -> dict[str, _Rule]:
     aims: dict[tuple, _Aim] = {}
     return {move.id: _rule(scenario, move, aims) for move in scenario.moves.values()}
 
 
-def _rule(scenario: "LoadedScenario", move: Move, aims: dict[tuple, _Aim]) -> _Rule:
+def _rule(scenario: LoadedScenario, move: Move, aims: dict[tuple, _Aim]) -> _Rule:
     """The rule of ``move``, its aim taken from ``aims`` when a move that aims alike is there already."""
     tags = scenario.move_tags[move.id]
     condition = scenario.condition("move", move.id) if move.requires else None
@@ -174,9 +174,9 @@ def _rule(scenario: "LoadedScenario", move: Move, aims: dict[tuple, _Aim]) -> _R
 class _Target:
     """One possible target as every move of a listing sees it."""
 
-    __slots__ = ("game", "actor", "id", "channel", "_env", "_mediated")
+    __slots__ = ("_env", "_mediated", "actor", "channel", "game", "id")
 
-    def __init__(self, game: "Game", actor: str, other: str):
+    def __init__(self, game: Game, actor: str, other: str):
         self.game, self.actor, self.id = game, actor, other
         self.channel = game.channel(actor, other)
         self._env: GameEnv | None = None
@@ -200,9 +200,9 @@ class _Target:
 class _Line:
     """A standing declared red line against the actor, with its condition and whether that holds already."""
 
-    __slots__ = ("line", "condition", "holds")
+    __slots__ = ("condition", "holds", "line")
 
-    def __init__(self, game: "Game", line):
+    def __init__(self, game: Game, line):
         self.line = line
         self.condition = None if line.trigger_move else game.scenario.condition("red_line", line.id)
         self.holds = bool(self.condition and self.condition.evaluate(GameEnv(game)))
@@ -216,10 +216,21 @@ class _Context:
     checking one order does not pay for the rest.
     """
 
-    __slots__ = ("game", "actor", "rules", "stats", "_targets", "_self_env", "_breaks", "_lines", "verdicts", "aims",
-                 "crossings")
+    __slots__ = (
+        "_breaks",
+        "_lines",
+        "_self_env",
+        "_targets",
+        "actor",
+        "aims",
+        "crossings",
+        "game",
+        "rules",
+        "stats",
+        "verdicts",
+    )
 
-    def __init__(self, game: "Game", actor: str):
+    def __init__(self, game: Game, actor: str):
         self.game = game
         self.actor = actor
         self.rules = _rules(game.scenario, actor)
@@ -270,7 +281,7 @@ class _Context:
         return self._lines
 
 
-def options(game: "Game", actor: str) -> list[MoveOption]:
+def options(game: Game, actor: str) -> list[MoveOption]:
     """Every move the actor could ever play here, with availability now.
 
     Looked up when the moves' gate and the answers it leaves to ask were
@@ -334,7 +345,7 @@ def _remember(table: dict, key, value):
     return value
 
 
-def option_for(game: "Game", actor: str, move: Move, context: _Context | None = None) -> MoveOption:
+def option_for(game: Game, actor: str, move: Move, context: _Context | None = None) -> MoveOption:
     context = context or _Context(game, actor)
     option = _option(_rule_of(game.scenario, move), context)
     return option._replace(breaks=context.breaks.get(move.id, ()), crosses=_crosses(context, move))
@@ -410,12 +421,12 @@ def _channel_answers(context: _Context) -> dict[_Aim, tuple[tuple[str, ...], str
     return answers
 
 
-def static_reason(game: "Game", actor: str, move: Move) -> str:
+def static_reason(game: Game, actor: str, move: Move) -> str:
     """Reasons that do not depend on the target."""
     return _static_reason(game, _rule_of(game.scenario, move), game.actors[actor].stats)
 
 
-def _static_reason(game: "Game", rule: _Rule, stats: dict[str, int]) -> str:
+def _static_reason(game: Game, rule: _Rule, stats: dict[str, int]) -> str:
     move = rule.move
     if rule.locked and move.id not in game.unlocked:
         return "not yet available in this crisis"
@@ -429,7 +440,7 @@ def _static_reason(game: "Game", rule: _Rule, stats: dict[str, int]) -> str:
     return ""
 
 
-def target_reason(game: "Game", actor: str, move: Move, target: str) -> str:
+def target_reason(game: Game, actor: str, move: Move, target: str) -> str:
     """Reasons that depend on the target."""
     return _target_reason(_rule_of(game.scenario, move).aim, _Target(game, actor, target), {})
 
@@ -520,7 +531,7 @@ def _crossings(context: _Context) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1024)
-def _exposure(scenario: "LoadedScenario", actor: str, line_id: str) -> tuple[tuple[Move, ...], tuple]:
+def _exposure(scenario: LoadedScenario, actor: str, line_id: str) -> tuple[tuple[Move, ...], tuple]:
     """The actor's moves that could cross a scenario red line: those its condition names (each tested alone),
     and the other escalating ones grouped by rung shift, ``((shift, moves), ...)``.
 
@@ -565,7 +576,7 @@ def _would_hold(context: _Context, condition: Condition, move: Move, shift: int)
     return bool(condition.evaluate(env))
 
 
-def mediators(game: "Game", actor: str, target: str) -> list[str]:
+def mediators(game: Game, actor: str, target: str) -> list[str]:
     """Third parties with the mediator role and working channels to both sides (a mediator may mediate itself)."""
     if actor in game.mediator_ids:
         return [actor] if target not in game.mediator_ids and game.channel(actor, target) != "severed" else []
@@ -578,7 +589,7 @@ def mediators(game: "Game", actor: str, target: str) -> list[str]:
     ]
 
 
-def check_order(game: "Game", order: Order) -> None:
+def check_order(game: Game, order: Order) -> None:
     if game.turn_phase != "orders":
         raise IllegalDecision(f"orders are not open: the turn is in its {game.turn_phase} phase")
     if order.actor not in game.actors:
@@ -599,7 +610,7 @@ def check_order(game: "Game", order: Order) -> None:
         raise IllegalDecision(f"{move.name} takes no target")
 
 
-def _plainly_allowed(game: "Game", order: Order, rule: _Rule) -> bool:
+def _plainly_allowed(game: Game, order: Order, rule: _Rule) -> bool:
     """Whether a targeted order may be played at its target, asking of that target alone.
 
     The usual order: it spares working out whom else the move could aim at,

@@ -21,7 +21,7 @@ CAPITULATION_POINTS = {"loser": -10, "others": 5}
 TRIGGERS = {"settled": "settle", "defused": "defuse", "stalemate": "stall", "capitulation": "capitulate"}
 
 
-def check_end(game: "Game", end_of_turn: bool = True) -> None:
+def check_end(game: Game, end_of_turn: bool = True) -> None:
     """End the game if it is over; mid-turn (after an inject) only war and capitulation can end it."""
     if game.is_over():
         return
@@ -49,12 +49,12 @@ def check_end(game: "Game", end_of_turn: bool = True) -> None:
     game.note("outcome", f"The crisis ends: {kind}. {reason[0].upper()}{reason[1:]}.")
 
 
-def _calm_long_enough(game: "Game") -> bool:
+def _calm_long_enough(game: Game) -> bool:
     game.calm_turns = game.calm_turns + 1 if game.rung <= game.ladder.defused_at else 0
     return game.calm_turns >= game.scenario.spec.outcomes.defused_after and game.turn >= 2
 
 
-def _capitulating(game: "Game") -> str | None:
+def _capitulating(game: Game) -> str | None:
     limit = game.scenario.spec.outcomes.capitulation_below
     for actor, state in game.actors.items():
         if actor in game.mediator_ids:
@@ -64,7 +64,7 @@ def _capitulating(game: "Game") -> str | None:
     return None
 
 
-def _settled(game: "Game") -> bool:
+def _settled(game: Game) -> bool:
     condition = game.scenario.condition("settlement")
     if condition is not None:
         return condition.evaluate(GameEnv(game))
@@ -73,7 +73,7 @@ def _settled(game: "Game") -> bool:
     )
 
 
-def score(game: "Game", kind: str, loser: str | None) -> tuple[tuple, tuple]:
+def score(game: Game, kind: str, loser: str | None) -> tuple[tuple, tuple]:
     env = GameEnv(game)
     scores, notes = [], []
     for actor in game.scenario.spec.actors:
@@ -94,5 +94,5 @@ def score(game: "Game", kind: str, loser: str | None) -> tuple[tuple, tuple]:
     return tuple(scores), tuple(notes)
 
 
-def _name(game: "Game", actor: str) -> str:
+def _name(game: Game, actor: str) -> str:
     return game.scenario.actor(actor).name

@@ -32,7 +32,7 @@ ASIDE = 0.3  # a move aimed at someone else says less about intent toward me
 DISTRUST_SIGMA = tuple(BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 for trust in range(101))
 
 
-def noise(game: "Game", observer: str, actor: str, covert: bool = False) -> float:
+def noise(game: Game, observer: str, actor: str, covert: bool = False) -> float:
     """Standard deviation of the error with which ``observer`` reads ``actor``."""
     link = (observer, actor) if observer < actor else (actor, observer)  # _pair, inlined: asked per pair per turn
     sigma = DISTRUST_SIGMA[game.actors[observer].trust[actor]] + CHANNEL_NOISE[game.channels.get(link, "open")]
@@ -43,12 +43,12 @@ def noise(game: "Game", observer: str, actor: str, covert: bool = False) -> floa
     return sigma if sigma > 0.1 else 0.1
 
 
-def detection_chance(game: "Game", observer: str, target: str | None) -> float:
+def detection_chance(game: Game, observer: str, target: str | None) -> float:
     chance = 0.25 + game.actors[observer].stats["readiness"] / 200
     return chance if target == observer else chance / 2
 
 
-def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Perception]:
+def perceive(game: Game, orders, escalation: dict[str, float]) -> list[Perception]:
     """Every observer's reading of every other actor's move this turn."""
     moves = game.scenario.moves
     plays = [(actor, order.target, move, escalation[actor], move.visibility == "covert")
@@ -79,7 +79,7 @@ def perceive(game: "Game", orders, escalation: dict[str, float]) -> list[Percept
     return seen
 
 
-def _react(state: "ActorState", actor: str, perceived: float) -> None:
+def _react(state: ActorState, actor: str, perceived: float) -> None:
     """The observer's running reading of ``actor``'s intent, and its trust, after one perceived move."""
     state.intent[actor] = round(INTENT_MEMORY * state.intent[actor] + FRESH_WEIGHT * perceived, 3)
     if perceived > 0.5:
@@ -92,7 +92,7 @@ def _react(state: "ActorState", actor: str, perceived: float) -> None:
     state.trust[actor] = 0 if trust < 0 else 100 if trust > 100 else int(trust)
 
 
-def update_perceived_rungs(game: "Game", seen: list[Perception], escalation: dict[str, float]) -> None:
+def update_perceived_rungs(game: Game, seen: list[Perception], escalation: dict[str, float]) -> None:
     """Each actor's belief: its own move known, others' as perceived, pulled toward the truth by clarity."""
     perceived_by: dict[str, list[float]] = {observer: [] for observer in game.actors}
     for reading in seen:

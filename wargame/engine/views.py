@@ -9,9 +9,9 @@ holds everything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import operator
 import weakref
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,14 @@ from wargame.engine.decisions import Order
 from wargame.engine.lazy import once
 from wargame.engine.legality import MoveOption
 from wargame.engine.records import (
-    Agreement, Envelope, Event, Outcome, Perception, RedLineState, TurnRecord, adopt_fields,
+    Agreement,
+    Envelope,
+    Event,
+    Outcome,
+    Perception,
+    RedLineState,
+    TurnRecord,
+    adopt_fields,
 )
 from wargame.engine.weighing import REPEAT_WINDOW
 
@@ -68,7 +75,7 @@ class OtherActor:
 class ActorView:
     actor: str
     name: str
-    scenario: "LoadedScenario"
+    scenario: LoadedScenario
     turn: int
     turns: int
     turn_label: str
@@ -91,7 +98,7 @@ class ActorView:
     news: tuple[Event, ...]
     indicators: dict[str, int]
     outcome: Outcome | None
-    _game: "Game | None" = field(default=None, repr=False, compare=False)
+    _game: Game | None = field(default=None, repr=False, compare=False)
 
     def __getattr__(self, name: str):
         """``indicators`` is worked out on first read, from fields of this view (computer players never read it)."""
@@ -141,7 +148,7 @@ class ActorView:
         return [line for line in self.my_red_lines if line.awaiting_response]
 
 
-def actor_view(game: "Game", actor: str) -> ActorView:
+def actor_view(game: Game, actor: str) -> ActorView:
     me = game.actors[actor]
     seen = _journal(game).caught_up(game).seen[actor]
     return _frozen(ActorView, {
@@ -184,7 +191,7 @@ def _frozen(cls: type, fields: dict[str, object]):
     return instance
 
 
-def _others(game: "Game", actor: str, me, seen: "_Seen") -> tuple[OtherActor, ...]:
+def _others(game: Game, actor: str, me, seen: _Seen) -> tuple[OtherActor, ...]:
     """The others as I see them; my last view's tuple again while nothing it is made of has changed.
 
     That is most views taken in the orders phase (orders change none of it),
@@ -199,7 +206,7 @@ def _others(game: "Game", actor: str, me, seen: "_Seen") -> tuple[OtherActor, ..
     return seen.others
 
 
-def _build_others(game: "Game", actor: str, me) -> tuple[OtherActor, ...]:
+def _build_others(game: Game, actor: str, me) -> tuple[OtherActor, ...]:
     top, rung, actors = game.top_rung, me.perceived_rung, game.actors
     return tuple(
         _frozen(OtherActor, {
@@ -217,7 +224,7 @@ def _build_others(game: "Game", actor: str, me) -> tuple[OtherActor, ...]:
 
 
 @lru_cache(maxsize=256)
-def _other_specs(scenario: "LoadedScenario", actor: str) -> tuple:
+def _other_specs(scenario: LoadedScenario, actor: str) -> tuple:
     """The scenario's declarations of the other actors, in the game's order (scenarios are immutable)."""
     return tuple(scenario.actor(other) for other in scenario.actor_ids if other != actor)
 
@@ -227,7 +234,7 @@ def _addressed(assured: set[tuple[str, str, int]], agreement: Agreement, actor: 
     return any((party, actor, agreement.turn) in assured for party in agreement.parties)
 
 
-def _previous_stats(game: "Game", actor: str) -> dict[str, int]:
+def _previous_stats(game: Game, actor: str) -> dict[str, int]:
     snapshots = game.stat_snapshots
     return dict(snapshots[-1][actor]) if snapshots else dict(game.actors[actor].stats)
 
@@ -249,8 +256,19 @@ class _Seen:
     when the logs grow, so views of one actor share them until then.
     """
 
-    __slots__ = ("history", "my_orders", "perceived_rungs", "news", "to_me", "outbox", "my_red_lines",
-                 "their_red_lines", "assured", "others", "others_made_of")
+    __slots__ = (
+        "assured",
+        "history",
+        "my_orders",
+        "my_red_lines",
+        "news",
+        "others",
+        "others_made_of",
+        "outbox",
+        "perceived_rungs",
+        "their_red_lines",
+        "to_me",
+    )
 
     def __init__(self, assured: set[tuple[str, str, int]]) -> None:
         self.history: tuple[tuple[int, tuple[Reading, ...]], ...] = ()
@@ -301,13 +319,13 @@ class _Journal:
     no reference to its game, which keys it weakly.
     """
 
-    def __init__(self, game: "Game"):
+    def __init__(self, game: Game):
         self.assured: set[tuple[str, str, int]] = set()  # (sender, recipient, turn) of every assurance sent
         self.seen = {actor: _Seen(self.assured) for actor in game.actors}
         self.logs = _logs(game)
         self.counts = (0,) * len(self.logs)  # entries sorted out so far, per log
 
-    def caught_up(self, game: "Game") -> "_Journal":
+    def caught_up(self, game: Game) -> _Journal:
         """This journal with every log entry added since the last view sorted out (a new one after a reset)."""
         logs = _logs(game)
         counts = tuple(map(len, logs))
@@ -326,15 +344,15 @@ class _Journal:
         return self
 
 
-def _logs(game: "Game") -> tuple[list, ...]:
+def _logs(game: Game) -> tuple[list, ...]:
     """The append-only logs the journal follows."""
     return game.history, game.events, game.envelopes, game.red_lines
 
 
-_JOURNALS: "weakref.WeakKeyDictionary[Game, _Journal]" = weakref.WeakKeyDictionary()
+_JOURNALS: weakref.WeakKeyDictionary[Game, _Journal] = weakref.WeakKeyDictionary()
 
 
-def _journal(game: "Game") -> _Journal:
+def _journal(game: Game) -> _Journal:
     journal = _JOURNALS.get(game)
     if journal is None:
         journal = _JOURNALS[game] = _Journal(game)
@@ -345,7 +363,7 @@ def _journal(game: "Game") -> _Journal:
 class FacilitatorView:
     """Everything: actual and perceived, secret red lines, all messages."""
 
-    game: "Game"
+    game: Game
 
     @property
     def history(self) -> list[TurnRecord]:

@@ -89,7 +89,7 @@ def _reassurance_notes(target_trust: float | None, repeats: int) -> list[str]:
     return notes
 
 
-def as_seen_by(view: "ActorView", move: "Move", target: str | None, notes: list[str] | None = None) -> float:
+def as_seen_by(view: ActorView, move: Move, target: str | None, notes: list[str] | None = None) -> float:
     """How the ladder would count ``move`` against ``target`` if the view's actor played it now, from the view alone.
 
     The rung is the one the actor perceives; the target's trust is guessed
@@ -106,9 +106,9 @@ class Weigher:
     weigher per view (a view never changes, so nothing here goes stale).
     """
 
-    __slots__ = ("view", "_rung", "_trust", "_recent", "_rules", "_mediators", "_by_mediator", "_provoked")
+    __slots__ = ("_by_mediator", "_mediators", "_provoked", "_recent", "_rules", "_rung", "_trust", "view")
 
-    def __init__(self, view: "ActorView"):
+    def __init__(self, view: ActorView):
         self.view = view
         self._rung, self._trust, self._recent = view.perceived_rung, view.trust_in, view.recent_moves
         self._rules = _tag_rules(view.scenario)
@@ -155,18 +155,18 @@ _counted = lru_cache(maxsize=4096)(_count)
 
 
 @lru_cache(maxsize=64)
-def _tag_rules(scenario: "LoadedScenario") -> dict[str, tuple[bool, bool, bool]]:
+def _tag_rules(scenario: LoadedScenario) -> dict[str, tuple[bool, bool, bool]]:
     """Move id -> whether it is preventive, mediation, preemptive (read once per scenario, not per move weighed)."""
     return {m.id: ("preventive" in m.tags, "mediation" in m.tags, "preemptive" in m.tags) for m in scenario.moves.values()}
 
 
 @lru_cache(maxsize=64)
-def mediator_ids(scenario: "LoadedScenario") -> frozenset[str]:
+def mediator_ids(scenario: LoadedScenario) -> frozenset[str]:
     """The actors with the mediator role (scenarios are immutable)."""
     return frozenset(a.id for a in scenario.spec.actors if a.role == "mediator")
 
 
-def _escalated_last_turn(view: "ActorView", target: str) -> bool:
+def _escalated_last_turn(view: ActorView, target: str) -> bool:
     """Whether the actor saw ``target`` escalate last turn."""
     for turn, readings in view.perceived_history[-1:]:
         if turn == view.turn - 1:

@@ -24,7 +24,7 @@ class Provenance:
     saved_decisions: int = -1  # length of the decision log when saved_at was taken
 
 
-_REGISTRY: "weakref.WeakKeyDictionary[Game, Provenance]" = weakref.WeakKeyDictionary()
+_REGISTRY: weakref.WeakKeyDictionary[Game, Provenance] = weakref.WeakKeyDictionary()
 
 
 def new_id() -> str:
@@ -51,6 +51,6 @@ def stamp(game: Game, saved_at: str | None) -> str:
         if info.saved_at is not None and info.saved_decisions == len(game.decisions):
             saved_at = info.saved_at
         else:
-            saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     info.saved_at, info.saved_decisions = saved_at, len(game.decisions)
     return saved_at

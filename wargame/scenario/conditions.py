@@ -26,10 +26,11 @@ from __future__ import annotations
 import difflib
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import methodcaller
-from typing import Callable, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from wargame.errors import ConditionError
 
@@ -104,7 +105,7 @@ class Condition:
     text: str
     _fn: Fn = field(compare=False, hash=False, repr=False)
     _references: References = field(compare=False, hash=False, repr=False)
-    tree: "Node | None" = field(default=None, compare=False, hash=False, repr=False)
+    tree: Node | None = field(default=None, compare=False, hash=False, repr=False)
 
     def evaluate(self, env: Env) -> bool:
         """Evaluate against the current game; cannot raise for a well-behaved ``env``."""
@@ -198,7 +199,7 @@ def check_condition(text: str, namespace: Namespace) -> list[ConditionError]:
         return [error]
 
 
-def _analyse(text: str, namespace: Namespace) -> tuple[list[ConditionError], Fn, References, "Node"]:
+def _analyse(text: str, namespace: Namespace) -> tuple[list[ConditionError], Fn, References, Node]:
     tree = syntax_tree(text)
     builder = _Builder(namespace)
     kind, fn = builder.build(tree)

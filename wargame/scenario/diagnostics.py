@@ -14,8 +14,9 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any, Iterable
+from typing import Any
 
 import pydantic
 
@@ -341,7 +342,7 @@ def _branch(members: list, label: Any) -> Any:
     prefix = label.split("[", 1)[0]
     for plain, member in unwrapped:
         origin = typing.get_origin(plain)
-        if prefix == "literal" and origin is typing.Literal or getattr(origin, "__name__", None) == prefix:
+        if (prefix == "literal" and origin is typing.Literal) or getattr(origin, "__name__", None) == prefix:
             return member
     return None
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from wargame.scenario.conditions import NUM, BOOL, STR, Call, Chain, Compare, Literal, Name, Unary
+from wargame.scenario.conditions import BOOL, NUM, STR, Call, Chain, Compare, Literal, Name, Unary
 from wargame.scenario.diagnostics import Diagnostic
 from wargame.scenario.model import Move
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 INF = math.inf
 
 
-def static_warnings(loaded: "LoadedScenario", doc: "Document") -> list[Diagnostic]:
+def static_warnings(loaded: LoadedScenario, doc: Document) -> list[Diagnostic]:
     """Every provable dead end in ``loaded``, located in ``doc``."""
     found: list[Diagnostic] = []
 
@@ -96,7 +96,7 @@ class Site:
 class Facts:
     """What can ever happen in a game of this scenario, computed once as a least fixpoint."""
 
-    def __init__(self, loaded: "LoadedScenario"):
+    def __init__(self, loaded: LoadedScenario):
         self.loaded = loaded
         spec = loaded.spec
         ladder = loaded.ladder
@@ -590,7 +590,7 @@ def _unparse(node: object) -> str:
 Warn = Callable[..., None]
 
 
-def _trigger_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
+def _trigger_warnings(loaded: LoadedScenario, facts: Facts, warn: Warn) -> None:
     for t, trigger in enumerate(loaded.spec.triggers):
         if trigger.chance == 0:
             warn(("triggers", t, "chance"), f"trigger '{trigger.id}' has chance 0 and can never fire")
@@ -607,7 +607,7 @@ def _unplayable_names(loaded, facts: Facts, key: tuple, path: tuple, warn: Warn)
             warn(path, f"condition names move '{move}', which no actor can play")
 
 
-def _move_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
+def _move_warnings(loaded: LoadedScenario, facts: Facts, warn: Warn) -> None:
     spec = loaded.spec
     added = {move.id: i for i, move in enumerate(spec.moves.add)}
     standard: dict[str, list[str]] = {}  # reason -> unchanged standard moves it blocks
@@ -629,7 +629,7 @@ def _move_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
              f"{subject} can never be played: {reason} ({hint} under moves.withhold)")
 
 
-def _move_reason(loaded: "LoadedScenario", facts: Facts, move: Move) -> str:
+def _move_reason(loaded: LoadedScenario, facts: Facts, move: Move) -> str:
     allowed = [a for a in facts.actor_ids if move.id not in loaded.actor(a).withhold]
     if not allowed:
         return "every actor withholds it"
@@ -640,7 +640,7 @@ def _move_reason(loaded: "LoadedScenario", facts: Facts, move: Move) -> str:
     return "; ".join(f"for {actor}, {reason}" for actor, reason in reasons.items())
 
 
-def _standard_move_place(loaded: "LoadedScenario", move_id: str, reason: str) -> tuple:
+def _standard_move_place(loaded: LoadedScenario, move_id: str, reason: str) -> tuple:
     """A standard move is not written in the file: point at what makes it unplayable."""
     spec = loaded.spec
     if reason == "every actor withholds it":
@@ -654,7 +654,7 @@ def _standard_move_place(loaded: "LoadedScenario", move_id: str, reason: str) ->
     return ("moves", "withhold") if "moves" in spec.model_fields_set else ("actors",)
 
 
-def _red_line_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
+def _red_line_warnings(loaded: LoadedScenario, facts: Facts, warn: Warn) -> None:
     for a, owner in enumerate(loaded.spec.actors):
         for r, line in enumerate(owner.red_lines):
             path = ("actors", a, "red_lines", r)
@@ -668,7 +668,7 @@ def _red_line_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> No
                      f"({', '.join(line.response)})")
 
 
-def _objective_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
+def _objective_warnings(loaded: LoadedScenario, facts: Facts, warn: Warn) -> None:
     for a, actor in enumerate(loaded.spec.actors):
         for o, objective in enumerate(actor.objectives):
             key = ("objective", actor.id, objective.id)
@@ -680,7 +680,7 @@ def _objective_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> N
                 _unplayable_names(loaded, facts, key, path, warn)
 
 
-def _term_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
+def _term_warnings(loaded: LoadedScenario, facts: Facts, warn: Warn) -> None:
     for t, term in enumerate(loaded.spec.terms):
         why = facts.term_breaks(term)
         if why:
@@ -688,7 +688,7 @@ def _term_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
                  "so any agreement with it breaks")
 
 
-def _outcome_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> None:
+def _outcome_warnings(loaded: LoadedScenario, facts: Facts, warn: Warn) -> None:
     spec = loaded.spec
     if spec.outcomes.settlement:
         why = facts.never_of(("settlement",), facts.site(0, facts.war - 1))
@@ -706,7 +706,7 @@ def _outcome_warnings(loaded: "LoadedScenario", facts: Facts, warn: Warn) -> Non
              f"in a row, but the game lasts {spec.turns}")
 
 
-def _default_settlement_blocker(loaded: "LoadedScenario", facts: Facts) -> str | None:
+def _default_settlement_blocker(loaded: LoadedScenario, facts: Facts) -> str | None:
     """Without a settlement condition, two parties must each commit to a term that survives its turn."""
     spec = loaded.spec
     if not spec.terms:

@@ -32,7 +32,7 @@ class Opening:
         """What the loading screen calls it before its title is known."""
         return Path(self.name).stem
 
-    def __call__(self) -> "Game":
+    def __call__(self) -> Game:
         """Load the scenario and start the game (raises a ``WargameError`` on a user mistake)."""
         from wargame.catalog import resolve
         from wargame.engine import Game

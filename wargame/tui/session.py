@@ -90,7 +90,7 @@ class Session:
     @classmethod
     def create(
         cls, game: Game, human_actors: Sequence[str], saves_dir: Path | None = None, *, facilitator: bool = False
-    ) -> "Session":
+    ) -> Session:
         """Seat ``human_actors`` (the scenario's human side when none is given and no facilitator watches)."""
         humans = list(human_actors)
         if not humans and not facilitator:

@@ -33,9 +33,8 @@ class HandOverScreen(Screen[None]):
         self.team, self.leader, self.phase, self.turn_label, self.scenario_title = name, leader, phase, turn_label, title
 
     def compose(self) -> ComposeResult:
-        with Middle():
-            with Center():
-                yield Static(self._text(), id="hand-over")
+        with Middle(), Center():
+            yield Static(self._text(), id="hand-over")
         yield Footer()
 
     def _text(self) -> Text:
