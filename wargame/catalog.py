@@ -25,7 +25,6 @@ from wargame.errors import WargameError
 from wargame.scenario.diagnostics import did_you_mean
 
 SUFFIXES = (".yaml", ".yml")
-ORIGINS = ("local", "user", "bundled")
 
 
 class ScenarioNotFound(WargameError, LookupError):

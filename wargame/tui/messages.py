@@ -28,12 +28,6 @@ class MoveChosen(Message):
     move: str
 
 
-@dataclass
-class DecisionMade(Message):
-    """A human decision to send to the engine (an Order, a Message or a Proceed)."""
-
-    decision: Decision
-
 
 @dataclass
 class DecisionApplied(Message):
@@ -49,9 +43,3 @@ class AnswerRequested(Message):
     envelope: int
     kind: str
 
-
-@dataclass
-class GameStarted(Message):
-    """A game was created or loaded and should be shown."""
-
-    resumed: bool = False

@@ -13,13 +13,6 @@ from pathlib import Path
 from wargame.errors import ScenarioError
 
 
-def find_scenario(name: str) -> Path:
-    """The file a name or path means (``ScenarioNotFound`` otherwise)."""
-    from wargame import catalog
-
-    return catalog.resolve(name)
-
-
 @dataclass(frozen=True)
 class ScenarioEntry:
     """One scenario as the title screen lists it; ``error`` is set when it does not load."""
