@@ -17,13 +17,11 @@ from functools import lru_cache
 
 from wargame.engine import adjudication, hotline, legality, outcomes
 from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
-from wargame.engine.phases import PROCEED_TRIGGER, turn_machine
+from wargame.engine.phases import TurnPhase, turn_machine
 from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, TurnRecord
 from wargame.errors import IllegalDecision
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import STATS
-
-CHANNELS = ("open", "strained", "severed", "hotline")
 
 
 @dataclass
@@ -33,7 +31,6 @@ class ActorState:
     trust: dict[str, int]
     perceived_rung: float
     intent: dict[str, float] = field(default_factory=dict)
-    computer: bool = True
 
 
 class Game:
@@ -55,8 +52,8 @@ class Game:
         self.peak = self.rung
         self.rung_change = 0
         self.calm_turns = 0
-        self.turn_phase = "briefing"
-        self.crisis_phase = self.ladder.bands[self.band_of_rung[self.rung]].id
+        self.turn_phase = TurnPhase.briefing
+        self.crisis_phase: str = self.ladder.bands[self.band_of_rung[self.rung]].id
         self.actors: dict[str, ActorState] = {}
         for actor in spec.actors:
             others = [a.id for a in spec.actors if a.id != actor.id]
@@ -66,7 +63,6 @@ class Game:
                 trust={other: actor.trust.get(other, 50) for other in others},
                 perceived_rung=float(self.rung),
                 intent={other: 0.0 for other in others},
-                computer=actor.player == "computer",
             )
         self._others = {a: tuple(b for b in self.actors if b != a) for a in self.actors}
         self.mediator_ids = tuple(a.id for a in spec.actors if a.role == "mediator")
@@ -175,13 +171,15 @@ class Game:
     def _proceed(self, decision: Proceed) -> None:
         if decision.phase != self.turn_phase:
             raise IllegalDecision(f"the turn is in its {self.turn_phase} phase, not {decision.phase}")
-        trigger = PROCEED_TRIGGER.get(self.turn_phase)
-        if trigger == "adjudicate" and (missing := [a for a in self.actors if a not in self.orders]):
-            raise IllegalDecision("waiting for orders from " + ", ".join(missing))
         machine = turn_machine()
+        trigger = machine.way_out(self.turn_phase)
+        if not machine.may(self, trigger):
+            missing = [a for a in self.actors if a not in self.orders]  # the one condition a resting phase has
+            raise IllegalDecision(f"waiting for orders from {', '.join(missing)}" if missing
+                                  else f"'{trigger}' is not possible yet during {self.turn_phase}")
         machine.fire(self, trigger)
-        if self.turn_phase == "adjudication":
-            machine.fire(self, "conclude")
+        if self.turn_phase == TurnPhase.adjudication:  # resolved on entry; nothing to wait for
+            machine.fire(self, machine.way_out(self.turn_phase))
 
     def _override(self, decision: Override) -> None:
         if not 0 <= decision.value <= 100:
