@@ -15,13 +15,15 @@ import random
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from transitions import EventData
+
 from wargame.engine import adjudication, hotline, legality, outcomes
 from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
-from wargame.engine.phases import TurnPhase, turn_machine
+from wargame.engine.phases import TurnPhase, taken, turn_machine
 from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, TurnRecord
 from wargame.errors import IllegalDecision
 from wargame.scenario.loader import LoadedScenario
-from wargame.scenario.model import STATS
+from wargame.scenario.model import STATS, Band
 
 
 @dataclass
@@ -114,7 +116,7 @@ class Game:
     def channel(self, a: str, b: str) -> str:
         return self.channels.get((a, b) if a < b else (b, a), "open")  # pair(a, b), inlined: views ask constantly
 
-    def band(self, rung: int | None = None):
+    def band(self, rung: int | None = None) -> Band:
         return self.ladder.bands[self.band_of_rung[self.rung if rung is None else rung]]
 
     def turn_label(self, turn: int | None = None) -> str:
@@ -148,7 +150,7 @@ class Game:
 
     def apply(self, decision: Decision) -> None:
         """Check and carry out one decision; on IllegalDecision nothing has changed."""
-        if self.is_over():
+        if self.outcome is not None:
             raise IllegalDecision(f"the game is over ({self.outcome.kind})")
         if isinstance(decision, Order):
             legality.check_order(self, decision)
@@ -210,37 +212,36 @@ class Game:
 
     # ------------------------------------------------------------ machine callbacks
 
-    def all_orders_in(self, event=None) -> bool:
+    def all_orders_in(self, event: EventData | None = None) -> bool:
         return all(actor in self.orders for actor in self.actors)
 
-    def on_adjudication(self, event=None) -> None:
+    def on_adjudication(self, event: EventData | None = None) -> None:
         adjudication.resolve_turn(self)
 
-    def on_enter_band(self, event) -> None:
+    def on_enter_band(self, event: EventData) -> None:
         """News of the new band, and which moves its rungs open or close."""
         band = next(b for b in self.ladder.bands if b.id == event.state.name)
         self.note("band", f"The crisis enters a new band: {band.name}.")
-        before, now = _moves_in_band(self.scenario, event.transition.source), _moves_in_band(self.scenario, band.id)
+        before, now = _moves_in_band(self.scenario, taken(event).source), _moves_in_band(self.scenario, band.id)
         if opened := sorted(now - before):
             self.note("band", "Now possible: " + ", ".join(opened) + ".")
         if closed := sorted(before - now):
             self.note("band", "No longer possible: " + ", ".join(closed) + ".")
 
-    def on_threshold_crossed(self, event) -> None:
-        source = event.transition.source
-        band = next(b for b in self.ladder.bands if b.id == source)
+    def on_threshold_crossed(self, event: EventData) -> None:
+        band = next(b for b in self.ladder.bands if b.id == taken(event).source)
         if band.threshold:
             self.note("threshold", f"Threshold crossed upward: “{band.threshold}”.")
 
-    def on_threshold_recrossed(self, event) -> None:
-        band = next(b for b in self.ladder.bands if b.id == event.transition.dest)
+    def on_threshold_recrossed(self, event: EventData) -> None:
+        band = next(b for b in self.ladder.bands if b.id == taken(event).dest)
         if band.threshold:
             self.note("threshold", f"Back below the threshold “{band.threshold}”.")
 
-    def game_over(self, event=None) -> bool:
+    def game_over(self, event: EventData | None = None) -> bool:
         return self.is_over()
 
-    def on_new_turn(self, event=None) -> None:
+    def on_new_turn(self, event: EventData | None = None) -> None:
         adjudication.start_turn(self)
 
     def clone(self) -> Game:

@@ -22,7 +22,7 @@ from enum import StrEnum, auto
 from functools import lru_cache
 from typing import Any
 
-from transitions import Machine
+from transitions import EventData, Machine, Transition
 
 from wargame.errors import IllegalDecision
 
@@ -112,6 +112,12 @@ class PhaseMachine(Machine):
         """The one trigger that leaves ``state`` (each phase of a turn has exactly one)."""
         (trigger,) = self.get_triggers(state)
         return trigger
+
+
+def taken(event: EventData) -> Transition:
+    """The transition a callback runs within (the machine sets it before calling any callback)."""
+    assert event.transition is not None
+    return event.transition
 
 
 @lru_cache(maxsize=16)
