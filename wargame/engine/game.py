@@ -13,7 +13,6 @@ import copy
 import datetime as dt
 import random
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from transitions import EventData
 
@@ -120,7 +119,14 @@ class Game:
         return self.ladder.bands[self.band_of_rung[self.rung if rung is None else rung]]
 
     def turn_label(self, turn: int | None = None) -> str:
-        return _turn_label(self.scenario, self.turn if turn is None else turn)
+        """The scenario's name for a turn (this one by default), e.g. "Day 5 — 20 October 1962"."""
+        turn = self.turn if turn is None else turn
+        label = self.scenario.spec.turn_label
+        text = label.template.replace("{turn}", str(turn))
+        if label.start_date:
+            day = dt.date.fromisoformat(label.start_date) + dt.timedelta(days=(turn - 1) * label.days_per_turn)
+            text = text.replace("{date}", f"{day.day} {day.strftime('%B %Y')}")
+        return text
 
     def note(self, kind: str, text: str, audience: tuple[str, ...] = (), actors: tuple[str, ...] = ()) -> Event:
         event = Event(self.turn, kind, text, audience, actors)
@@ -249,20 +255,8 @@ class Game:
         return copy.deepcopy(self, memo={id(self.scenario): self.scenario})
 
 
-@lru_cache(maxsize=512)
-def _turn_label(scenario: LoadedScenario, turn: int) -> str:
-    """The scenario's name for a turn, e.g. "Day 5 — 20 October 1962" (cached: views ask for it often)."""
-    label = scenario.spec.turn_label
-    text = label.template.replace("{turn}", str(turn))
-    if label.start_date:
-        day = dt.date.fromisoformat(label.start_date) + dt.timedelta(days=(turn - 1) * label.days_per_turn)
-        text = text.replace("{date}", f"{day.day} {day.strftime('%B %Y')}")
-    return text
-
-
-@lru_cache(maxsize=512)
 def _moves_in_band(scenario: LoadedScenario, band_id: str) -> frozenset[str]:
-    """Names of the moves whose rung limits allow them somewhere in this band (once per scenario and band)."""
+    """Names of the moves whose rung limits allow them somewhere in this band."""
     bands = scenario.ladder.bands
     index = [b.id for b in bands].index(band_id)
     low = sum(len(b.rungs) for b in bands[:index])
