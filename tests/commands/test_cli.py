@@ -331,13 +331,13 @@ def test_graph_draws_every_transition_of_both_machines(capsys):
     status, out, _ = run_cli(capsys, "graph")
     assert status == 0
     assert out.count("```mermaid") == 2
-    machine = turn_machine().machine
+    machine = turn_machine()
     for name, event in machine.events.items():
         for source, transitions in event.transitions.items():
             for t in transitions:
                 assert f'  s_{source} -->|"{name}' in out and f"| s_{t.dest}\n" in out
     ladder = load_scenario(TUTORIAL).ladder
-    crisis = crisis_machine(tuple(b.id for b in ladder.bands)).machine
+    crisis = crisis_machine(tuple(b.id for b in ladder.bands))
     for state in crisis.states:
         assert f"s_{state}" in out
     for band in ladder.bands[:-1]:

@@ -129,7 +129,7 @@ def test_phase_machines_are_built_once_and_quietly(rules_scenario, caplog):
     assert turn_machine() is turn_machine()
     Game(rules_scenario, 1).proceed()
     assert not [r for r in caplog.records if r.name.startswith("transitions")]
-    assert not crisis_machine(bands).machine.models, "games are driven, not registered, so none leak"
+    assert not crisis_machine(bands).models, "games are driven, not registered, so none leak"
 
 
 def test_decisions_from_untrusted_dicts_are_checked_field_by_field():

@@ -486,103 +486,53 @@ def test_reassurance_counts_where_there_is_distrust_and_wears_with_repetition(ru
     assert _apply_move(game, "a", move, "b") == move.escalation * 0.5
 
 
-# ------------------------------------------------------------------ phase machines: the flat table follows transitions
+# ------------------------------------------------------------------ phase machines
 
 
-class _Recorder:
-    """A model that answers every condition as told and logs each callback with what the callback can see."""
+def test_a_turn_walks_the_turn_machine_and_waits_for_every_order(rules_scenario):
+    """Rule: proceeding fires the turn machine's one way out of the phase; adjudication waits for every order."""
+    from wargame.engine.phases import TurnPhase, turn_machine
 
-    def __init__(self, attribute: str, state: str, answers: dict[str, bool]):
-        self._attribute, self._answers, self.calls = attribute, answers, []
-        setattr(self, attribute, state)
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-
-        def callback(event):
-            seen = (getattr(self, self._attribute), event.state.name, event.transition.source, event.transition.dest)
-            self.calls.append((name, *seen, event.event.name, event.model is self))
-            return self._answers.get(name, True)
-
-        return callback
-
-
-def _fire_with_transitions(phase_machine, model, trigger: str) -> None:
-    """How the phases were fired through the transitions library itself: the reference the table must match."""
-    event = phase_machine.machine.events.get(trigger)
-    state = getattr(model, phase_machine.attribute)
-    if event is None or state not in event.transitions:
-        raise IllegalDecision(f"'{trigger}' is not possible during {state}")
-    if not event.trigger(model):
-        raise IllegalDecision(f"'{trigger}' is not possible yet during {state}")
+    game, machine = Game(rules_scenario, 1), turn_machine()
+    assert [game.turn_phase] == [TurnPhase.briefing]
+    game.proceed()
+    game.proceed()
+    assert game.turn_phase is TurnPhase.orders
+    game.order("a", "quiet_dialogue", "b")
+    assert not machine.may(game, "adjudicate") and not machine.may(game, "next_turn")
+    with pytest.raises(IllegalDecision, match="waiting for orders from b, c"):
+        game.proceed()
+    assert game.turn_phase is TurnPhase.orders and game.turn == 1
+    game.order("b", "hold_position")
+    game.order("c", "hold_position")
+    assert machine.may(game, "adjudicate")
+    game.proceed()
+    assert game.turn_phase is TurnPhase.aftermath and len(game.history) == 1
+    game.proceed()
+    assert (game.turn, game.turn_phase) == (2, TurnPhase.briefing)
 
 
-def _outcome_of(fire, phase_machine, model, trigger: str):
-    try:
-        fire(phase_machine, model, trigger)
-        error = None
-    except IllegalDecision as exc:
-        error = str(exc)
-    return error, getattr(model, phase_machine.attribute), model.calls
-
-
-def _all_phase_machines(shipped_scenarios, rules_scenario):
+def test_a_trigger_that_does_not_apply_changes_nothing(rules_scenario):
+    """Rule: a trigger from the wrong phase, or whose condition fails, is refused and leaves the game as it was."""
     from wargame.engine.phases import crisis_machine, turn_machine
 
-    ladders = {tuple(b.id for b in s.ladder.bands) for s in [*shipped_scenarios, rules_scenario]}
-    return [turn_machine(), *(crisis_machine(bands) for bands in sorted(ladders))]
+    game = Game(rules_scenario, 1)
+    bands = game.band_ids
+    before = (game.turn_phase, game.crisis_phase, len(game.events))
+    with pytest.raises(IllegalDecision, match="'conclude' is not possible during briefing"):
+        turn_machine().fire(game, "conclude")
+    with pytest.raises(IllegalDecision, match="not possible during"):
+        crisis_machine(bands).fire(game, "no_such_trigger")
+    assert not turn_machine().may(game, "adjudicate")
+    assert (game.turn_phase, game.crisis_phase, len(game.events)) == before
 
 
-def test_the_phase_table_agrees_with_the_transitions_machine_everywhere(shipped_scenarios, rules_scenario):
-    """Rule: firing by the flat table gives, for every state, trigger and condition answer, what transitions gives."""
-    import itertools
-
-    from wargame.engine.phases import PhaseMachine
-
-    for phase_machine in _all_phase_machines(shipped_scenarios, rules_scenario):
-        machine = phase_machine.machine
-        conditions = sorted({c.func for e in machine.events.values() for ts in e.transitions.values()
-                             for t in ts for c in t.conditions})
-        table_size = sum(len(ts) for e in machine.events.values() for ts in e.transitions.values())
-        assert sum(len(routes) for routes in phase_machine.routes.values()) == table_size
-        for state, trigger in itertools.product(machine.states, [*machine.events, "no_such_trigger"]):
-            for answers in itertools.product((True, False), repeat=len(conditions)):
-                told = dict(zip(conditions, answers))
-                by_table = _outcome_of(PhaseMachine.fire, phase_machine,
-                                       _Recorder(phase_machine.attribute, state, told), trigger)
-                by_library = _outcome_of(_fire_with_transitions, phase_machine,
-                                         _Recorder(phase_machine.attribute, state, told), trigger)
-                assert by_table == by_library, (state, trigger, told)
-                model = _Recorder(phase_machine.attribute, state, told)
-                assert phase_machine.may(model, trigger) == (by_library[0] is None)
-                assert {name for name, *_ in model.calls} <= set(conditions), "may() only asks the conditions"
-
-
-def test_games_go_through_the_same_phase_callbacks_as_with_transitions(cuban, monkeypatch):
-    """Rule: a played game calls the same callbacks, in the same phases, and ends the same either way it is fired."""
-    from wargame.ai.autoplay import play_to_end
-    from wargame.engine.phases import PhaseMachine
-
-    callbacks = ("all_orders_in", "on_adjudication", "on_enter_band", "on_threshold_crossed",
-                 "on_threshold_recrossed", "game_over", "on_new_turn")
-
-    def played(seed: int):
-        game, log = Game(cuban, seed), []
-        for name in callbacks:
-            def logged(event, name=name, method=getattr(game, name)):
-                log.append((name, game.turn, game.turn_phase, game.crisis_phase, event.transition.source,
-                            event.transition.dest, event.state.name))
-                return method(event)
-            setattr(game, name, logged)
-        play_to_end(game)
-        return log, [e.text for e in game.events], game.decisions, game.outcome
-
-    by_table = [played(seed) for seed in range(4)]
-    monkeypatch.setattr(PhaseMachine, "fire", lambda self, model, trigger: _fire_with_transitions(self, model, trigger))
-    by_library = [played(seed) for seed in range(4)]
-    assert by_table == by_library
-    assert {"on_enter_band", "on_threshold_crossed", "on_adjudication"} <= {name for log, *_ in by_table for name, *_ in log}
+def test_cloned_games_share_the_machines_and_move_apart(rules_scenario):
+    """Rule: a clone fires the same shared machines as its original, and each keeps its own phase."""
+    game = Game(rules_scenario, 1)
+    clone = game.clone()
+    clone.proceed()
+    assert (game.turn_phase, clone.turn_phase) == ("briefing", "hotline")
 
 
 @pytest.mark.parametrize(

@@ -129,7 +129,7 @@ def _transitions(machine) -> list[tuple[str, str, str, list[str]]]:
 def turn_diagram() -> Diagram:
     from wargame.engine.phases import turn_machine
 
-    machine = turn_machine().machine
+    machine = turn_machine()
     diagram = Diagram("turn", "The turn machine")
     diagram.nodes.append(Node("start", "", "start"))
     diagram.nodes += [Node(f"s_{name}", name) for name in machine.states]
@@ -145,7 +145,7 @@ def crisis_diagram(ladder) -> Diagram:
     from wargame.engine.phases import crisis_machine
 
     bands = {band.id: band for band in ladder.bands}
-    machine = crisis_machine(tuple(bands)).machine
+    machine = crisis_machine(tuple(bands))
     diagram = Diagram("crisis", "The crisis machine")
     diagram.nodes.append(Node("start", "", "start"))
     first = 0

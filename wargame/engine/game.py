@@ -13,17 +13,16 @@ import copy
 import datetime as dt
 import random
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from transitions import EventData
 
 from wargame.engine import adjudication, hotline, legality, outcomes
 from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
-from wargame.engine.phases import PROCEED_TRIGGER, turn_machine
+from wargame.engine.phases import TurnPhase, taken, turn_machine
 from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, TurnRecord
 from wargame.errors import IllegalDecision
 from wargame.scenario.loader import LoadedScenario
-from wargame.scenario.model import STATS
-
-CHANNELS = ("open", "strained", "severed", "hotline")
+from wargame.scenario.model import STATS, Band
 
 
 @dataclass
@@ -33,7 +32,6 @@ class ActorState:
     trust: dict[str, int]
     perceived_rung: float
     intent: dict[str, float] = field(default_factory=dict)
-    computer: bool = True
 
 
 class Game:
@@ -55,8 +53,8 @@ class Game:
         self.peak = self.rung
         self.rung_change = 0
         self.calm_turns = 0
-        self.turn_phase = "briefing"
-        self.crisis_phase = self.ladder.bands[self.band_of_rung[self.rung]].id
+        self.turn_phase = TurnPhase.briefing
+        self.crisis_phase: str = self.ladder.bands[self.band_of_rung[self.rung]].id
         self.actors: dict[str, ActorState] = {}
         for actor in spec.actors:
             others = [a.id for a in spec.actors if a.id != actor.id]
@@ -66,7 +64,6 @@ class Game:
                 trust={other: actor.trust.get(other, 50) for other in others},
                 perceived_rung=float(self.rung),
                 intent={other: 0.0 for other in others},
-                computer=actor.player == "computer",
             )
         self._others = {a: tuple(b for b in self.actors if b != a) for a in self.actors}
         self.mediator_ids = tuple(a.id for a in spec.actors if a.role == "mediator")
@@ -118,11 +115,18 @@ class Game:
     def channel(self, a: str, b: str) -> str:
         return self.channels.get((a, b) if a < b else (b, a), "open")  # pair(a, b), inlined: views ask constantly
 
-    def band(self, rung: int | None = None):
+    def band(self, rung: int | None = None) -> Band:
         return self.ladder.bands[self.band_of_rung[self.rung if rung is None else rung]]
 
     def turn_label(self, turn: int | None = None) -> str:
-        return _turn_label(self.scenario, self.turn if turn is None else turn)
+        """The scenario's name for a turn (this one by default), e.g. "Day 5 — 20 October 1962"."""
+        turn = self.turn if turn is None else turn
+        label = self.scenario.spec.turn_label
+        text = label.template.replace("{turn}", str(turn))
+        if label.start_date:
+            day = dt.date.fromisoformat(label.start_date) + dt.timedelta(days=(turn - 1) * label.days_per_turn)
+            text = text.replace("{date}", f"{day.day} {day.strftime('%B %Y')}")
+        return text
 
     def note(self, kind: str, text: str, audience: tuple[str, ...] = (), actors: tuple[str, ...] = ()) -> Event:
         event = Event(self.turn, kind, text, audience, actors)
@@ -152,7 +156,7 @@ class Game:
 
     def apply(self, decision: Decision) -> None:
         """Check and carry out one decision; on IllegalDecision nothing has changed."""
-        if self.is_over():
+        if self.outcome is not None:
             raise IllegalDecision(f"the game is over ({self.outcome.kind})")
         if isinstance(decision, Order):
             legality.check_order(self, decision)
@@ -175,13 +179,15 @@ class Game:
     def _proceed(self, decision: Proceed) -> None:
         if decision.phase != self.turn_phase:
             raise IllegalDecision(f"the turn is in its {self.turn_phase} phase, not {decision.phase}")
-        trigger = PROCEED_TRIGGER.get(self.turn_phase)
-        if trigger == "adjudicate" and (missing := [a for a in self.actors if a not in self.orders]):
-            raise IllegalDecision("waiting for orders from " + ", ".join(missing))
         machine = turn_machine()
+        trigger = machine.way_out(self.turn_phase)
+        if not machine.may(self, trigger):
+            missing = [a for a in self.actors if a not in self.orders]  # the one condition a resting phase has
+            raise IllegalDecision(f"waiting for orders from {', '.join(missing)}" if missing
+                                  else f"'{trigger}' is not possible yet during {self.turn_phase}")
         machine.fire(self, trigger)
-        if self.turn_phase == "adjudication":
-            machine.fire(self, "conclude")
+        if self.turn_phase == TurnPhase.adjudication:  # resolved on entry; nothing to wait for
+            machine.fire(self, machine.way_out(self.turn_phase))
 
     def _override(self, decision: Override) -> None:
         if not 0 <= decision.value <= 100:
@@ -212,37 +218,36 @@ class Game:
 
     # ------------------------------------------------------------ machine callbacks
 
-    def all_orders_in(self, event=None) -> bool:
+    def all_orders_in(self, event: EventData | None = None) -> bool:
         return all(actor in self.orders for actor in self.actors)
 
-    def on_adjudication(self, event=None) -> None:
+    def on_adjudication(self, event: EventData | None = None) -> None:
         adjudication.resolve_turn(self)
 
-    def on_enter_band(self, event) -> None:
+    def on_enter_band(self, event: EventData) -> None:
         """News of the new band, and which moves its rungs open or close."""
         band = next(b for b in self.ladder.bands if b.id == event.state.name)
         self.note("band", f"The crisis enters a new band: {band.name}.")
-        before, now = _moves_in_band(self.scenario, event.transition.source), _moves_in_band(self.scenario, band.id)
+        before, now = _moves_in_band(self.scenario, taken(event).source), _moves_in_band(self.scenario, band.id)
         if opened := sorted(now - before):
             self.note("band", "Now possible: " + ", ".join(opened) + ".")
         if closed := sorted(before - now):
             self.note("band", "No longer possible: " + ", ".join(closed) + ".")
 
-    def on_threshold_crossed(self, event) -> None:
-        source = event.transition.source
-        band = next(b for b in self.ladder.bands if b.id == source)
+    def on_threshold_crossed(self, event: EventData) -> None:
+        band = next(b for b in self.ladder.bands if b.id == taken(event).source)
         if band.threshold:
             self.note("threshold", f"Threshold crossed upward: “{band.threshold}”.")
 
-    def on_threshold_recrossed(self, event) -> None:
-        band = next(b for b in self.ladder.bands if b.id == event.transition.dest)
+    def on_threshold_recrossed(self, event: EventData) -> None:
+        band = next(b for b in self.ladder.bands if b.id == taken(event).dest)
         if band.threshold:
             self.note("threshold", f"Back below the threshold “{band.threshold}”.")
 
-    def game_over(self, event=None) -> bool:
+    def game_over(self, event: EventData | None = None) -> bool:
         return self.is_over()
 
-    def on_new_turn(self, event=None) -> None:
+    def on_new_turn(self, event: EventData | None = None) -> None:
         adjudication.start_turn(self)
 
     def clone(self) -> Game:
@@ -250,20 +255,8 @@ class Game:
         return copy.deepcopy(self, memo={id(self.scenario): self.scenario})
 
 
-@lru_cache(maxsize=512)
-def _turn_label(scenario: LoadedScenario, turn: int) -> str:
-    """The scenario's name for a turn, e.g. "Day 5 — 20 October 1962" (cached: views ask for it often)."""
-    label = scenario.spec.turn_label
-    text = label.template.replace("{turn}", str(turn))
-    if label.start_date:
-        day = dt.date.fromisoformat(label.start_date) + dt.timedelta(days=(turn - 1) * label.days_per_turn)
-        text = text.replace("{date}", f"{day.day} {day.strftime('%B %Y')}")
-    return text
-
-
-@lru_cache(maxsize=512)
 def _moves_in_band(scenario: LoadedScenario, band_id: str) -> frozenset[str]:
-    """Names of the moves whose rung limits allow them somewhere in this band (once per scenario and band)."""
+    """Names of the moves whose rung limits allow them somewhere in this band."""
     bands = scenario.ladder.bands
     index = [b.id for b in bands].index(band_id)
     low = sum(len(b.rungs) for b in bands[:index])
