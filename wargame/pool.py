@@ -13,6 +13,7 @@ worker is not asked for one game at a time.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -49,11 +50,16 @@ def play_all(
     batch = max(1, min(BATCH, len(jobs) // (workers * 8)))
     processes = min(workers, -(-len(jobs) // batch))
     setup = (scenario.text, scenario.source, play, shared)
-    with ProcessPoolExecutor(processes, mp_context=context(), initializer=_load, initargs=setup) as pool:
+    pool = ProcessPoolExecutor(processes, mp_context=context(), initializer=_load, initargs=setup)
+    try:
         for result in pool.map(_play, jobs, chunksize=batch):
             results.append(result)
             if progress:
                 progress(len(results))
+    except BaseException:  # Ctrl-C or a failed game: drop the games not started instead of waiting for them
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return results
 
 
@@ -73,6 +79,8 @@ class _Worker:
 
 
 def _load(text: str, source: str, play: Callable[[LoadedScenario, Any, Any], Any], shared: Any) -> None:
+    # Ctrl-C stops a worker at once; otherwise it would turn it into its batch's error and play its next batch
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     _Worker.scenario = load_scenario_text(text, source)
     _Worker.play = play
     _Worker.shared = shared
