@@ -2,24 +2,21 @@
 
 Game ``i`` of a batch is played with a seed derived from the batch seed and
 ``i`` alone, and results are gathered in index order, so the report is the
-same whether one process plays every game or ``K`` share them. Each worker
-process loads the scenario once (from its text, so it works with any start
-method) and keeps it for all its games; the engine's phase machines are
-built once per process too.
+same whether one process plays every game or ``K`` share them
+(``wargame.pool``, which ``balance`` uses too).
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import statistics
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from wargame import pool
 from wargame.engine.phases import OUTCOMES
-from wargame.scenario.loader import LoadedScenario, load_scenario_text
+from wargame.scenario.loader import LoadedScenario
 
 FORMAT = 1  # of ``Report.to_dict``; documented in docs/cli.md
 
@@ -90,54 +87,19 @@ def play_games(
     doctrines: Mapping[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[GameSummary]:
-    """Play ``runs`` games over ``workers`` processes; summaries in game order.
+    """Play ``runs`` games over ``workers`` processes (``pool``); summaries in game order.
 
     ``progress`` is called in this process with the number of games
-    finished so far, after each game (one worker) or each batch (several).
+    finished so far.
     """
     jobs = [(i, game_seed(seed, i)) for i in range(runs)]
-    if workers <= 1 or runs <= 1:
-        summaries = []
-        for index, game_seed_ in jobs:
-            summaries.append(play_one(scenario, index, game_seed_, doctrines))
-            if progress:
-                progress(len(summaries))
-        return summaries
-    chunks = list(_chunks(jobs, max(1, min(50, runs // (workers * 8)))))
-    context = _context()
-    init = (scenario.text, scenario.source, dict(doctrines or {}))
-    summaries: list[GameSummary] = []
-    with context.Pool(min(workers, len(chunks)), initializer=_init_worker, initargs=init) as pool:
-        for batch in pool.imap(_play_batch, chunks):
-            summaries.extend(batch)
-            if progress:
-                progress(len(summaries))
-    return summaries
+    return pool.play_all(scenario, play_job, dict(doctrines) if doctrines else None, jobs, workers, progress)
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def _context():
-    """``fork`` where it is safe and cheap (Linux); the platform's default elsewhere."""
-    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-_WORKER: dict = {}
-
-
-def _init_worker(text: str, source: str, doctrines: dict) -> None:
-    _WORKER["scenario"] = load_scenario_text(text, source)
-    _WORKER["doctrines"] = doctrines or None
-
-
-def _play_batch(jobs: list[tuple[int, int]]) -> list[GameSummary]:
-    scenario, doctrines = _WORKER["scenario"], _WORKER["doctrines"]
-    return [play_one(scenario, index, seed, doctrines) for index, seed in jobs]
+def play_job(scenario: LoadedScenario, doctrines: Mapping[str, str] | None, job: tuple[int, int]) -> GameSummary:
+    """Game ``index`` of a batch, played with ``seed``: what one job of the pool does."""
+    index, seed = job
+    return play_one(scenario, index, seed, doctrines)
 
 
 # ------------------------------------------------------------------ the report

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.support import ROOT
 from wargame.ai import doctrine_names
 from wargame.balance import balance, plan
 from wargame.balance.html import render as render_html
@@ -257,7 +258,7 @@ actors:
   - id: east
     name: "East <img src=x onerror=alert(1)> | Land"
   - id: west
-    name: "West & [link](http://example.com)"
+    name: "West & [link](http://example.com) \\"><img src=x onerror=alert(2)>"
 moves:
   withhold: [request_mediation]
 terms:
@@ -286,6 +287,8 @@ def test_html_is_self_contained_and_escaped(hostile_report):
     for chart in re.findall(r"<svg.*?</svg>", page, re.S):
         ET.fromstring(chart)  # every chart is well-formed XML
     assert page.count("<svg") == 5  # outcomes, pairings, scores, peaks, triggers (no red lines here)
+    (scores,) = [chart for chart in re.findall(r"<svg.*?</svg>", page, re.S) if "Score spread" in chart]
+    assert "West &amp; [link](http://example.com) &#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in scores
 
 
 def test_markdown_tables_keep_their_shape(hostile_report):
@@ -381,48 +384,61 @@ def test_overview_section_has_the_report_s_numbers(tutorial_report):
     assert "sha256 `abababababab…`" in text
 
 
-def test_overview_takes_every_shipped_scenario_easiest_first():
-    from pathlib import Path
+@pytest.fixture
+def only_shipped(monkeypatch):
+    """Scenarios are found in the checkout's folder only (not in ./scenarios of the caller or the user folder)."""
+    from wargame import catalog
 
-    from wargame.balance.overview import shipped
-    from wargame.scenario.loader import load_scenario
+    monkeypatch.setattr(catalog, "folders", lambda: [("bundled", ROOT / "scenarios")])
+
+
+def test_overview_takes_every_scenario_found_easiest_first(only_shipped):
+    from wargame.balance.overview import every_scenario
 
     levels = ["tutorial", "beginner", "intermediate", "advanced"]
-    found = shipped()
-    folder = Path(__file__).resolve().parents[2] / "scenarios"
-    assert sorted(p.stem for p in found) == sorted(p.stem for p in folder.glob("*.yaml"))
-    ranks = [levels.index(load_scenario(p).spec.difficulty) for p in found]
+    found = every_scenario()
+    assert sorted(name for name, _ in found) == sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
+    ranks = [levels.index(scenario.spec.difficulty) for _, scenario in found]
     assert ranks == sorted(ranks)
 
 
-def test_overview_command_writes_the_page_whatever_the_workers(tmp_path, capsys):
-    from wargame.balance.overview import main as overview
+def test_overview_page_is_the_same_whatever_the_workers(tutorial):
+    from wargame.balance.overview import build_page
 
-    one, two = tmp_path / "one.md", tmp_path / "two.md"
-    assert overview(["tutorial", "--runs", "1", "-o", str(one)]) == 0
-    assert overview(["tutorial", "--runs", "1", "--workers", "2", "-o", str(two)]) == 0
-    page = one.read_text(encoding="utf-8")
-    assert f"$ python -m wargame.balance.overview --runs 1 --seed 0 tutorial -o {one}\n" in page
-    assert page.replace("one.md", "two.md") == two.read_text(encoding="utf-8")
-    assert "| [tutorial](#balance-tutorial) | 16 |" in page
-    assert page.count("\n## ") == 1
-    assert capsys.readouterr().err == "tutorial: 16 games\n" * 2
+    one = build_page([("tutorial", tutorial)], 1, 0, 1, "cmd")
+    assert one == build_page([("tutorial", tutorial)], 1, 0, 2, "cmd")
+    assert "| [tutorial](#balance-tutorial) | 16 |" in one
+    assert one.count("\n## ") == 1
 
 
-def test_overview_errors_are_one_line(capsys):
-    from wargame.balance.overview import main as overview
+def test_balance_all_writes_the_overview_page(monkeypatch, tmp_path, capsys):
+    from wargame import catalog
 
-    assert overview(["no-such-scenario"]) == 1
-    err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and err[0].startswith("python -m wargame.balance.overview: error: no-such-scenario:")
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "tutorial.yaml").write_text((ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8"))
+    monkeypatch.setattr(catalog, "folders", lambda: [("local", folder)])
+    page = tmp_path / "page.md"
+    assert main(["balance", "--all", "--runs", "1", "--workers", "2", "-o", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert f"$ wargame balance --all --runs 1 --seed 0 -o {page}\n" in text  # --workers left out
+    assert "| [tutorial](#balance-tutorial) | 16 |" in text and text.count("\n## ") == 1
+    assert capsys.readouterr().err == "tutorial: 16 games\n"
 
 
-def test_docs_balance_covers_every_shipped_scenario_and_says_how_to_regenerate():
-    from pathlib import Path
+def test_balance_wants_a_scenario_or_all(capsys):
+    for argv in (["balance"], ["balance", "tutorial", "--all"]):
+        with pytest.raises(SystemExit) as usage:
+            main(argv)
+        assert usage.value.code == 2
+    assert main(["balance", "--all", "--format", "html"]) == 1
+    assert capsys.readouterr().err.endswith("wargame: error: --all writes one Markdown page; leave out --format html\n")
 
-    from wargame.balance.overview import COMMAND, shipped
 
-    page = (Path(__file__).resolve().parents[2] / "docs" / "balance.md").read_text(encoding="utf-8")
+def test_docs_balance_covers_every_shipped_scenario_and_says_how_to_regenerate(only_shipped):
+    from wargame.balance.overview import COMMAND, every_scenario
+
+    page = (ROOT / "docs" / "balance.md").read_text(encoding="utf-8")
     assert re.search(rf"^\$ {re.escape(COMMAND)} --runs \d+ --seed \d+ -o docs/balance\.md$", page, re.M)
-    for path in shipped():
-        assert f"(`{path.stem}`)\n" in page and f"| [{path.stem}](#balance-{path.stem}) |" in page
+    for name, _ in every_scenario():
+        assert f"(`{name}`)\n" in page and f"| [{name}](#balance-{name}) |" in page

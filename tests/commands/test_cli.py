@@ -299,11 +299,11 @@ def test_simulation_is_the_same_under_the_spawn_start_method(monkeypatch):
     """macOS and Windows start workers with spawn: each loads the scenario from its text, same results."""
     import multiprocessing
 
-    from wargame import simulation
+    from wargame import pool, simulation
 
     scenario = load_scenario(TUTORIAL)
     forked = simulation.simulate(scenario, 8, seed=2, workers=2).to_dict()
-    monkeypatch.setattr(simulation, "_context", lambda: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(pool, "context", lambda: multiprocessing.get_context("spawn"))
     assert simulation.simulate(scenario, 8, seed=2, workers=2).to_dict() == forked
     assert simulation.simulate(scenario, 8, seed=2, workers=1).to_dict() == forked
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 import re
-from html import escape
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from tests.support import full_state, random_game, random_order, run_cli
 from wargame import saves
@@ -133,7 +133,7 @@ def test_both_renderings_draw_one_chart_point_per_turn(eventful, report):
     for threshold in (b.threshold for b in report.chart.bands if b.threshold):
         if any(b.threshold == threshold and b.high in range(min(p.rung for p in report.chart.points) - 1, report.chart.top_rung)
                for b in report.chart.bands):
-            assert escape(threshold) in html  # as the page writes it: "Don&#x27;t rock the boat"
+            assert escape(threshold) in html  # as the page writes it: "Don&#39;t rock the boat"
 
 
 def test_every_crossed_red_line_is_in_the_ledger(eventful, report):
@@ -308,6 +308,29 @@ def test_the_html_is_self_contained_and_escapes_what_players_wrote(cuban):
     assert "&lt;script&gt;" in html and "<script" not in html
     markdown = render_markdown(build_report(game))
     assert "<script>" not in markdown and "\\<script\\>" in markdown
+
+
+HOSTILE_NAME = 'Kestria <script>alert(1)</script> "><img src=x onerror=alert(2)>'
+HOSTILE_NEWS = 'Dornish <script>alert(3)</script> television "><img src=x onerror=alert(4)>'
+
+
+def test_scenario_text_is_escaped_in_the_page_and_its_charts():
+    from tests.support import ROOT
+    from wargame.scenario.loader import load_scenario_text
+
+    text = (ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: Republic of Kestria", f"name: '{HOSTILE_NAME}'", 1)
+    text = text.replace("Dornish television shows", HOSTILE_NEWS, 1)  # a folded block: no quoting
+    scenario = load_scenario_text(text, "hostile.yaml")
+    game = play_to_end(Game(scenario, 3))
+    for html in (render_html(build_report(game)), render_comparison_html(build_comparison(game, play_to_end(
+            Game(scenario, 4)), HOSTILE_NAME, "b"))):
+        check_self_contained(html)
+        assert "<script" not in html and "<img" not in html and "onerror=alert" in html
+        assert escape(HOSTILE_NAME) in html
+        charts = re.findall(r"<svg.*?</svg>", html, re.S)
+        assert charts and any("&lt;script&gt;alert(1)&lt;/script&gt;" in chart for chart in charts)
+    assert "&lt;script&gt;alert(3)&lt;/script&gt; television &#34;&gt;&lt;img" in render_html(build_report(game))
 
 
 def test_the_eventful_report_is_self_contained(report):

@@ -5,8 +5,8 @@ for the pairings chosen by ``pairings``, aggregates them (``report``),
 adds a verdict per actor and scenario flags (``verdicts``); ``markdown``
 and ``html`` render the result, the latter with inline SVG charts
 (``svg``) and no external references, so the file can be mailed or opened
-offline. ``overview`` puts the short part of several scenarios' reports on
-one page (docs/balance.md).
+offline. ``overview`` puts the short part of every scenario's report on
+one page (``wargame balance --all``, docs/balance.md).
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
-"""Balance figures for several scenarios on one page: what docs/balance.md holds.
+"""Balance figures for every scenario on one page: what ``wargame balance --all`` writes and docs/balance.md holds.
 
-``python -m wargame.balance.overview [--runs N] [--seed S] [--workers K] [-o FILE] [SCENARIO...]``
-builds the same report as ``wargame balance`` for each scenario (by default
-every shipped one, easiest first) and keeps what a reader choosing or
+It builds the same report as ``wargame balance`` for every scenario that
+``wargame list`` finds (easiest first) and keeps what a reader choosing or
 tuning a scenario needs first: the outcome distribution, the verdict lines
 and the flags. The page names the command that made it, so the figures can
 be regenerated after the scenarios or the computer players change; like
@@ -11,38 +10,35 @@ be regenerated after the scenarios or the computer players change; like
 
 from __future__ import annotations
 
-import argparse
-import sys
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from wargame.balance.markdown import escape, percent
 from wargame.balance.report import BalanceReport
-from wargame.commands._args import emit, positive_int
 from wargame.engine.phases import OUTCOMES
-from wargame.errors import WargameError
+from wargame.scenario.loader import LoadedScenario
 
-COMMAND = "python -m wargame.balance.overview"
+COMMAND = "wargame balance --all"
 
 
-def shipped() -> list[Path]:
-    """The shipped scenario files, easiest first (by their ``difficulty``), then by file name."""
-    from wargame.catalog import SUFFIXES, bundled_dir
+def every_scenario() -> list[tuple[str, LoadedScenario]]:
+    """Every scenario ``wargame list`` finds (each name once, the file it resolves to), easiest first, then by name."""
+    from wargame.catalog import entries
     from wargame.scenario.loader import load_scenario
     from wargame.scenario.model import Scenario
 
-    folder = bundled_dir()
-    if folder is None:
-        raise WargameError("the shipped scenarios are missing from this installation")
     levels = typing.get_args(Scenario.model_fields["difficulty"].annotation)
-    files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
-    return sorted(files, key=lambda p: levels.index(load_scenario(p).spec.difficulty))  # stable: names stay sorted
+    found: dict[str, Path] = {}
+    for entry in entries():
+        found.setdefault(entry.name, entry.path)
+    loaded = [(name, load_scenario(path)) for name, path in sorted(found.items())]
+    return sorted(loaded, key=lambda pair: levels.index(pair[1].spec.difficulty))  # stable: names stay sorted
 
 
-def command_line(runs: int, seed: int, names: Sequence[str], output: str | None) -> str:
+def command_line(runs: int, seed: int, output: str | None) -> str:
     """The command that regenerates a page (``--workers`` left out: it changes only the time taken)."""
-    parts = [COMMAND, "--runs", str(runs), "--seed", str(seed), *names]
+    parts = [COMMAND, "--runs", str(runs), "--seed", str(seed)]
     if output:
         parts += ["-o", output]
     return " ".join(parts)
@@ -110,7 +106,7 @@ def _anchor(name: str) -> str:
 
 
 def build_page(
-    paths: list[Path],
+    scenarios: list[tuple[str, LoadedScenario]],
     runs: int,
     seed: int,
     workers: int,
@@ -119,40 +115,11 @@ def build_page(
 ) -> str:
     """Play every scenario's report in turn and render the page."""
     from wargame.balance import balance
-    from wargame.scenario.loader import load_scenario
 
     reports = []
-    for path in paths:
-        scenario = load_scenario(path)
+    for name, scenario in scenarios:
         report = balance(scenario, runs, seed, workers)
         if progress:
-            progress(path.stem, report)
-        reports.append((path.stem, scenario.digest, report))
+            progress(name, report)
+        reports.append((name, scenario.digest, report))
     return render(reports, command)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.split("\n\n")[0])
-    parser.add_argument("scenarios", nargs="*", metavar="SCENARIO",
-                        help="scenario names or files (default: every shipped scenario)")
-    parser.add_argument("--runs", type=positive_int, default=10, metavar="N", help="games per pairing (default 10)")
-    parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed of every report (default 0)")
-    parser.add_argument("--workers", type=positive_int, default=1, metavar="K", help="processes (default 1)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the page to FILE instead of printing it")
-    args = parser.parse_args(argv)
-    try:
-        from wargame.catalog import resolve
-
-        paths = [resolve(name) for name in args.scenarios] if args.scenarios else shipped()
-        command = command_line(args.runs, args.seed, args.scenarios, args.output)
-        page = build_page(paths, args.runs, args.seed, args.workers, command,
-                          lambda name, report: print(f"{name}: {report.games} games", file=sys.stderr))
-        emit(page, args.output)
-    except WargameError as error:
-        print(f"{COMMAND}: error: {error}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":  # guarded: worker processes started with "spawn" import this module
-    raise SystemExit(main())

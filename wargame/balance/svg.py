@@ -1,15 +1,15 @@
 """Inline SVG charts for the HTML balance report: no script, no fonts, no external reference.
 
-Each function returns one ``<svg>`` element as text. Every label that comes
-from a scenario is escaped (scenario files are written by strangers), and
-every shape carries a ``<title>`` so hovering shows the exact number.
+Each function returns one ``<svg>`` element as an ``Element`` tree that the
+report's template writes, escaping every label (scenario files are written
+by strangers); every shape carries a ``<title>`` so hovering shows the
+exact number.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 from wargame.balance.stats import FiveNumbers
+from wargame.templating import Element, el
 
 LABEL_WIDTH = 190
 CHART_WIDTH = 460
@@ -40,26 +40,27 @@ def _label_width(labels) -> float:
     return max([LABEL_WIDTH] + [7.2 * len(label) + 16 for label in labels])
 
 
-def _svg(width: float, height: float, body: list[str], label: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
-            f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
-            f'font-family="sans-serif" font-size="{FONT}">' + "".join(body) + "</svg>")
+def _svg(width: float, height: float, body: list[Element], label: str) -> Element:
+    return el("svg", {"xmlns": "http://www.w3.org/2000/svg", "role": "img", "aria-label": label,
+                      "width": f"{width:.0f}", "height": f"{height:.0f}", "viewBox": f"0 0 {width:.0f} {height:.0f}",
+                      "font-family": "sans-serif", "font-size": FONT}, children=tuple(body))
 
 
-def _text(x: float, y: float, text: str, anchor: str = "start", fill: str = INK) -> str:
-    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{fill}">{escape(text)}</text>'
+def _text(x: float, y: float, text: str, anchor: str = "start", fill: str = INK) -> Element:
+    return el("text", {"x": f"{x:.1f}", "y": f"{y:.1f}", "text-anchor": anchor, "fill": fill}, text)
 
 
-def _rect(x: float, y: float, w: float, h: float, fill: str, title: str) -> str:
-    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{h:.1f}" fill="{fill}">'
-            f"<title>{escape(title)}</title></rect>")
+def _rect(x: float, y: float, w: float, h: float, fill: str, title: str) -> Element:
+    return el("rect", {"x": f"{x:.1f}", "y": f"{y:.1f}", "width": f"{max(w, 0):.1f}", "height": f"{h:.1f}",
+                       "fill": fill}, title=title)
 
 
-def _line(x1: float, y1: float, x2: float, y2: float, stroke: str = INK, width: float = 1) -> str:
-    return f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{stroke}" stroke-width="{width}"/>'
+def _line(x1: float, y1: float, x2: float, y2: float, stroke: str = INK, width: float = 1) -> Element:
+    return el("line", {"x1": f"{x1:.1f}", "y1": f"{y1:.1f}", "x2": f"{x2:.1f}", "y2": f"{y2:.1f}", "stroke": stroke,
+                       "stroke-width": width})
 
 
-def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], colours: dict[str, str], label: str) -> str:
+def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], colours: dict[str, str], label: str) -> Element:
     """One 100% bar per row: ``rows`` are (label, [(part name, count), ...])."""
     height = ROW * len(rows) + 8
     left = _label_width(name for name, _ in rows)
@@ -78,7 +79,7 @@ def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], colours: dict[st
     return _svg(left + CHART_WIDTH + 10, height, body, label)
 
 
-def bars(rows: list[tuple[str, float, str, str]], label: str, maximum: float = 1.0) -> str:
+def bars(rows: list[tuple[str, float, str, str]], label: str, maximum: float = 1.0) -> Element:
     """Horizontal bars: ``rows`` are (label, value, colour, tooltip); the axis runs 0..``maximum``."""
     height = ROW * len(rows) + 8
     left = _label_width(name for name, _, _, _ in rows)
@@ -93,7 +94,7 @@ def bars(rows: list[tuple[str, float, str, str]], label: str, maximum: float = 1
     return _svg(left + CHART_WIDTH + 50, height, body, label)
 
 
-def columns(cols: list[tuple[str, int, str, str]], label: str, marker: int | None = None) -> str:
+def columns(cols: list[tuple[str, int, str, str]], label: str, marker: int | None = None) -> Element:
     """A histogram: ``cols`` are (axis label, count, colour, tooltip); ``marker`` draws a line before that column."""
     plot_h, width, top_pad = 150, 30, 20
     base = top_pad + plot_h
@@ -113,7 +114,7 @@ def columns(cols: list[tuple[str, int, str, str]], label: str, marker: int | Non
     return _svg(40 + width * len(cols), base + 24, body, label)
 
 
-def box_plots(rows: list[tuple[str, FiveNumbers]], label: str) -> str:
+def box_plots(rows: list[tuple[str, FiveNumbers]], label: str) -> Element:
     """One box plot per row (whiskers at min and max, box from Q1 to Q3, median line, mean dot)."""
     lo = min((r.minimum for _, r in rows), default=0)
     hi = max((r.maximum for _, r in rows), default=0)
@@ -139,7 +140,7 @@ def box_plots(rows: list[tuple[str, FiveNumbers]], label: str) -> str:
         body.append(_line(x(s.maximum), mid - 5, x(s.maximum), mid + 5))
         body.append(_rect(x(s.q1), mid - BAR / 2, x(s.q3) - x(s.q1), BAR, "#c5cae9", tip))
         body.append(_line(x(s.median), mid - BAR / 2, x(s.median), mid + BAR / 2, ACCENT, 2))
-        body.append(f'<circle cx="{x(s.mean):.1f}" cy="{mid:.1f}" r="3" fill="{INK}"><title>{escape(tip)}</title></circle>')
+        body.append(el("circle", {"cx": f"{x(s.mean):.1f}", "cy": f"{mid:.1f}", "r": 3, "fill": INK}, title=tip))
     axis_y = row_h * len(rows) + 6
     body.append(_line(left, axis_y, left + CHART_WIDTH, axis_y, GRID))
     for value in _ticks(lo, hi):

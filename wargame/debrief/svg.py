@@ -1,11 +1,14 @@
-"""Inline SVG charts for the HTML report: drawn from report data, no scripts, no external files."""
+"""Inline SVG charts for the HTML report: drawn from report data, no scripts, no external files.
+
+Each chart is an ``Element`` tree that the report's template writes, escaping every label.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from wargame.debrief.model import Chart
+from wargame.templating import Element, el
 
 # band colour name -> (background tint, strong colour for text and lines)
 BAND_COLORS = {
@@ -59,7 +62,7 @@ class Series:
     dashed: bool = False
 
 
-def ladder_chart(chart: Chart, series: list[Series], title: str, marker: tuple[int, str] | None = None) -> str:
+def ladder_chart(chart: Chart, series: list[Series], title: str, marker: tuple[int, str] | None = None) -> Element:
     """The ladder with its bands and thresholds, one line per series (the first on top).
 
     Every point after the start is a circle of the series' class with a
@@ -67,64 +70,60 @@ def ladder_chart(chart: Chart, series: list[Series], title: str, marker: tuple[i
     """
     turns = max((t for s in series for t, _ in s.points), default=1)
     f = _Frame(chart, turns)
-    out = [f'<svg class="chart" viewBox="0 0 {f.width} {f.height}" width="100%" role="img" aria-label="{escape(title)}">',
-           f"<title>{escape(title)}</title>"]
-    out.append(_bands(chart, f))
-    out.append(_axes(chart, f, turns))
+    out = [*_bands(chart, f), _axes(chart, f, turns)]
     if marker is not None:
         x = f.x(marker[0] - 0.5)
-        out.append(f'<line class="marker" x1="{x}" x2="{x}" y1="{f.top}" y2="{f.top + f.plot_h}" stroke="#444" '
-                   f'stroke-width="2" stroke-dasharray="2 4"/><text x="{x + 5}" y="{f.top + 14}" font-size="13" '
-                   f'fill="#333">{escape(marker[1])}</text>')
+        out.append(el("line", {"class": "marker", "x1": x, "x2": x, "y1": f.top, "y2": f.top + f.plot_h, "stroke": "#444",
+                               "stroke-width": 2, "stroke-dasharray": "2 4"}))
+        out.append(el("text", {"x": x + 5, "y": f.top + 14, "font-size": 13, "fill": "#333"}, marker[1]))
     for s in reversed(series):
-        dash = ' stroke-dasharray="7 5"' if s.dashed else ""
+        dash = {"stroke-dasharray": "7 5"} if s.dashed else {}
         coords = " ".join(f"{f.x(t)},{f.y(r)}" for t, r in s.points)
-        out.append(f'<polyline class="line {s.css}" points="{coords}" fill="none" stroke="{s.color}" '
-                   f'stroke-width="{4 if s.bold else 2.5}" stroke-linejoin="round"{dash}/>')
-        for t, r in s.points:
-            if t == 0:
-                continue  # the start is drawn once, below
-            out.append(f'<circle class="{s.css}" cx="{f.x(t)}" cy="{f.y(r)}" r="{6 if s.bold else 3.5}" fill="{s.color}">'
-                       f"<title>{escape(s.label)}, turn {t}: rung {r:g}</title></circle>")
-    out.append(f'<rect class="start" x="{f.x(0) - 6}" y="{f.y(chart.start_rung) - 6}" width="12" height="12" '
-               f'fill="#ffffff" stroke="{ACTUAL}" stroke-width="2.5"><title>start: rung {chart.start_rung}</title></rect>')
-    out.append("</svg>")
-    return "\n".join(out)
+        out.append(el("polyline", {"class": f"line {s.css}", "points": coords, "fill": "none", "stroke": s.color,
+                                   "stroke-width": 4 if s.bold else 2.5, "stroke-linejoin": "round", **dash}))
+        out.extend(el("circle", {"class": s.css, "cx": f.x(t), "cy": f.y(r), "r": 6 if s.bold else 3.5, "fill": s.color},
+                      title=f"{s.label}, turn {t}: rung {r:g}")
+                   for t, r in s.points if t)  # the start is drawn once, below
+    out.append(el("rect", {"class": "start", "x": f.x(0) - 6, "y": f.y(chart.start_rung) - 6, "width": 12, "height": 12,
+                           "fill": "#ffffff", "stroke": ACTUAL, "stroke-width": 2.5},
+                  title=f"start: rung {chart.start_rung}"))
+    return el("svg", {"class": "chart", "viewBox": f"0 0 {f.width} {f.height}", "width": "100%", "role": "img",
+                      "aria-label": title}, title=title, children=tuple(out))
 
 
-def _bands(chart: Chart, f: _Frame) -> str:
+def _bands(chart: Chart, f: _Frame) -> list[Element]:
     """Band stripes first, then thresholds and names over them (a later stripe would hide them)."""
     stripes, marks = [], []
     for band in chart.bands:
         tint, strong = band_colors(band.color)
         top, bottom = f.y(band.high) - f.step / 2, f.y(band.low) + f.step / 2
-        stripes.append(f'<rect class="band" x="{f.left}" y="{top:.1f}" width="{f.plot_w}" height="{bottom - top:.1f}" fill="{tint}"/>')
-        marks.append(f'<text x="{f.left + f.plot_w + 10}" y="{(top + bottom) / 2 + 5:.1f}" fill="{strong}" '
-                     f'font-size="15" font-weight="600">{escape(band.name)}</text>')
+        stripes.append(el("rect", {"class": "band", "x": f.left, "y": f"{top:.1f}", "width": f.plot_w,
+                                   "height": f"{bottom - top:.1f}", "fill": tint}))
+        marks.append(el("text", {"x": f.left + f.plot_w + 10, "y": f"{(top + bottom) / 2 + 5:.1f}", "fill": strong,
+                                 "font-size": 15, "font-weight": 600}, band.name))
         if band.threshold and band.high < chart.top_rung:
-            marks.append(f'<line class="threshold" x1="{f.left}" x2="{f.left + f.plot_w}" y1="{top:.1f}" y2="{top:.1f}" '
-                         f'stroke="{strong}" stroke-width="2" stroke-dasharray="10 4"/>')
-            marks.append(f'<text class="threshold-label" x="{f.left + 6}" y="{top - 4:.1f}" fill="{strong}" font-size="13" '
-                         f'stroke="#fbfbf8" stroke-width="3" paint-order="stroke">'
-                         f"▲ {escape(band.threshold)}</text>")
-    return "\n".join(stripes + marks)
+            marks.append(el("line", {"class": "threshold", "x1": f.left, "x2": f.left + f.plot_w, "y1": f"{top:.1f}",
+                                     "y2": f"{top:.1f}", "stroke": strong, "stroke-width": 2,
+                                     "stroke-dasharray": "10 4"}))
+            marks.append(el("text", {"class": "threshold-label", "x": f.left + 6, "y": f"{top - 4:.1f}", "fill": strong,
+                                     "font-size": 13, "stroke": "#fbfbf8", "stroke-width": 3,
+                                     "paint-order": "stroke"}, f"▲ {band.threshold}"))
+    return stripes + marks
 
 
-def _axes(chart: Chart, f: _Frame, turns: int) -> str:
-    out = ['<g font-size="13" fill="#333">']
-    for rung in range(chart.top_rung + 1):
-        out.append(f'<text x="{f.left - 8}" y="{f.y(rung) + 4}" text-anchor="end">{rung}</text>')
-    for turn in range(0, turns + 1):
-        label = "start" if turn == 0 else str(turn)
-        out.append(f'<text x="{f.x(turn)}" y="{f.top + f.plot_h + 20}" text-anchor="middle">{label}</text>')
-    out.append(f'<text x="{f.left + f.plot_w / 2}" y="{f.height - 8}" text-anchor="middle" font-size="15">turn</text>')
-    out.append(f'<text x="14" y="{f.top + f.plot_h / 2}" text-anchor="middle" font-size="15" '
-               f'transform="rotate(-90 14 {f.top + f.plot_h / 2})">rung</text>')
-    out.append("</g>")
-    return "\n".join(out)
+def _axes(chart: Chart, f: _Frame, turns: int) -> Element:
+    out = [el("text", {"x": f.left - 8, "y": f.y(rung) + 4, "text-anchor": "end"}, rung)
+           for rung in range(chart.top_rung + 1)]
+    out += [el("text", {"x": f.x(turn), "y": f.top + f.plot_h + 20, "text-anchor": "middle"},
+               "start" if turn == 0 else turn) for turn in range(0, turns + 1)]
+    out.append(el("text", {"x": f.left + f.plot_w / 2, "y": f.height - 8, "text-anchor": "middle", "font-size": 15},
+                  "turn"))
+    out.append(el("text", {"x": 14, "y": f.top + f.plot_h / 2, "text-anchor": "middle", "font-size": 15,
+                           "transform": f"rotate(-90 14 {f.top + f.plot_h / 2})"}, "rung"))
+    return el("g", {"font-size": 13, "fill": "#333"}, children=tuple(out))
 
 
-def sparkline(values: tuple[int, ...], color: str, label: str, low: int = 0, high: int = 100) -> str:
+def sparkline(values: tuple[int, ...], color: str, label: str, low: int = 0, high: int = 100) -> Element:
     """A small line of a 0-100 stat across the turns, with its first and last values."""
     width, height, pad = 260, 48, 6
     span = max(1, len(values) - 1)
@@ -132,8 +131,10 @@ def sparkline(values: tuple[int, ...], color: str, label: str, low: int = 0, hig
         f"{pad + i * (width - 2 * pad) / span:.1f},{pad + (high - v) * (height - 2 * pad) / (high - low):.1f}"
         for i, v in enumerate(values)
     )
-    return (f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-            f'aria-label="{escape(label)}"><title>{escape(label)}</title>'
-            f'<rect x="0" y="0" width="{width}" height="{height}" fill="#f4f4f1"/>'
-            f'<line x1="{pad}" x2="{width - pad}" y1="{height / 2}" y2="{height / 2}" stroke="#d0d0cc" stroke-dasharray="3 3"/>'
-            f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="2.5"/></svg>')
+    return el("svg", {"class": "spark", "viewBox": f"0 0 {width} {height}", "width": width, "height": height,
+                      "role": "img", "aria-label": label}, title=label, children=(
+        el("rect", {"x": 0, "y": 0, "width": width, "height": height, "fill": "#f4f4f1"}),
+        el("line", {"x1": pad, "x2": width - pad, "y1": height / 2, "y2": height / 2, "stroke": "#d0d0cc",
+                    "stroke-dasharray": "3 3"}),
+        el("polyline", {"points": points, "fill": "none", "stroke": color, "stroke-width": 2.5}),
+    ))

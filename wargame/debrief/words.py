@@ -6,7 +6,3 @@ from __future__ import annotations
 def possessive(name: str) -> str:
     """"Cuba's", "the United States'"."""
     return name + ("'" if name.endswith("s") else "'s")
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
