@@ -11,8 +11,8 @@ rather than our code. Rounds interleave the variants, so a journal
 commit set off by one write is paid by whichever write comes next, as it
 would be in a busy program.
 
-Loading is timed too: reading a save (parse and check, as a list of saves
-does for each file) and loading its game (read, check and replay).
+Loading is timed too: reading a save (parse and check), reading the entry
+a list of saves shows for it, and loading its game (read, check and replay).
 
 usage: python benchmarks/bench_saves.py [REPEATS]
 """
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from wargame.ai.autoplay import play_to_end  # noqa: E402
 from wargame.engine import Game, Order, actor_view  # noqa: E402
-from wargame.saves import atomic, autosave, fileformat, load_game, provenance, read_save  # noqa: E402
+from wargame.saves import atomic, autosave, fileformat, load_game, provenance, read_save, read_summary  # noqa: E402
 from wargame.scenario.loader import load_scenario  # noqa: E402
 
 
@@ -115,6 +115,7 @@ def main() -> None:
             "  encode it": lambda: fileformat.encode(data),
             "  json.dumps of the same data": lambda: json.dumps(data),
             "read the save (parse + check)": lambda: read_save(saved),
+            "read its entry in a list of saves": lambda: read_summary(saved),
             "load the game (read + replay)": lambda: load_game(saved),
         }, repeats)
         size = saved.stat().st_size

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import MISSING, fields
 
 import jsonschema
 import pytest
 
 from tests.support import ROOT, random_game, run_cli
 from wargame import saves
+from wargame.engine import decisions
 from wargame.errors import SaveError
 
 SCHEMA_FILE = ROOT / "docs" / "save.schema.json"
@@ -55,3 +57,18 @@ def test_what_the_loader_refuses_the_schema_refuses_too(damage, validator, cuban
     assert not validator.is_valid(data)
     with pytest.raises(SaveError, match=r"s\.json: \w+"):
         saves.read_save(path)
+
+
+@pytest.mark.parametrize("record, decision", [
+    (decisions.OrderRecord, decisions.Order), (decisions.MessageRecord, decisions.Message),
+    (decisions.ProceedRecord, decisions.Proceed), (decisions.InjectRecord, decisions.Inject),
+    (decisions.OverrideRecord, decisions.Override),
+])
+def test_each_decision_is_saved_with_exactly_its_fields(record, decision):
+    """A field added to a decision must be added to its record too, with the same default, or saves would lose it."""
+    saved = {name: info for name, info in record.model_fields.items() if name != "type"}
+    assert list(saved) == [field.name for field in fields(decision)]
+    for field in fields(decision):
+        info = saved[field.name]
+        default = tuple(info.default) if isinstance(info.default, list) else info.default
+        assert info.is_required() if field.default is MISSING else default == field.default, field.name

@@ -26,7 +26,7 @@ import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import Field, Strict, TypeAdapter, ValidationError
 
@@ -35,7 +35,7 @@ from wargame.engine.decisions import Decision, to_dict
 from wargame.engine.game import Game
 from wargame.errors import SaveError
 from wargame.saves.migrate import FORMAT_VERSION, migrate
-from wargame.saves.model import Branch, SaveFile
+from wargame.saves.model import Branch, SaveFile, SaveHeader
 
 MAX_BYTES = 16 * 1024 * 1024
 """Largest save read: a 60-turn game of eight actors is far below this."""
@@ -165,6 +165,16 @@ def _encode(value: Any, depth: int) -> str:
 
 def decode(raw: bytes, name: str) -> SaveFile:
     """Parse and check a save's bytes; ``name`` is how messages refer to the file."""
+    return check(parse(raw, name), name, SaveFile)
+
+
+def decode_header(raw: bytes, name: str) -> SaveHeader:
+    """Parse and check a save's bytes but not each of its decisions: what a list of saves needs, in half the time."""
+    return check(parse(raw, name), name, SaveHeader)
+
+
+def parse(raw: bytes, name: str) -> object:
+    """The JSON in a save's bytes, refusing what is too large, too deep or has a key twice."""
     if len(raw) > MAX_BYTES:
         raise SaveError(f"{name} is too large for a save ({len(raw)} bytes; at most {MAX_BYTES})")
     try:
@@ -183,7 +193,7 @@ def decode(raw: bytes, name: str) -> SaveFile:
         raise SaveError(f"{name} is corrupt: the key '{error}' appears twice") from None
     except (ValueError, RecursionError) as error:
         raise SaveError(f"{name} is corrupt: {str(error) or 'nested too deeply'}") from None
-    return check(data, name)
+    return data
 
 
 class _Duplicate(Exception):
@@ -201,7 +211,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _VERSION: TypeAdapter[int] = TypeAdapter(Annotated[int, Strict(), Field(ge=0)])
 
 
-def check(data: object, name: str) -> SaveFile:
+Save = TypeVar("Save", bound=SaveHeader)
+
+
+def check(data: object, name: str, model: type[Save]) -> Save:
     """Check a parsed save against the format (migrating older ones first) and its scenario against its digest."""
     if not isinstance(data, dict) or "format_version" not in data:
         raise SaveError(f"{name} is not a wargame save (it has no format_version)")
@@ -217,7 +230,7 @@ def check(data: object, name: str) -> SaveFile:
     if version < FORMAT_VERSION:
         data = migrate(data, version, name)
     try:
-        save = SaveFile.model_validate(data, context={"name": name})
+        save = model.model_validate(data, context={"name": name})
     except ValidationError as error:
         raise SaveError(f"{name}: {problems(error)}") from None
     if hashlib.sha256(save.scenario.text.encode("utf-8")).hexdigest() != save.scenario.sha256:

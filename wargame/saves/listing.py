@@ -41,7 +41,7 @@ class SaveSummary:
 def read_summary(path: str | Path) -> SaveSummary:
     path = Path(path)
     try:
-        save = fileformat.decode(fileformat.read_bytes(path), path.name)
+        save = fileformat.decode_header(fileformat.read_bytes(path), path.name)
     except SaveError as error:
         return SaveSummary(path, problem=str(error))
     s = save.summary

@@ -83,8 +83,8 @@ class Summary(_Part):
     checkpoints: list[TurnCheckpoint]
 
 
-class SaveFile(_Part):
-    """A wargame save: the scenario, the seed and every decision; replaying them rebuilds the game."""
+class SaveHeader(_Part):
+    """A save with its decisions unchecked one by one: what a list of saves reads (see ``SaveFile``)."""
 
     format_version: Whole = Field(ge=0, description="The save format; older ones are migrated on load.")
     game_version: Name = Field(description="The wargame version that wrote the save.")
@@ -98,7 +98,7 @@ class SaveFile(_Part):
         strict=False,  # a JSON list; its items stay strict
         description="The actors people played (absent: the save does not say).",
     )
-    decisions: list[DecisionRecord] = Field(description="Every decision, in the order the game took them.")
+    decisions: list[Any]
     summary: Summary
 
     _name: str = PrivateAttr(default="save")
@@ -112,3 +112,9 @@ class SaveFile(_Part):
     def name(self) -> str:
         """How messages refer to the file."""
         return self._name
+
+
+class SaveFile(SaveHeader):
+    """A wargame save: the scenario, the seed and every decision; replaying them rebuilds the game."""
+
+    decisions: list[DecisionRecord] = Field(description="Every decision, in the order the game took them.")
