@@ -1,4 +1,4 @@
-"""Autosave cost against a bare ``json.dumps`` + write + rename of the same data.
+"""Autosave cost against a bare ``json.dumps`` + write + rename of the same data; and loading.
 
 The goal (issue 4): an autosave of a finished 13-turn Cuban game costs at
 most 2x the bare write, measured in the same run. The autosave does
@@ -10,6 +10,9 @@ fsyncs, whose cost depends on the disk and on what else is writing)
 rather than our code. Rounds interleave the variants, so a journal
 commit set off by one write is paid by whichever write comes next, as it
 would be in a busy program.
+
+Loading is timed too: reading a save (parse and check), reading the entry
+a list of saves shows for it, and loading its game (read, check and replay).
 
 usage: python benchmarks/bench_saves.py [REPEATS]
 """
@@ -30,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from wargame.ai.autoplay import play_to_end  # noqa: E402
 from wargame.engine import Game, Order, actor_view  # noqa: E402
-from wargame.saves import atomic, autosave, fileformat, provenance  # noqa: E402
+from wargame.saves import atomic, autosave, fileformat, load_game, provenance, read_save, read_summary  # noqa: E402
 from wargame.scenario.loader import load_scenario  # noqa: E402
 
 
@@ -111,6 +114,9 @@ def main() -> None:
             "  build the save dict": lambda: fileformat.save_data(game, game_id="x", branch=None, saved_at="t"),
             "  encode it": lambda: fileformat.encode(data),
             "  json.dumps of the same data": lambda: json.dumps(data),
+            "read the save (parse + check)": lambda: read_save(saved),
+            "read its entry in a list of saves": lambda: read_summary(saved),
+            "load the game (read + replay)": lambda: load_game(saved),
         }, repeats)
         size = saved.stat().st_size
     print(f"13-turn Cuban game: {len(game.decisions)} decisions, save of {size} bytes, median of {repeats} runs")

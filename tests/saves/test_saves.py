@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -99,7 +98,6 @@ def test_a_save_still_plays_after_its_scenario_file_changed(tmp_path):
 
 
 def test_500_random_games_replay_exactly(tutorial, cuban, tmp_path):
-    started = time.perf_counter()
     kinds = set()
     for seed in range(500):
         scenario = cuban if seed % 3 == 0 else tutorial
@@ -112,7 +110,6 @@ def test_500_random_games_replay_exactly(tutorial, cuban, tmp_path):
         assert saves.save_bytes(loaded) == original, f"seed {seed}"
         saves.verify(saves.read_save(path), loaded)
     assert kinds == {"Order", "Message", "Proceed", "Inject", "Override"}  # every kind of decision was replayed
-    assert time.perf_counter() - started < 60
 
 
 # ------------------------------------------------------------------ crash safety
@@ -210,6 +207,10 @@ def _wrong_type(path: Path) -> None:
     edit(path, lambda data: data["decisions"].insert(2, {"type": "override", "actor": "usa", "stat": "resolve", "value": "x"}))
 
 
+def _wrong_message_kind(path: Path) -> None:
+    edit(path, lambda data: data["decisions"].append({"type": "message", "sender": "usa", "recipient": "ussr", "kind": "bribe"}))
+
+
 def _edited_scenario(path: Path) -> None:
     edit(path, lambda data: data["scenario"].__setitem__("text", data["scenario"]["text"].replace("turns: 13", "turns: 30")))
 
@@ -224,13 +225,20 @@ BROKEN = {
     "version not a number": (_set("format_version", "1"), "invalid format_version '1'"),
     "newer": (_set("format_version", 2), "made by a newer wargame"),
     "tampered decision": (_illegal_move, "(order usa major_offensive) is illegal on replay: Major offensive is not available"),
-    "wrong type in a decision": (_wrong_type, "decision 3 of"),  # a string where the rules compare numbers
-    "unknown decision": (lambda p: edit(p, lambda d: d["decisions"].append({"type": "bribe"})), "is malformed"),
+    "wrong type in a decision": (_wrong_type, 'cuban.json: decisions[2].value: must be a whole number, not "x"'),
+    "unknown decision": (lambda p: edit(p, lambda d: d["decisions"].append({"type": "bribe"})), "unknown decision type 'bribe'"),
+    "unknown field in a decision": (lambda p: edit(p, lambda d: d["decisions"][0].update(why=1)),
+                                    "cuban.json: decisions[0].why: is not part of the save format"),
+    "wrong message kind": (_wrong_message_kind, "].kind: must be one of 'statement', 'proposal'"),
+    "missing summary field": (lambda p: edit(p, lambda d: d["summary"]["checkpoints"][1].pop("rung_after")),
+                              "cuban.json: summary.checkpoints[1].rung_after: is missing"),
     "tampered scenario": (_edited_scenario, "tampered with: the embedded scenario does not match its sha256"),
-    "missing seed": (lambda p: edit(p, lambda d: d.pop("seed")), "'seed' must be an integer"),
+    "missing seed": (lambda p: edit(p, lambda d: d.pop("seed")), "cuban.json: seed: is missing"),
+    "seed not a number": (_set("seed", "1"), 'cuban.json: seed: must be a whole number, not "1"'),
+    "unknown key": (_set("cheats", True), "cuban.json: cheats: is not part of the save format"),
     "duplicate key": (lambda p: p.write_text('{"format_version": 1, "format_version": 1}'), "appears twice"),
-    "players not a list": (_set("players", "usa"), "'players' must be a list of actor ids"),
-    "players not ids": (_set("players", ["usa", 7]), "'players' must be a list of actor ids"),
+    "players not a list": (_set("players", "usa"), 'cuban.json: players: must be a list, not "usa"'),
+    "players not ids": (_set("players", ["usa", 7]), "cuban.json: players[1]: must be a string, not 7"),
 }
 
 
@@ -272,14 +280,14 @@ def test_a_missing_save_is_one_line(tmp_path, capsys):
 
 def test_an_older_format_is_migrated(cuban_save, monkeypatch):
     def v1_to_v2(data):
-        data["summary"]["migrated"] = True
+        data["summary"]["saved_at"] = "migrated"
         return data
 
     monkeypatch.setattr(migrate, "FORMAT_VERSION", 2)
     monkeypatch.setattr(fileformat, "FORMAT_VERSION", 2)
     monkeypatch.setattr(migrate, "MIGRATIONS", {1: v1_to_v2})
     save = saves.read_save(cuban_save)
-    assert save.summary["migrated"] is True
+    assert save.summary.saved_at == "migrated" and save.format_version == 2
     assert saves.load_game(cuban_save).seed == 1
     monkeypatch.setattr(migrate, "MIGRATIONS", {})
     with pytest.raises(SaveError, match="save format 1, which this wargame can no longer read"):

@@ -1,5 +1,8 @@
 """``wargame schema [-o FILE]``: the JSON Schema of the scenario format, for editors.
 
+``wargame schema --save`` prints the schema of save files instead
+(``docs/save.schema.json``, generated from ``wargame.saves.model.SaveFile``).
+
 The schema is generated from the typed declaration
 (``wargame.scenario.model.Scenario``), so it cannot drift from what the
 loader accepts; ``docs/scenario.schema.json`` is this output, kept in sync
@@ -24,6 +27,7 @@ def add_parser(subparsers) -> None:
         description="Print the JSON Schema of the scenario format (for editor completion and checking).",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of printing it")
+    parser.add_argument("--save", action="store_true", help="the schema of save files instead of scenarios")
     parser.set_defaults(func=run)
 
 
@@ -41,10 +45,19 @@ def schema_text() -> str:
     return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def save_schema_text() -> str:
+    """The exact text of ``docs/save.schema.json``."""
+    from wargame.saves.model import SaveFile
+
+    body = SaveFile.model_json_schema()
+    body.pop("title", None)
+    return json.dumps({"$schema": DRAFT, "title": "wargame save", **body}, indent=2, ensure_ascii=False) + "\n"
+
+
 def run(args: argparse.Namespace) -> int:
     from wargame.commands._args import emit
 
-    emit(schema_text(), args.output)
+    emit(save_schema_text() if args.save else schema_text(), args.output)
     if args.output:
         print(f"wrote {args.output}", file=sys.stderr)
     return 0

@@ -3,13 +3,16 @@
 A game is its scenario, its seed and the ordered list of these small frozen
 values; replaying the list reproduces the game exactly, which is what saves
 store. Each decision turns into a plain dict and back (``to_dict`` /
-``decision_from_dict``) with no pickle and nothing executable.
+``decision_from_dict``) with no pickle and nothing executable; the
+``*Record`` models are how a save spells them, checked by pydantic.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter, ValidationError
 
 from wargame.errors import IllegalDecision
 
@@ -76,54 +79,112 @@ class Override:
 
 
 Decision = Order | Message | Proceed | Inject | Override
-_KINDS: dict[str, type] = {"order": Order, "message": Message, "proceed": Proceed, "inject": Inject, "override": Override}
-_NAMES = {cls: name for name, cls in _KINDS.items()}
-# What each field may hold in a save: "id" a string, "id?" a string or null, "int" / "int?" a whole
-# number (or null), "ids" a list of strings.
-_FIELD_KINDS = {
-    "actor": "id?", "move": "id?", "target": "id?", "sender": "id", "recipient": "id", "kind": "id", "text": "id",
-    "offer": "ids", "ask": "ids", "reply_to": "int?", "trigger_move": "id?", "deadline": "int?",
-    "phase": "id", "inject": "id", "stat": "id", "value": "int",
-}
-_FIELDS = {cls: tuple((f.name, f.default) for f in fields(cls)) for cls in _KINDS.values()}
+_NAMES: dict[type, str] = {Order: "order", Message: "message", Proceed: "proceed", Inject: "inject", Override: "override"}
 
 
-def to_dict(decision: Decision) -> dict:
-    """A JSON-ready dict; fields at their default are left out to keep saves small (``actor`` always kept)."""
-    data: dict = {"type": _NAMES[type(decision)]}
-    for key, default in _FIELDS[type(decision)]:
-        value = getattr(decision, key)
-        if value != default or key == "actor":
-            data[key] = list(value) if isinstance(value, tuple) else value
+def to_dict(decision: Decision) -> dict[str, object]:
+    """A JSON-ready dict, ``type`` first; fields at their default are left out to keep saves small."""
+    data: dict[str, object] = {"type": _NAMES[type(decision)]}
+    for field in fields(decision):
+        value = getattr(decision, field.name)
+        if value != field.default:
+            data[field.name] = list(value) if isinstance(value, tuple) else value
     return data
 
 
 def decision_from_dict(data: object) -> Decision:
     """Rebuild a decision from untrusted data; anything malformed is an IllegalDecision."""
-    if not isinstance(data, dict) or data.get("type") not in _KINDS:
-        raise IllegalDecision(f"not a decision: {str(data)[:80]}")
-    cls = _KINDS[data["type"]]
-    allowed = dict(_FIELDS[cls])
-    values = {}
-    for key, value in data.items():
-        if key == "type":
-            continue
-        if key not in allowed:
-            raise IllegalDecision(f"unknown field '{key}' in a {data['type']} decision")
-        if not _fits(_FIELD_KINDS[key], value):
-            raise IllegalDecision(f"field '{key}' of a {data['type']} decision has a value of the wrong type")
-        values[key] = tuple(value) if isinstance(value, list) else value
     try:
-        return cls(**values)
-    except TypeError:
-        raise IllegalDecision(f"incomplete {data['type']} decision: {sorted(data)}") from None
+        record: DecisionRecord = RECORDS.validate_python(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise IllegalDecision(f"not a decision: {where + ': ' if where else ''}{problem['msg']}") from None
+    return record.decision()
 
 
-def _fits(kind: str, value: object) -> bool:
-    if value is None:
-        return kind.endswith("?")
-    if kind == "ids":
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
-    if kind.startswith("id"):
-        return isinstance(value, str)
-    return isinstance(value, int) and not isinstance(value, bool)
+# ------------------------------------------------------------------ as saves hold them
+
+
+Name = Annotated[str, Strict()]
+Whole = Annotated[int, Strict()]
+
+
+class _Record(BaseModel):
+    """How a save writes a decision: ``type`` names the kind; unknown fields and loose types are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class OrderRecord(_Record):
+    """An ``Order``: an actor's move for the turn."""
+
+    type: Literal["order"]
+    actor: Name
+    move: Name
+    target: Name | None = None
+
+    def decision(self) -> Order:
+        return Order(self.actor, self.move, self.target)
+
+
+class MessageRecord(_Record):
+    """A ``Message`` on the hotline (see its fields there)."""
+
+    type: Literal["message"]
+    sender: Name
+    recipient: Name
+    kind: MessageKind
+    text: Name = ""
+    offer: list[Name] = []
+    ask: list[Name] = []
+    reply_to: Whole | None = None
+    move: Name | None = None
+    trigger_move: Name | None = None
+    deadline: Whole | None = None
+
+    def decision(self) -> Message:
+        return Message(
+            self.sender, self.recipient, self.kind, self.text, tuple(self.offer), tuple(self.ask),
+            self.reply_to, self.move, self.trigger_move, self.deadline,
+        )
+
+
+class ProceedRecord(_Record):
+    """A ``Proceed``: the phase it closed."""
+
+    type: Literal["proceed"]
+    phase: Name
+
+    def decision(self) -> Proceed:
+        return Proceed(self.phase)
+
+
+class InjectRecord(_Record):
+    """An ``Inject`` the facilitator fired."""
+
+    type: Literal["inject"]
+    inject: Name
+
+    def decision(self) -> Inject:
+        return Inject(self.inject)
+
+
+class OverrideRecord(_Record):
+    """An ``Override``: a stat the facilitator set (the rung when ``actor`` is null)."""
+
+    type: Literal["override"]
+    actor: Name | None
+    stat: Name
+    value: Whole
+
+    def decision(self) -> Override:
+        return Override(self.actor, self.stat, self.value)
+
+
+DecisionRecord = Annotated[
+    OrderRecord | MessageRecord | ProceedRecord | InjectRecord | OverrideRecord, Field(discriminator="type")
+]
+"""One decision in a save, told apart by its ``type``."""
+
+RECORDS: TypeAdapter[DecisionRecord] = TypeAdapter(DecisionRecord)

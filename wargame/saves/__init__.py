@@ -3,14 +3,15 @@
 A save is the scenario (embedded, with its sha256), the seed and every
 decision; loading replays them through the rules, so a save always
 reproduces its game and a tampered one is refused. See ``fileformat`` for
-the layout, ``atomic`` for crash safety and ``migrate`` for older formats.
+the layout, ``model`` for what reading checks (and the JSON Schema), ``atomic`` for crash safety and ``migrate`` for older formats.
 """
 
 from wargame.saves.atomic import atomic_write
-from wargame.saves.fileformat import MAX_BYTES, SaveFile
+from wargame.saves.fileformat import MAX_BYTES
 from wargame.saves.folder import ENV_VAR, find_save, saves_dir
 from wargame.saves.listing import SaveSummary, list_saves, read_summary
 from wargame.saves.migrate import FORMAT_VERSION
+from wargame.saves.model import SaveFile
 from wargame.saves.replay import ReplayMismatch, fork_game, replay, verify
 from wargame.saves.store import autosave, autosave_path, load_game, read_save, save_bytes, save_game
 

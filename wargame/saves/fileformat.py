@@ -14,57 +14,41 @@ saves without replaying, plus per-turn checkpoints for ``replay --verify``).
 Encoding is canonical, so save -> load -> save gives the same bytes, and
 nothing in it depends on the clock except ``summary.saved_at``, which is
 kept when an unchanged game is saved again. Reading is strict: the file is
-untrusted, so sizes are bounded, types are checked and anything odd is a
-one-line ``SaveError``.
+untrusted, so its size and nesting are bounded, duplicate keys refused, and
+its shape checked by the pydantic models of ``saves.model``; anything odd is
+a one-line ``SaveError`` naming the file and the field ("cuban.json:
+decisions[3].target: must be a string, not 7").
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from pydantic import Field, Strict, TypeAdapter, ValidationError
 
 import wargame
 from wargame.engine.decisions import Decision, to_dict
 from wargame.engine.game import Game
 from wargame.errors import SaveError
 from wargame.saves.migrate import FORMAT_VERSION, migrate
+from wargame.saves.model import Branch, SaveFile, SaveHeader
 
 MAX_BYTES = 16 * 1024 * 1024
 """Largest save read: a 60-turn game of eight actors is far below this."""
 
-MAX_PLAYERS = 64
-"""Most human sides a save may list (scenarios have far fewer actors)."""
-
 _DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-
-
-@dataclass(frozen=True)
-class SaveFile:
-    """A parsed, checked save: everything needed to replay it, nothing replayed yet."""
-
-    name: str
-    game_version: str
-    id: str
-    branch: dict | None
-    scenario_id: str
-    scenario_source: str
-    scenario_sha256: str
-    scenario_text: str
-    seed: int
-    decisions: list
-    summary: dict
-    players: tuple[str, ...] | None = None  # the actors people played; None when the save does not say
 
 
 # ------------------------------------------------------------------ building
 
 
 def save_data(
-    game: Game, *, game_id: str, branch: dict | None, saved_at: str, players: tuple[str, ...] | None = None
-) -> dict:
+    game: Game, *, game_id: str, branch: Branch | None, saved_at: str, players: tuple[str, ...] | None = None
+) -> dict[str, Any]:
     scenario = game.scenario
     data = {
         "format_version": FORMAT_VERSION,
@@ -81,7 +65,7 @@ def save_data(
     return data
 
 
-class _Encoded(dict):
+class _Encoded(dict[str, Any]):
     """A dict that also carries its JSON text, so encoding it again costs nothing.
 
     Used for the parts of a save that repeat from one autosave to the next
@@ -89,16 +73,17 @@ class _Encoded(dict):
     """
 
     __slots__ = ("json",)
+    json: str
 
 
-def _encoded(data: dict, depth: int) -> _Encoded:
+def _encoded(data: dict[str, Any], depth: int) -> _Encoded:
     result = _Encoded(data)
     result.json = _encode(data, depth)
     return result
 
 
 @lru_cache(maxsize=4096)
-def _decision_dict(decision: Decision) -> dict:
+def _decision_dict(decision: Decision) -> dict[str, Any]:
     """``to_dict`` and its JSON once per distinct decision (they repeat: every turn has the same proceeds).
 
     Decisions are frozen, so equal decisions give equal dicts.
@@ -107,11 +92,11 @@ def _decision_dict(decision: Decision) -> dict:
 
 
 @lru_cache(maxsize=8)
-def _scenario_dict(scenario_id: str, source: str, digest: str, text: str) -> dict:
+def _scenario_dict(scenario_id: str, source: str, digest: str, text: str) -> dict[str, Any]:
     return _encoded({"id": scenario_id, "source": source, "sha256": digest, "text": text}, 1)
 
 
-def summary(game: Game, saved_at: str) -> dict:
+def summary(game: Game, saved_at: str) -> dict[str, Any]:
     """What a list of saves shows, and the checkpoints a replay is verified against."""
     outcome = game.outcome
     return {
@@ -130,7 +115,7 @@ def summary(game: Game, saved_at: str) -> dict:
     }
 
 
-def state_checkpoint(game: Game) -> dict:
+def state_checkpoint(game: Game) -> dict[str, Any]:
     """The state now: rung, peak, phase, and each actor's stats and perceived rung."""
     return {
         "turn": game.turn,
@@ -142,7 +127,7 @@ def state_checkpoint(game: Game) -> dict:
     }
 
 
-def turn_checkpoints(game: Game) -> list[dict]:
+def turn_checkpoints(game: Game) -> list[dict[str, Any]]:
     """One per resolved turn; ``stats`` are the stats the turn's orders were resolved with."""
     return [
         {
@@ -159,12 +144,12 @@ def turn_checkpoints(game: Game) -> list[dict]:
 # ------------------------------------------------------------------ bytes
 
 
-def encode(data: dict) -> bytes:
+def encode(data: dict[str, Any]) -> bytes:
     """Canonical, diff-friendly JSON: one decision or checkpoint per line."""
     return (_encode(data, 0) + "\n").encode("utf-8")
 
 
-def _encode(value, depth: int) -> str:
+def _encode(value: Any, depth: int) -> str:
     if type(value) is _Encoded:
         return value.json
     expand = (isinstance(value, dict) and depth <= 1) or (isinstance(value, list) and depth <= 2)
@@ -180,6 +165,16 @@ def _encode(value, depth: int) -> str:
 
 def decode(raw: bytes, name: str) -> SaveFile:
     """Parse and check a save's bytes; ``name`` is how messages refer to the file."""
+    return check(parse(raw, name), name, SaveFile)
+
+
+def decode_header(raw: bytes, name: str) -> SaveHeader:
+    """Parse and check a save's bytes but not each of its decisions: what a list of saves needs, in half the time."""
+    return check(parse(raw, name), name, SaveHeader)
+
+
+def parse(raw: bytes, name: str) -> object:
+    """The JSON in a save's bytes, refusing what is too large, too deep or has a key twice."""
     if len(raw) > MAX_BYTES:
         raise SaveError(f"{name} is too large for a save ({len(raw)} bytes; at most {MAX_BYTES})")
     try:
@@ -198,28 +193,35 @@ def decode(raw: bytes, name: str) -> SaveFile:
         raise SaveError(f"{name} is corrupt: the key '{error}' appears twice") from None
     except (ValueError, RecursionError) as error:
         raise SaveError(f"{name} is corrupt: {str(error) or 'nested too deeply'}") from None
-    return check(data, name)
+    return data
 
 
 class _Duplicate(Exception):
     pass
 
 
-def _no_duplicates(pairs: list) -> dict:
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data = dict(pairs)
     if len(data) != len(pairs):
-        seen: set = set()
-        raise _Duplicate(next(key for key, _ in pairs if key in seen or seen.add(key)))
+        keys = [key for key, _ in pairs]
+        raise _Duplicate(next(key for index, key in enumerate(keys) if key in keys[:index]))
     return data
 
 
-def check(data: object, name: str) -> SaveFile:
-    """Check the version and the shape of a parsed save, migrating older formats."""
+_VERSION: TypeAdapter[int] = TypeAdapter(Annotated[int, Strict(), Field(ge=0)])
+
+
+Save = TypeVar("Save", bound=SaveHeader)
+
+
+def check(data: object, name: str, model: type[Save]) -> Save:
+    """Check a parsed save against the format (migrating older ones first) and its scenario against its digest."""
     if not isinstance(data, dict) or "format_version" not in data:
         raise SaveError(f"{name} is not a wargame save (it has no format_version)")
-    version = data["format_version"]
-    if not _is_int(version) or version < 0:
-        raise SaveError(f"{name} has an invalid format_version {version!r}")
+    try:
+        version = _VERSION.validate_python(data["format_version"])
+    except ValidationError:
+        raise SaveError(f"{name} has an invalid format_version {data['format_version']!r}") from None
     if version > FORMAT_VERSION:
         raise SaveError(
             f"{name} was made by a newer wargame (save format {version}, "
@@ -227,50 +229,63 @@ def check(data: object, name: str) -> SaveFile:
         )
     if version < FORMAT_VERSION:
         data = migrate(data, version, name)
-    scenario = _field(data, "scenario", dict, name)
-    text = _field(scenario, "text", str, name, "scenario.")
-    digest = _field(scenario, "sha256", str, name, "scenario.")
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+    try:
+        save = model.model_validate(data, context={"name": name})
+    except ValidationError as error:
+        raise SaveError(f"{name}: {problems(error)}") from None
+    if hashlib.sha256(save.scenario.text.encode("utf-8")).hexdigest() != save.scenario.sha256:
         raise SaveError(f"{name} has been tampered with: the embedded scenario does not match its sha256")
-    seed = data.get("seed")
-    if not _is_int(seed):
-        raise SaveError(f"{name} is corrupt: 'seed' must be an integer")
-    branch = data.get("branch")
-    if branch is not None and not isinstance(branch, dict):
-        raise SaveError(f"{name} is corrupt: 'branch' must be an object or null")
-    decisions = _field(data, "decisions", list, name)
-    players = data.get("players")
-    if players is not None and not (
-        isinstance(players, list) and len(players) <= MAX_PLAYERS and all(isinstance(p, str) and 0 < len(p) <= 40 for p in players)
-    ):
-        raise SaveError(f"{name} is corrupt: 'players' must be a list of actor ids")
-    return SaveFile(
-        name=name,
-        game_version=str(data.get("game_version", "?")),
-        id=_field(data, "id", str, name),
-        branch=branch,
-        scenario_id=_field(scenario, "id", str, name, "scenario."),
-        scenario_source=_field(scenario, "source", str, name, "scenario."),
-        scenario_sha256=digest,
-        scenario_text=text,
-        seed=seed,
-        decisions=decisions,
-        summary=_field(data, "summary", dict, name),
-        players=tuple(players) if players is not None else None,
-    )
+    return save
 
 
-def _field(data: dict, key: str, kind: type, name: str, prefix: str = ""):
-    value = data.get(key)
-    if not isinstance(value, kind):
-        what = {dict: "an object", list: "a list", str: "a string"}[kind]
-        problem = "is missing" if value is None else f"must be {what}"
-        raise SaveError(f"{name} is corrupt: '{prefix}{key}' {problem}")
-    return value
+_SAID = {
+    "missing": "is missing",
+    "extra_forbidden": "is not part of the save format",
+    "string_type": "must be a string",
+    "int_type": "must be a whole number",
+    "float_type": "must be a number",
+    "bool_type": "must be true or false",
+    "dict_type": "must be an object",
+    "model_type": "must be an object",
+    "model_attributes_type": "must be an object",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "union_tag_not_found": "is not a decision: it has no 'type'",
+}
+"""Pydantic's error types, as a save's reader would say them."""
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+def problems(error: ValidationError) -> str:
+    """The first problem as 'path: what is wrong', and how many more there are (one line)."""
+    found = error.errors(include_url=False)
+    first = found[0]
+    kind, context = first["type"], first.get("ctx") or {}
+    if kind == "union_tag_invalid":
+        said = f"unknown decision type {context['tag']!r} (expected {context['expected_tags']})"
+    elif kind == "literal_error":
+        said = f"must be one of {context['expected']}"
+    else:
+        said = _SAID.get(kind) or first["msg"][:1].lower() + first["msg"][1:]
+    value = first.get("input")
+    if kind != "missing" and isinstance(value, str | int | float | bool | None) and kind in _SAID:
+        said += f", not {_short(json.dumps(value, ensure_ascii=False))}"
+    more = f" (and {len(found) - 1} more problem{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+    return f"{_path(first['loc'])}: {said}{more}"
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    """``('decisions', 3, 'order', 'target')`` -> ``decisions[3].target`` (the union's tag left out)."""
+    text = ""
+    for index, part in enumerate(loc):
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not (index == 2 and loc[0] == "decisions"):
+            text += f".{part}" if text else str(part)
+    return text or "the save"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def read_bytes(path: Path) -> bytes:

@@ -41,26 +41,25 @@ class SaveSummary:
 def read_summary(path: str | Path) -> SaveSummary:
     path = Path(path)
     try:
-        save = fileformat.decode(fileformat.read_bytes(path), path.name)
+        save = fileformat.decode_header(fileformat.read_bytes(path), path.name)
     except SaveError as error:
         return SaveSummary(path, problem=str(error))
     s = save.summary
-    branch = save.branch or {}
     return SaveSummary(
         path=path,
         game_id=save.id,
-        scenario_id=save.scenario_id,
-        scenario_title=_get(s, "scenario_title", str, save.scenario_id),
+        scenario_id=save.scenario.id,
+        scenario_title=s.scenario_title,
         seed=save.seed,
-        turn=_get(s, "turn", int, 0),
-        turn_label=_get(s, "turn_label", str, ""),
-        phase=_get(s, "phase", str, ""),
-        rung=_get(s, "rung", int, 0),
-        rung_name=_get(s, "rung_name", str, ""),
-        outcome=_get(s, "outcome", str, None),
-        scores={k: v for k, v in _get(s, "scores", dict, {}).items() if isinstance(v, int)},
-        saved_at=_get(s, "saved_at", str, ""),
-        from_turn=_get(branch, "from_turn", int, None),
+        turn=s.turn,
+        turn_label=s.turn_label,
+        phase=s.phase,
+        rung=s.rung,
+        rung_name=s.rung_name,
+        outcome=s.outcome,
+        scores=dict(s.scores),
+        saved_at=s.saved_at,
+        from_turn=save.branch["from_turn"] if save.branch else None,
         game_version=save.game_version,
     )
 
@@ -77,9 +76,3 @@ def list_saves(folder: str | Path) -> list[SaveSummary]:
     broken = sorted((s for s in summaries if not s.readable), key=lambda s: s.path.name)
     return readable + broken
 
-
-def _get(data: dict, key: str, kind: type, default):
-    value = data.get(key)
-    if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
-        return value
-    return default

@@ -9,16 +9,17 @@ published format, so the table is empty today: when format 2 arrives, add
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from wargame.errors import SaveError
 
 FORMAT_VERSION = 1
 """The save format this wargame writes."""
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-def migrate(data: dict, version: int, name: str) -> dict:
+def migrate(data: dict[str, Any], version: int, name: str) -> dict[str, Any]:
     """Apply the migrations from ``version`` up to ``FORMAT_VERSION``."""
     while version < FORMAT_VERSION:
         step = MIGRATIONS.get(version)

@@ -14,12 +14,13 @@ import weakref
 from dataclasses import dataclass
 
 from wargame.engine.game import Game
+from wargame.saves.model import Branch
 
 
 @dataclass
 class Provenance:
     game_id: str
-    branch: dict | None = None  # {"parent": id, "from_turn": N} for a counterfactual fork
+    branch: Branch | None = None  # {"parent": id, "from_turn": N} for a counterfactual fork
     saved_at: str | None = None
     saved_decisions: int = -1  # length of the decision log when saved_at was taken
 

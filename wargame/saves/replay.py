@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from wargame.engine.decisions import Decision, Proceed, decision_from_dict
+from wargame.engine.decisions import Decision, Message, Order, Proceed
 from wargame.engine.game import Game
 from wargame.errors import IllegalDecision, SaveError, ScenarioError
 from wargame.saves import fileformat, provenance
+from wargame.saves.model import Branch, SaveFile
 from wargame.scenario.loader import LoadedScenario, load_scenario_text
-
-# A malformed decision can reach the rules with a wrong type in a field the
-# rules then compare or measure; that is damage in the file, not a crash.
-_REPLAY_FAILURES = (IllegalDecision, TypeError, ValueError, KeyError, IndexError, AttributeError)
 
 
 class ReplayMismatch(SaveError):
@@ -29,9 +26,9 @@ class ReplayMismatch(SaveError):
         self.turn = turn
 
 
-def scenario_of(save: fileformat.SaveFile) -> LoadedScenario:
+def scenario_of(save: SaveFile) -> LoadedScenario:
     try:
-        return _load_scenario(save.scenario_text, save.scenario_source)
+        return _load_scenario(save.scenario.text, save.scenario.source)
     except ScenarioError as error:
         first = str(error).splitlines()[0] if str(error) else "invalid"
         raise SaveError(f"the scenario embedded in {save.name} does not load in this wargame: {first}") from None
@@ -44,7 +41,7 @@ def _load_scenario(text: str, source: str) -> LoadedScenario:
 
 
 def replay(
-    save: fileformat.SaveFile,
+    save: SaveFile,
     *,
     stop: Callable[[Game, Decision], bool] | None = None,
     before: Callable[[Game, Decision], None] | None = None,
@@ -52,46 +49,41 @@ def replay(
     """Apply the save's decisions to a new game; ``stop`` ends early, ``before`` watches each step."""
     game = Game(scenario_of(save), save.seed)
     total = len(save.decisions)
-    for index, data in enumerate(save.decisions, start=1):
-        try:
-            decision = decision_from_dict(data)
-        except IllegalDecision as error:
-            raise SaveError(f"{save.name} is corrupt: decision {index} of {total} is malformed ({error})") from None
+    for index, record in enumerate(save.decisions, start=1):
+        decision = record.decision()
         if stop is not None and stop(game, decision):
             break
         if before is not None:
             before(game, decision)
         try:
             game.apply(decision)
-        except _REPLAY_FAILURES as error:
+        except IllegalDecision as error:
             raise SaveError(
                 f"{save.name} is corrupt or was edited: decision {index} of {total} "
-                f"({_describe(data)}) is illegal on replay: {error}"
+                f"({_describe(decision)}) is illegal on replay: {error}"
             ) from None
     return game
 
 
-def _describe(data: dict) -> str:
-    kind = data.get("type")
-    if kind == "order":
-        return f"order {data.get('actor')} {data.get('move')}"
-    if kind == "message":
-        return f"{data.get('kind')} from {data.get('sender')} to {data.get('recipient')}"
-    if kind == "proceed":
-        return f"proceed from {data.get('phase')}"
-    return str(kind)
+def _describe(decision: Decision) -> str:
+    if isinstance(decision, Order):
+        return f"order {decision.actor} {decision.move}"
+    if isinstance(decision, Message):
+        return f"{decision.kind} from {decision.sender} to {decision.recipient}"
+    if isinstance(decision, Proceed):
+        return f"proceed from {decision.phase}"
+    return type(decision).__name__.lower()
 
 
-def restore(save: fileformat.SaveFile) -> Game:
+def restore(save: SaveFile) -> Game:
     """The game a save holds, with its identity and saved_at kept for re-saving."""
     game = replay(save)
-    saved_at = save.summary.get("saved_at")
     provenance.remember(
         game,
         provenance.Provenance(
             game_id=save.id,
             branch=save.branch,
-            saved_at=saved_at if isinstance(saved_at, str) else None,
+            saved_at=save.summary.saved_at,
             saved_decisions=len(game.decisions),
         ),
     )
@@ -117,20 +109,18 @@ def fork_game(game: Game, turn: int) -> Game:
             break
         branch.apply(decision)
     parent = provenance.of(game)
-    provenance.remember(branch, provenance.Provenance(provenance.new_id(), {"parent": parent.game_id, "from_turn": turn}))
+    provenance.remember(branch, provenance.Provenance(provenance.new_id(), Branch(parent=parent.game_id, from_turn=turn)))
     return branch
 
 
 # ------------------------------------------------------------------ verify
 
 
-def verify(save: fileformat.SaveFile, game: Game) -> None:
+def verify(save: SaveFile, game: Game) -> None:
     """Raise ``ReplayMismatch`` naming the first turn where ``game`` differs from the saved summary."""
-    saved = save.summary
-    replayed = fileformat.summary(game, saved.get("saved_at", ""))
-    checkpoints = saved.get("checkpoints")
-    if not isinstance(checkpoints, list):
-        raise SaveError(f"{save.name} has no per-turn checkpoints to verify against")
+    saved = save.summary.model_dump()
+    replayed = fileformat.summary(game, save.summary.saved_at)
+    checkpoints = saved["checkpoints"]
     for index, mine in enumerate(replayed["checkpoints"]):
         theirs = checkpoints[index] if index < len(checkpoints) else None
         if theirs != mine:

@@ -9,6 +9,7 @@ from wargame.engine.game import Game
 from wargame.errors import SaveError
 from wargame.saves import fileformat, provenance
 from wargame.saves.atomic import atomic_write
+from wargame.saves.model import SaveFile
 from wargame.saves.replay import restore
 
 
@@ -30,7 +31,7 @@ def save_game(game: Game, path: str | Path, saved_at: str | None = None, players
     return atomic_write(path, save_bytes(game, saved_at, players))
 
 
-def read_save(path: str | Path) -> fileformat.SaveFile:
+def read_save(path: str | Path) -> SaveFile:
     """Parse and check a save file without replaying it."""
     path = Path(path)
     return fileformat.decode(fileformat.read_bytes(path), str(path))
