@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wargame.scenario import yamlsafe
+from wargame.scenario import yamlreader
 from wargame.scenario.yamlsafe import (
     Document,
     Location,
@@ -23,7 +23,7 @@ LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader"
 @pytest.fixture(params=LOADERS, ids=lambda loader: loader.__name__, autouse=True)
 def loader(request):
     """Every test runs with the C loader and the pure-Python fallback."""
-    with mock.patch.object(yamlsafe, "_LOADER", request.param):
+    with mock.patch.object(yamlreader, "LOADER", request.param):
         yield request.param
 
 
@@ -140,7 +140,7 @@ LAUGHS = 'lol1: &lol1 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "
 
 def test_billion_laughs_is_refused_fast():
     start = time.perf_counter()
-    with mock.patch.object(yamlsafe._Reader, "expand", side_effect=AssertionError("expanded before refusing")):
+    with mock.patch.object(yamlreader.Reader, "expand", side_effect=AssertionError("expanded before refusing")):
         found = problem(LAUGHS)
     assert time.perf_counter() - start < 0.5
     assert "more than 100,000 values" in found.message
@@ -152,7 +152,7 @@ def test_alias_bomb_through_merge_keys_is_refused_before_expanding():
         f"m{i}: &m{i} {{<<: [{', '.join([f'*m{i - 1}'] * 9)}], x{i}: 1}}\n" for i in range(1, 10)
     )
     start = time.perf_counter()
-    with mock.patch.object(yamlsafe._Reader, "expand", side_effect=AssertionError("expanded before refusing")):
+    with mock.patch.object(yamlreader.Reader, "expand", side_effect=AssertionError("expanded before refusing")):
         found = problem(text)
     assert time.perf_counter() - start < 0.5
     assert "more than 100,000 values" in found.message
