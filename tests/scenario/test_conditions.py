@@ -239,14 +239,7 @@ def test_unknown_name_without_anything_close_lists_known_ones():
     ("rung > 1e5", 9, "expected an operator or the end of the condition but found 'e5'"),
     ("", 1, "condition is empty"),
     ("   ", 1, "condition is empty"),
-])
-def test_syntax_and_shape_errors(text, column, fragment):
-    err = error(text)
-    assert fragment in str(err)
-    assert err.column == column
-
-
-@pytest.mark.parametrize("text, column, fragment", [
+    # types
     ("rung and true", 1, "'and' needs true/false on both sides, but this is a number"),
     ("true or usa.resolve", 9, "'or' needs true/false on both sides, but this is a number"),
     ("not rung", 5, "'not' needs true/false, but this is a number"),
@@ -259,7 +252,7 @@ def test_syntax_and_shape_errors(text, column, fragment):
     ("rung + 1", 1, "a condition must be true or false, but this is a number"),
     ("channel(usa, ussr)", 1, "a condition must be true or false, but this is a channel state"),
 ])
-def test_type_errors_point_at_the_offender(text, column, fragment):
+def test_syntax_shape_and_type_errors_point_at_the_offender(text, column, fragment):
     err = error(text)
     assert fragment in str(err)
     assert err.column == column

@@ -108,41 +108,61 @@ def test_did_you_mean():
 
 # -- one mistake each ---------------------------------------------------------------
 
+USA, USSR = "  - id: usa\n", "  - id: ussr\n"
 
-def test_unknown_key_at_the_key_with_suggestion():
-    text = GOOD.replace("resolve: 60", "resolv: 60")
-    assert diagnose(text) == [
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    pytest.param("resolve: 60", "resolv: 60", [
         "s.yaml:7:7: error: actors[1].stats: missing required key 'resolve'",
         "s.yaml:7:7: error: actors[1].stats: unknown key 'resolv' (did you mean 'resolve'?)",
-    ]
-
-
-def test_unknown_key_suggests_the_alias():
-    text = GOOD.replace("  - id: ussr\n", "  - id: ussr\n    displayname: Soviets\n")
-    assert diagnose(text) == ["s.yaml:6:5: error: actors[1]: unknown key 'displayname' (did you mean 'displayName'?)"]
-
-
-def test_missing_key_at_the_parent_mapping():
-    assert diagnose(GOOD.replace("title: Test\n", "")) == ["s.yaml:1:1: error: missing required key 'title'"]
-    text = GOOD.replace("  - id: usa\n    stats", "  - stats")
-    assert diagnose(text) == ["s.yaml:3:5: error: actors[0]: missing required key 'id'"]
-
-
-def test_literal_error_with_suggestion():
-    text = GOOD.replace("  - id: usa\n", "  - id: usa\n    side: weast\n")
-    assert diagnose(text) == [
-        "s.yaml:4:11: error: actors[0].side: input should be 'east' or 'west', got 'weast' (did you mean 'west'?)"
-    ]
-
-
-def test_bound_error_at_the_value():
-    text = GOOD.replace("resolve: 60", "resolve: 160")
-    assert diagnose(text) == ["s.yaml:7:16: error: actors[1].stats.resolve: input should be at most 100"]
-
-
-def test_type_error_says_what_was_written():
-    text = GOOD.replace("resolve: 60", "resolve: lots")
-    assert diagnose(text) == ["s.yaml:7:16: error: actors[1].stats.resolve: input should be a whole number, got 'lots'"]
+    ], id="unknown key at the key, with a suggestion"),
+    pytest.param(USSR, USSR + "    displayname: Soviets\n", [
+        "s.yaml:6:5: error: actors[1]: unknown key 'displayname' (did you mean 'displayName'?)",
+    ], id="unknown key suggests the alias"),
+    pytest.param("title: Test\n", "", [
+        "s.yaml:1:1: error: missing required key 'title'",
+    ], id="missing key at the parent mapping"),
+    pytest.param("  - id: usa\n    stats", "  - stats", [
+        "s.yaml:3:5: error: actors[0]: missing required key 'id'",
+    ], id="missing key at the parent list item"),
+    pytest.param(USA, USA + "    side: weast\n", [
+        "s.yaml:4:11: error: actors[0].side: input should be 'east' or 'west', got 'weast' (did you mean 'west'?)",
+    ], id="literal error with a suggestion"),
+    pytest.param("resolve: 60", "resolve: 160", [
+        "s.yaml:7:16: error: actors[1].stats.resolve: input should be at most 100",
+    ], id="bound error at the value"),
+    pytest.param("resolve: 60", "resolve: lots", [
+        "s.yaml:7:16: error: actors[1].stats.resolve: input should be a whole number, got 'lots'",
+    ], id="type error says what was written"),
+    pytest.param(USSR, USSR + "    trust:\n      usa: high\n", [
+        "s.yaml:7:12: error: actors[1].trust.usa: input should be a whole number, got 'high'",
+    ], id="dict value error is located"),
+    # unions: labels stripped, the meant branch reported
+    pytest.param(USSR, USSR + "    opening: {kind: threatne, level: 3}\n", [
+        "s.yaml:6:21: error: actors[1].opening.kind: unknown kind 'threatne' (did you mean 'threaten'?); "
+        "expected one of 'negotiate', 'threaten'",
+    ], id="discriminated union: a bad tag is pointed at"),
+    pytest.param(USSR, USSR + "    opening: {kind: threaten, levle: 3}\n", [
+        "s.yaml:6:14: error: actors[1].opening: missing required key 'level'",
+        "s.yaml:6:31: error: actors[1].opening: unknown key 'levle' (did you mean 'level'?)",
+    ], id="discriminated union: the branch's keys are known"),
+    pytest.param(USSR, USSR + "    opening: {level: 3}\n", [
+        "s.yaml:6:14: error: actors[1].opening: missing required key 'kind'",
+    ], id="discriminated union without a tag"),
+    pytest.param("title: Test\n", "title: Test\nladder:\n  rungs: []\n  nmae: x\n", [
+        "s.yaml:3:10: error: ladder.rungs: should have at least 1 item, got 0",
+        "s.yaml:4:3: error: ladder: unknown key 'nmae' (did you mean 'name'?)",
+    ], id="smart union: the branch that got inside is reported"),
+    pytest.param("title: Test\n", "title: Test\nladder: defualt\n", [
+        "s.yaml:2:9: error: ladder: input should be 'default' or a mapping (key: value), "
+        "got 'defualt' (did you mean 'default'?)",
+    ], id="smart union: the wrong kind is one sentence"),
+    pytest.param(USSR, USSR + "    backup: {resolve: x}\n", [
+        "s.yaml:6:23: error: actors[1].backup.resolve: input should be a whole number, got 'x'",
+    ], id="a function-after validator's label is stripped"),
+])  # fmt: skip
+def test_one_mistake_is_reported_where_it_was_written(old, new, expected):
+    assert diagnose(GOOD.replace(old, new)) == expected
 
 
 @pytest.mark.parametrize(
@@ -155,56 +175,6 @@ def test_type_error_says_what_was_written():
 def test_yaml11_boolean_is_explained(old, new, expected):
     word = expected.split("'")[1]
     assert diagnose(GOOD.replace(old, new)) == [f'{expected} (YAML 1.1); quote it: "{word}"']
-
-
-def test_dict_value_error_is_located():
-    text = GOOD.replace("  - id: ussr\n", "  - id: ussr\n    trust:\n      usa: high\n")
-    assert diagnose(text) == ["s.yaml:7:12: error: actors[1].trust.usa: input should be a whole number, got 'high'"]
-
-
-# -- unions: labels stripped, the meant branch reported ------------------------------
-
-
-def test_discriminated_union_bad_tag_points_at_the_tag():
-    text = GOOD.replace("  - id: ussr\n", "  - id: ussr\n    opening: {kind: threatne, level: 3}\n")
-    assert diagnose(text) == [
-        "s.yaml:6:21: error: actors[1].opening.kind: unknown kind 'threatne' (did you mean 'threaten'?); "
-        "expected one of 'negotiate', 'threaten'"
-    ]
-
-
-def test_discriminated_union_branch_keys_are_known():
-    text = GOOD.replace("  - id: ussr\n", "  - id: ussr\n    opening: {kind: threaten, levle: 3}\n")
-    assert diagnose(text) == [
-        "s.yaml:6:14: error: actors[1].opening: missing required key 'level'",
-        "s.yaml:6:31: error: actors[1].opening: unknown key 'levle' (did you mean 'level'?)",
-    ]
-
-
-def test_discriminated_union_without_tag():
-    text = GOOD.replace("  - id: ussr\n", "  - id: ussr\n    opening: {level: 3}\n")
-    assert diagnose(text) == ["s.yaml:6:14: error: actors[1].opening: missing required key 'kind'"]
-
-
-def test_smart_union_reports_the_branch_that_got_inside():
-    text = GOOD.replace("title: Test\n", "title: Test\nladder:\n  rungs: []\n  nmae: x\n")
-    assert diagnose(text) == [
-        "s.yaml:3:10: error: ladder.rungs: should have at least 1 item, got 0",
-        "s.yaml:4:3: error: ladder: unknown key 'nmae' (did you mean 'name'?)",
-    ]
-
-
-def test_smart_union_wrong_kind_is_one_sentence():
-    text = GOOD.replace("title: Test\n", "title: Test\nladder: defualt\n")
-    assert diagnose(text) == [
-        "s.yaml:2:9: error: ladder: input should be 'default' or a mapping (key: value), "
-        "got 'defualt' (did you mean 'default'?)"
-    ]
-
-
-def test_function_after_label_is_stripped():
-    text = GOOD.replace("  - id: ussr\n", "  - id: ussr\n    backup: {resolve: x}\n")
-    assert diagnose(text) == ["s.yaml:6:23: error: actors[1].backup.resolve: input should be a whole number, got 'x'"]
 
 
 # -- the whole file at once --------------------------------------------------------

@@ -18,7 +18,7 @@ from tests.support import ROOT
 from wargame.ai.autoplay import play_to_end
 from wargame.engine import Game
 from wargame.scenario.loader import check_scenario, load_scenario_text
-from wargame.scenario.warnings import Facts
+from wargame.scenario.reachability import Facts
 
 FOLDER = ROOT / "tests" / "warnings"
 
