@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -98,8 +97,7 @@ def test_a_save_still_plays_after_its_scenario_file_changed(tmp_path):
     assert saves.load_game(tmp_path / "s.json").turn == game.turn
 
 
-def test_500_random_games_replay_exactly(tutorial, cuban, tmp_path):
-    started = time.perf_counter()
+def test_500_random_games_replay_exactly(tutorial, cuban, tmp_path):  # how fast: benchmarks/bench_saves.py
     kinds = set()
     for seed in range(500):
         scenario = cuban if seed % 3 == 0 else tutorial
@@ -112,7 +110,6 @@ def test_500_random_games_replay_exactly(tutorial, cuban, tmp_path):
         assert saves.save_bytes(loaded) == original, f"seed {seed}"
         saves.verify(saves.read_save(path), loaded)
     assert kinds == {"Order", "Message", "Proceed", "Inject", "Override"}  # every kind of decision was replayed
-    assert time.perf_counter() - started < 60
 
 
 # ------------------------------------------------------------------ crash safety

@@ -1,6 +1,5 @@
 """Bounded, located YAML loading: locations, traps and refusals."""
 
-import time
 from unittest import mock
 
 import pytest
@@ -138,11 +137,9 @@ LAUGHS = 'lol1: &lol1 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "
 )
 
 
-def test_billion_laughs_is_refused_fast():
-    start = time.perf_counter()
+def test_billion_laughs_is_refused_before_expanding():  # how fast: benchmarks/bench_loading.py
     with mock.patch.object(yamlsafe._Reader, "expand", side_effect=AssertionError("expanded before refusing")):
         found = problem(LAUGHS)
-    assert time.perf_counter() - start < 0.5
     assert "more than 100,000 values" in found.message
     assert found.location.line == 6  # the first anchor that is too big on its own: 9**6 values
 
@@ -151,10 +148,8 @@ def test_alias_bomb_through_merge_keys_is_refused_before_expanding():
     text = "m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9}\n" + "".join(
         f"m{i}: &m{i} {{<<: [{', '.join([f'*m{i - 1}'] * 9)}], x{i}: 1}}\n" for i in range(1, 10)
     )
-    start = time.perf_counter()
     with mock.patch.object(yamlsafe._Reader, "expand", side_effect=AssertionError("expanded before refusing")):
         found = problem(text)
-    assert time.perf_counter() - start < 0.5
     assert "more than 100,000 values" in found.message
     assert found.location == Location(6, 14)  # m5's list of 9 merge sources, each of 9**4 values and more
 
@@ -201,11 +196,8 @@ def test_merged_values_are_built_after_explicit_ones_and_only_when_not_overridde
     assert problem("<<: {a: !!int x}\nb: !!int y\n").message == "cannot read 'y' as int"
 
 
-def test_two_mib_of_brackets_is_refused_quickly(loader):
-    start = time.perf_counter()
+def test_two_mib_of_brackets_is_refused():  # how fast: benchmarks/bench_loading.py
     found = problem("[" * (2 * 1024 * 1024 - 1))
-    if loader is not yaml.SafeLoader:  # the pure-Python reader alone takes longer to check the text
-        assert time.perf_counter() - start < 0.5
     assert "nesting" in found.message  # ours at level 65, or libyaml's own limit of 1000 before
 
 
