@@ -15,6 +15,12 @@ analyses that depend only on a condition's text and the ladder). The
 for a file's first load in a process: it is printed beside the goal's
 figure, which is judged on repeated loads as the goal was set.
 
+Refusing hostile text is timed too (these were time limits inside the
+tests; the tests now check only that each is refused, and how): a billion
+laughs, an alias bomb through merge keys and 2 MiB of open brackets must
+each be refused within 0.5 s with the C loader (median); the pure-Python
+fallback's times are printed beside, unjudged.
+
 usage: python benchmarks/bench_loading.py [REPEATS]
 """
 
@@ -24,15 +30,26 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from wargame.scenario import yamlsafe  # noqa: E402
 from wargame.scenario.loader import default_ladder, forget_caches, load_scenario, standard_moves  # noqa: E402
+from wargame.scenario.yamlsafe import YamlProblem, load_yaml_text  # noqa: E402
 
 GOAL = 2.0
+REFUSAL_GOAL = 0.5  # seconds
+HOSTILE = {
+    "billion laughs": 'lol1: &lol1 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+        f"lol{i}: &lol{i} [{', '.join([f'*lol{i - 1}'] * 9)}]\n" for i in range(2, 10)),
+    "alias bomb via merge keys": "m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9}\n" + "".join(
+        f"m{i}: &m{i} {{<<: [{', '.join([f'*m{i - 1}'] * 9)}], x{i}: 1}}\n" for i in range(1, 10)),
+    "2 MiB of brackets": "[" * (2 * 1024 * 1024 - 1),
+}
 
 
 def bare_load(path: Path) -> object:
@@ -57,6 +74,33 @@ def one_time_cost() -> float:
     standard_moves.__wrapped__()
     default_ladder.__wrapped__()
     return time.perf_counter() - start
+
+
+def refusal_seconds(text: str, loader: type, repeats: int) -> float:
+    """Median seconds to refuse ``text`` with the given PyYAML loader underneath."""
+    times = []
+    with mock.patch.object(yamlsafe, "_LOADER", loader):
+        for _ in range(repeats):
+            start = time.perf_counter()
+            try:
+                load_yaml_text(text, "hostile.yaml")
+            except YamlProblem:
+                times.append(time.perf_counter() - start)
+            else:
+                raise SystemExit("hostile text was accepted")
+    return statistics.median(times)
+
+
+def refusals(repeats: int) -> bool:
+    print(f"\nrefusing hostile text, median of {repeats} runs (goal <= {REFUSAL_GOAL:g} s with the C loader):")
+    met = True
+    for name, text in HOSTILE.items():
+        fast = refusal_seconds(text, yaml.CSafeLoader, repeats)
+        pure = refusal_seconds(text, yaml.SafeLoader, max(1, repeats // 5))
+        met &= fast <= REFUSAL_GOAL
+        print(f"  {name:28s} C loader {1e3 * fast:8.1f} ms  {'ok' if fast <= REFUSAL_GOAL else 'MISS':4s}"
+              f"  pure Python {1e3 * pure:8.1f} ms")
+    return met
 
 
 def main() -> int:
@@ -85,6 +129,8 @@ def main() -> int:
               f"  {1e3 * f:9.3f} {f / b:6.2f}x")
     print(f"worst ratio {worst:.2f}x (goal <= {GOAL:g}x): {'met' if worst <= GOAL else 'NOT met'}; "
           f"first loads: worst {worst_first:.2f}x")
+    met = refusals(max(3, repeats // 20))
+    print(f"refusals: {'met' if met else 'NOT met'}")
     return 0
 
 

@@ -14,7 +14,13 @@ would be in a busy program.
 Loading is timed too: reading a save (parse and check), reading the entry
 a list of saves shows for it, and loading its game (read, check and replay).
 
-usage: python benchmarks/bench_saves.py [REPEATS]
+Round trips of many games are timed too (the time limit once inside
+tests/saves/test_saves.py, which now checks only that they replay exactly):
+GAMES random games (``tests.support.random_game``; two in three of the
+tutorial, one in three Cuban), each played, saved, loaded (a full replay)
+and verified; the total was once held to 60 s for 500 games.
+
+usage: python benchmarks/bench_saves.py [REPEATS] [GAMES]
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.support import random_game  # noqa: E402
+from wargame import saves  # noqa: E402
 from wargame.ai.autoplay import play_to_end  # noqa: E402
 from wargame.engine import Game, Order, actor_view  # noqa: E402
 from wargame.saves import atomic, autosave, fileformat, load_game, provenance, read_save, read_summary  # noqa: E402
@@ -97,8 +105,34 @@ def cold_autosave(game: Game, folder: Path) -> None:
     autosave(game, folder)
 
 
+def round_trips(games: int) -> None:
+    """Seconds spent playing, saving, loading and verifying ``games`` random games, as the test does."""
+    scenarios = [load_scenario(ROOT / "scenarios" / name) for name in ("cuban-missile-crisis.yaml", "tutorial.yaml")]
+    spent = dict.fromkeys(("play", "save", "load (replay)", "verify"), 0.0)
+    with tempfile.TemporaryDirectory() as folder:
+        for seed in range(games):
+            path = Path(folder) / f"{seed}.json"
+            start = time.perf_counter()
+            game = random_game(scenarios[0] if seed % 3 == 0 else scenarios[1], seed)
+            played = time.perf_counter()
+            saves.save_game(game, path, saved_at="2024-01-01T00:00:00+00:00")
+            saved = time.perf_counter()
+            loaded = saves.load_game(path)
+            replayed = time.perf_counter()
+            saves.verify(saves.read_save(path), loaded)
+            verified = time.perf_counter()
+            for name, seconds in zip(spent, (played - start, saved - played, replayed - saved, verified - replayed)):
+                spent[name] += seconds
+    total = sum(spent.values())
+    print(f"\n{games} random games played, saved, loaded and verified: {total:.1f} s "
+          f"(once held to 60 s for 500 games; {1e3 * total / games:.1f} ms a game)")
+    for name, seconds in spent.items():
+        print(f"  {name:16s} {seconds:7.2f} s  {1e3 * seconds / games:7.2f} ms a game")
+
+
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    games = int(sys.argv[2]) if len(sys.argv) > 2 else 500
     game = thirteen_turn_game()
     info = provenance.of(game)
     data = fileformat.save_data(game, game_id=info.game_id, branch=info.branch, saved_at="2024-01-01T00:00:00+00:00")
@@ -128,6 +162,7 @@ def main() -> None:
     print(f"ratio autosave with caches emptied / bare: {results['autosave, caches emptied'] / results['bare json.dumps+write+rename']:.2f}x")
     work = results["  build the save dict"] + results["  encode it"]
     print(f"ratio of the work before the file system (build + encode) / json.dumps: {work / results['  json.dumps of the same data']:.2f}x")
+    round_trips(games)
 
 
 if __name__ == "__main__":

@@ -37,11 +37,22 @@ import tempfile
 import time
 from pathlib import Path
 
+import reference
+
 ROOT = Path(__file__).resolve().parent.parent
-BARE = ROOT.parent / "shared" / "bench" / "bare_textual_app.py"
 SESSION = "wargame-bench"
 SIZE = ("120", "40")
 BRIEFING = "Public briefing"  # a heading of the opened scenario's briefing
+
+
+def bare_app() -> Path:
+    """The reference app of ../shared/bench; stops with a message saying where it looked when absent."""
+    found = reference.find("bare_textual_app.py")
+    if found is None:
+        raise SystemExit("reference app not found; looked at: "
+                         + ", ".join(map(str, reference.candidates("bare_textual_app.py")))
+                         + "\n  It lives beside the repository, in ../shared/bench/ (see that folder's README).")
+    return found
 
 
 def tmux(*args: str) -> str:
@@ -135,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("tmux") is None:
         print("bench_ui needs tmux", file=sys.stderr)
         return 2
+    bare = bare_app()
     saves = tempfile.mkdtemp(prefix="wargame-bench-")
     env = {"TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none", "COLORTERM": "truecolor",
            "PYTHONPYCACHEPREFIX": os.path.join(saves, "pycache")}
@@ -142,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     tmux("new-session", "-d", "-s", SESSION, "-x", SIZE[0], "-y", SIZE[1], "sleep 60")
     try:
         game_cmd = python_command(f"-m wargame play cuban-missile-crisis --seed 1 --saves-dir {saves}", env)
-        bare_cmd = python_command(f"{BARE} real", env)
+        bare_cmd = python_command(f"{bare} real", env)
         first_frame(bare_cmd, "palette")  # warm the file cache for both
         first_frame(game_cmd, "palette", BRIEFING)
         game, bare, briefing = [], [], []

@@ -97,7 +97,7 @@ def test_a_save_still_plays_after_its_scenario_file_changed(tmp_path):
     assert saves.load_game(tmp_path / "s.json").turn == game.turn
 
 
-def test_500_random_games_replay_exactly(tutorial, cuban, tmp_path):
+def test_500_random_games_replay_exactly(tutorial, cuban, tmp_path):  # how fast: benchmarks/bench_saves.py
     kinds = set()
     for seed in range(500):
         scenario = cuban if seed % 3 == 0 else tutorial

@@ -137,7 +137,7 @@ LAUGHS = 'lol1: &lol1 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "
 )
 
 
-def test_billion_laughs_is_refused_before_expanding():
+def test_billion_laughs_is_refused_before_expanding():  # how fast: benchmarks/bench_loading.py
     with mock.patch.object(yamlreader.Reader, "expand", side_effect=AssertionError("expanded before refusing")):
         found = problem(LAUGHS)
     assert "more than 100,000 values" in found.message
@@ -196,7 +196,7 @@ def test_merged_values_are_built_after_explicit_ones_and_only_when_not_overridde
     assert problem("<<: {a: !!int x}\nb: !!int y\n").message == "cannot read 'y' as int"
 
 
-def test_two_mib_of_brackets_is_refused():
+def test_two_mib_of_brackets_is_refused():  # how fast: benchmarks/bench_loading.py
     found = problem("[" * (2 * 1024 * 1024 - 1))
     assert "nesting" in found.message  # ours at level 65, or libyaml's own limit of 1000 before
 
