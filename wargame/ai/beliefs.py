@@ -138,6 +138,8 @@ class Known:
         for agreement in self.view.agreements:
             if agreement.in_force:
                 for c in agreement.commitments:
+                    if c.term is None:
+                        continue  # a bare forbidding or requiring, which no condition asks about
                     pairs.add((c.term, c.party))
                     pairs.add((c.term, None))
         return pairs

@@ -252,7 +252,7 @@ class Hawk(Doctrine):
     def score(self, f: Facts, target: str | None, escalation: float, sit: Situation, plan: Plan) -> float:
         value = -self.FIT * abs(escalation - plan.aim) + plan.fixed[f.id]
         value += 0.5 * plan.gains[f.id] + 0.05 * f.harm
-        if f.strike and sit.threat.get(target, 0.0) < self.PROVOKED + 0.5:
+        if f.strike and (sit.threat.get(target, 0.0) if target else 0.0) < self.PROVOKED + 0.5:
             value -= self.FIRST_BLOW
         return value
 
@@ -369,7 +369,7 @@ class TitForTat(Doctrine):
 
     def initiatives(self, sit: Situation, temper: Temper, book: LazyLedger, rng: random.Random) -> list[Message]:
         """Besides the odd proposal, mirror what came over the line: a threat for a threat, a promise for a promise."""
-        out = super().initiatives(sit, temper, book, rng)
+        out: list[Message | None] = [*super().initiatives(sit, temper, book, rng)]
         recent = [e.received() for e in sit.view.inbox if e.turn >= sit.view.turn - 1]
         threatened = {m.sender for m in recent if m.kind in ("threat", "ultimatum")}
         assured = {m.sender for m in recent if m.kind == "assurance"}

@@ -210,7 +210,8 @@ def may_commit(term: Term, actor: str) -> bool:
 
 
 def trust_in(sit: Situation, other: str) -> int:
-    return sit.view.trust_in.get(other, 50)
+    trust: int = sit.view.trust_in.get(other, 50)
+    return trust
 
 
 def pressure(sit: Situation) -> float:

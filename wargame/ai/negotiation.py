@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from wargame.ai.ledger import HARD_MOVE, Ledger, Package, Temper, deal_value, may_commit
 from wargame.ai.packages import draft
 from wargame.ai.situation import Situation
-from wargame.engine.decisions import Message
+from wargame.engine.decisions import Message, MessageKind
 from wargame.engine.hotline import MAX_TEXT
 from wargame.engine.records import Envelope
 
@@ -70,7 +70,7 @@ def _improve(sit: Situation, temper: Temper, book: Ledger, other: str, original_
     return tuple(mine), tuple(theirs)
 
 
-def _reply(sit: Situation, temper: Temper, envelope: Envelope, kind: str, rng: random.Random,
+def _reply(sit: Situation, temper: Temper, envelope: Envelope, kind: MessageKind, rng: random.Random,
            offer: Terms = (), ask: Terms = ()) -> Message:
     return Message(sit.me, envelope.message.sender, kind, _say(temper, kind, rng, envelope.message.sender, sit),
                    offer=offer, ask=ask, reply_to=envelope.id)
@@ -178,7 +178,8 @@ def _strongest_response(sit: Situation, target: str) -> str | None:
     if not options:
         return None
     # a response that stays available if the ladder drops a little keeps the threat honest
-    return max(options, key=lambda o: (o.move.min_rung <= sit.rung - 2, o.move.escalation)).move.id
+    strongest: str = max(options, key=lambda o: (o.move.min_rung <= sit.rung - 2, o.move.escalation)).move.id
+    return strongest
 
 
 def statement(sit: Situation, temper: Temper, rng: random.Random) -> Message | None:

@@ -160,9 +160,7 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
 
 def _unique(actors: Iterable[str | None]) -> tuple[str, ...]:
     """The actors in order, each once, without None."""
-    found = dict.fromkeys(actors)
-    found.pop(None, None)
-    return tuple(found)
+    return tuple(dict.fromkeys(actor for actor in actors if actor is not None))
 
 
 def pick_target(option: MoveOption, sit: Situation, focus: str | None = None) -> str | None:
