@@ -6,7 +6,8 @@ import random
 
 from wargame.ai.autoplay import play_computers
 from wargame.ai.doctrines import DOCTRINES
-from wargame.ai.scoring import choose, read_situation
+from wargame.ai.scoring import choose
+from wargame.ai.situation import read_situation
 from wargame.engine import Game
 from wargame.engine.views import actor_view
 from wargame.engine.weighing import as_seen_by
@@ -39,3 +40,17 @@ def test_choose_hands_score_the_escalation_as_seen_by_for_every_move_target_and_
     assert any(target == "un" and not adjusted for _, adjusted, target in seen)  # plain moves aimed at it
     assert any(me == "usa" and adjusted and target not in (None, "un") for me, adjusted, target in seen)
     assert any(target is None for _, _, target in seen)
+
+
+def test_a_count_the_computers_ask_for_still_explains_itself(cuban):
+    """Asking again with ``notes`` gives the same count and lists the rules that applied (a mediator's share)."""
+    game = Game(cuban, 1)
+    while game.turn_phase != "orders":
+        game.proceed()
+    view = actor_view(game, "un")
+    option = next(o for o in view.options if o.move.escalation < 0)
+    move, target = option.move, (option.targets[0] if option.move.targeted else None)
+    first = as_seen_by(view, move, target)
+    notes: list[str] = []
+    assert as_seen_by(view, move, target, notes) == first
+    assert any("mediator" in note for note in notes), notes

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from wargame.ai.scoring import Situation, read_situation
-from wargame.engine import Game
 from wargame.engine.lazy import once
-from wargame.engine.views import actor_view
 
 
 class Counted:
@@ -37,12 +34,3 @@ def test_an_answer_is_worked_out_again_once_forgotten():
     del a.answer
     assert a.answer == 6 and Counted.calls == 2
 
-
-def test_a_situation_keeps_its_answers_per_decision(cuban):
-    game = Game(cuban, 3)
-    while game.turn_phase != "orders":
-        game.proceed()
-    first, second = read_situation(actor_view(game, "usa")), read_situation(actor_view(game, "usa"))
-    assert first.weigher is first.weigher and first.weigher is not second.weigher
-    assert first.stat_weight == second.stat_weight and first.stat_weight is not second.stat_weight
-    assert isinstance(Situation.__dict__["duties"], once)

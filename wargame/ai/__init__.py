@@ -3,7 +3,10 @@
 Every doctrine has the same small interface (``choose_order`` and
 ``choose_messages``), takes the random generator it is given and nothing
 else, and so is deterministic for a seed. Doctrines never see the game,
-only what their actor may know.
+only what their actor may know, and keep nothing from one decision to the
+next: a decision is a function of (view, rng, doctrine), so games played in
+one process, or in threads, never meet (the only tables are bounded caches of
+facts that follow from a scenario alone).
 """
 
 from __future__ import annotations

@@ -10,10 +10,12 @@ my objective?" costs one evaluation and no copy of anything.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from wargame.engine.views import ActorView, Reading
 
 UNKNOWN_STAT = 50.0
-SEEN_CACHE_SIZE = 64  # histories whose seen moves are remembered (a few decisions' worth)
+History = tuple[tuple[int, tuple[Reading, ...]], ...]
 
 
 class ViewEnv:
@@ -21,11 +23,10 @@ class ViewEnv:
 
     An env serves one decision: answers that hold for the whole view (the
     moves I saw, the terms agreed) are worked out on first use and shared
-    with every sibling made by ``with_``; agreements change status in place
-    as the game goes on, so an env must not outlive the decision.
+    with every sibling made by ``with_``; an env must not outlive the decision.
     """
 
-    __slots__ = ("_memo", "extra_terms", "my_move", "stat_shift", "view")
+    __slots__ = ("extra_terms", "known", "my_move", "stat_shift", "view")
 
     def __init__(
         self,
@@ -33,18 +34,18 @@ class ViewEnv:
         extra_terms: frozenset[str] = frozenset(),
         my_move: str | None = None,
         stat_shift: tuple[str, float] | None = None,
+        known: Known | None = None,
     ):
         self.view = view
         self.extra_terms = extra_terms
         self.my_move = my_move
         self.stat_shift = stat_shift
-        self._memo: dict[str, dict | set] = {}  # "seen" and "agreed", filled on first use
+        self.known = known if known is not None else Known(view)
 
-    def with_(self, *, extra_terms=frozenset(), my_move=None, stat_shift=None) -> ViewEnv:
+    def with_(self, *, extra_terms: frozenset[str] = frozenset(), my_move: str | None = None,
+              stat_shift: tuple[str, float] | None = None) -> ViewEnv:
         """A sibling env sharing this one's answers about the view."""
-        env = ViewEnv(self.view, extra_terms, my_move, stat_shift)
-        env._memo = self._memo
-        return env
+        return ViewEnv(self.view, extra_terms, my_move, stat_shift, self.known)
 
     # -- the Env protocol
 
@@ -92,7 +93,7 @@ class ViewEnv:
         since = self.view.turn - within if within else 0
         if actor == me:
             return any(turn > since and order.move == move for turn, order in self.view.my_orders)
-        seen = self._seen_moves()
+        seen = self.known.seen
         if actor is None:
             return any(turn > since for (_, m), turn in seen.items() if m == move)
         last = seen.get((actor, move))
@@ -108,10 +109,7 @@ class ViewEnv:
     def agreed(self, term: str, party: str | None = None) -> bool:
         if term in self.extra_terms:  # a deal under consideration: assume it is made as drafted
             return True
-        agreed = self._memo.get("agreed")
-        if agreed is None:
-            agreed = self._memo["agreed"] = self._agreed_pairs()
-        return (term, party) in agreed
+        return (term, party) in self.known.agreed
 
     def channel(self, actor: str, other: str) -> str:
         me = self.view.actor
@@ -120,47 +118,38 @@ class ViewEnv:
             return next((o.channel for o in self.view.others if o.id == them), "open")
         return "open"
 
-    # -- helpers
 
-    def _seen_moves(self) -> dict[tuple[str, str], int]:
+
+class Known:
+    """What a view says for every condition of one decision: worked out on first use, shared by sibling envs."""
+
+    def __init__(self, view: ActorView):
+        self.view = view
+
+    @cached_property
+    def seen(self) -> dict[tuple[str, str], int]:
         """Last turn on which I saw each (actor, move)."""
-        seen = self._memo.get("seen")
-        if seen is None:
-            seen = self._memo["seen"] = seen_moves(self.view.perceived_history)
-        return seen
+        return seen_moves(self.view.perceived_history)
 
-    def _agreed_pairs(self) -> set[tuple[str, str | None]]:
+    @cached_property
+    def agreed(self) -> set[tuple[str, str | None]]:
         """(term, party) for every commitment in force, and (term, None) for "by anyone"."""
-        pairs = set()
+        pairs: set[tuple[str, str | None]] = set()
         for agreement in self.view.agreements:
             if agreement.in_force:
                 for c in agreement.commitments:
+                    if c.term is None:
+                        continue  # a bare forbidding or requiring, which no condition asks about
                     pairs.add((c.term, c.party))
                     pairs.add((c.term, None))
         return pairs
 
 
-History = tuple[tuple[int, tuple[Reading, ...]], ...]
-_SEEN: dict[int, tuple[History, dict[tuple[str, str], int]]] = {}
-
-
 def seen_moves(history: History) -> dict[tuple[str, str], int]:
-    """Last turn on which I saw each (actor, move), for a view's ``perceived_history`` (do not modify the result).
-
-    A decision asks this of many envs on one view (objectives, settlements,
-    threats), so the answer is kept for the last few histories, by
-    identity: a history is an immutable tuple, and each entry holds its
-    history so that the id is not reused while the entry lives.
-    """
-    entry = _SEEN.get(id(history))
-    if entry is not None and entry[0] is history:
-        return entry[1]
+    """Last turn on which I saw each (actor, move), for a view's ``perceived_history``."""
     seen = {}
     for turn, readings in history:
         for p in readings:
             if p.seen:
                 seen[(p.actor, p.seen)] = turn
-    if len(_SEEN) >= SEEN_CACHE_SIZE:
-        _SEEN.pop(next(iter(_SEEN)), None)  # the oldest (None: a worker thread got there first)
-    _SEEN[id(history)] = (history, seen)
     return seen

@@ -1,4 +1,4 @@
-"""The package search, remembered per ledger and other actor, must pick what a plain search picks.
+"""The package search, kept per ledger and other actor, picks what a plain search picks.
 
 The reference below walks every package item by item; the remembered
 search (which answers a question with refused packages from the one
@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from wargame.ai import negotiation as talk
+from wargame.ai import packages
 from wargame.ai.autoplay import play_computers
 from wargame.ai.doctrines import DOCTRINES
-from wargame.ai.scoring import read_situation, war_risk
+from wargame.ai.ledger import ledger, pressure, reliability
+from wargame.ai.scoring import war_risk
+from wargame.ai.situation import read_situation
 from wargame.engine import Game
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.views import actor_view
@@ -22,12 +24,12 @@ from wargame.engine.views import actor_view
 
 def plain_search(sit, temper, book, other, refused):
     """Every package in order; the first of the best score that was not refused."""
-    reliability = talk._reliability(sit, temper, other)
-    items, values = talk._package_items(book, other, reliability)
+    trusted = reliability(sit, temper, other)
+    items, values = packages.package_items(book, other, trusted)
     best, best_score = None, None
-    for size in range(1, min(talk.MAX_PACKAGE, len(items)) + 1):
+    for size in range(1, min(packages.MAX_PACKAGE, len(items)) + 1):
         for combo in combinations(range(len(items)), size):
-            my_value, their_value = temper.peace_wish * talk.pressure(sit), 0.0
+            my_value, their_value = temper.peace_wish * pressure(sit), 0.0
             for i in combo:
                 my_value += values[i]
                 their_value += items[i].worth
@@ -39,7 +41,7 @@ def plain_search(sit, temper, book, other, refused):
                 terms = frozenset(items[i].term for i in combo if items[i].settling)
                 settled = bool(terms) and book.settles(terms, True)
             if settled:
-                my_value += OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * reliability
+                my_value += OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * trusted
                 their_value += OUTCOME_POINTS["settled"]
             if my_value < temper.accept_margin or their_value < 0:
                 continue
@@ -65,15 +67,15 @@ def test_ranked_search_picks_what_a_plain_search_picks(shipped_scenarios):
     checked = 0
     for scenario in shipped_scenarios:
         for sit, temper in hotline_situations(scenario, 3):
-            book = talk.ledger(sit, temper)
+            book = ledger(sit, temper)
             for other in sit.view.scenario.actor_ids:
                 if other == sit.me:
                     continue
-                best = talk._best_package(sit, temper, book, other, set())
+                best = packages.best_package(sit, temper, book, other, frozenset())
                 assert best == plain_search(sit, temper, book, other, set())
                 if best is not None:
-                    for refused in ({best[:2]}, {((), ("no such term",))}):
-                        assert talk._best_package(sit, temper, book, other, refused) == plain_search(
+                    for refused in (frozenset({best[:2]}), frozenset({((), ("no such term",))})):
+                        assert packages.best_package(sit, temper, book, other, refused) == plain_search(
                             sit, temper, book, other, refused)
                     checked += 1
     assert checked > 50
