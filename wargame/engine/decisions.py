@@ -136,8 +136,8 @@ class MessageRecord(_Record):
     recipient: Name
     kind: MessageKind
     text: Name = ""
-    offer: list[Name] = []
-    ask: list[Name] = []
+    offer: tuple[Name, ...] = Field(default=(), strict=False)  # a JSON list; its items stay strict
+    ask: tuple[Name, ...] = Field(default=(), strict=False)
     reply_to: Whole | None = None
     move: Name | None = None
     trigger_move: Name | None = None
@@ -145,7 +145,7 @@ class MessageRecord(_Record):
 
     def decision(self) -> Message:
         return Message(
-            self.sender, self.recipient, self.kind, self.text, tuple(self.offer), tuple(self.ask),
+            self.sender, self.recipient, self.kind, self.text, self.offer, self.ask,
             self.reply_to, self.move, self.trigger_move, self.deadline,
         )
 

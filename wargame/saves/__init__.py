@@ -3,7 +3,9 @@
 A save is the scenario (embedded, with its sha256), the seed and every
 decision; loading replays them through the rules, so a save always
 reproduces its game and a tampered one is refused. See ``fileformat`` for
-the layout, ``model`` for what reading checks (and the JSON Schema), ``atomic`` for crash safety and ``migrate`` for older formats.
+the layout, ``model`` for what reading checks (and the JSON Schema),
+``problems`` for how a misfit reads, ``atomic`` for crash safety and
+``migrate`` for older formats.
 """
 
 from wargame.saves.atomic import atomic_write

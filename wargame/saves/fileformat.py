@@ -36,6 +36,7 @@ from wargame.engine.game import Game
 from wargame.errors import SaveError
 from wargame.saves.migrate import FORMAT_VERSION, migrate
 from wargame.saves.model import Branch, SaveFile, SaveHeader
+from wargame.saves.problems import describe
 
 MAX_BYTES = 16 * 1024 * 1024
 """Largest save read: a 60-turn game of eight actors is far below this."""
@@ -169,7 +170,7 @@ def decode(raw: bytes, name: str) -> SaveFile:
 
 
 def decode_header(raw: bytes, name: str) -> SaveHeader:
-    """Parse and check a save's bytes but not each of its decisions: what a list of saves needs, in half the time."""
+    """Parse and check a save's bytes but not each of its decisions: what a list of saves needs."""
     return check(parse(raw, name), name, SaveHeader)
 
 
@@ -232,60 +233,10 @@ def check(data: object, name: str, model: type[Save]) -> Save:
     try:
         save = model.model_validate(data, context={"name": name})
     except ValidationError as error:
-        raise SaveError(f"{name}: {problems(error)}") from None
+        raise SaveError(f"{name}: {describe(error)}") from None
     if hashlib.sha256(save.scenario.text.encode("utf-8")).hexdigest() != save.scenario.sha256:
         raise SaveError(f"{name} has been tampered with: the embedded scenario does not match its sha256")
     return save
-
-
-_SAID = {
-    "missing": "is missing",
-    "extra_forbidden": "is not part of the save format",
-    "string_type": "must be a string",
-    "int_type": "must be a whole number",
-    "float_type": "must be a number",
-    "bool_type": "must be true or false",
-    "dict_type": "must be an object",
-    "model_type": "must be an object",
-    "model_attributes_type": "must be an object",
-    "list_type": "must be a list",
-    "tuple_type": "must be a list",
-    "union_tag_not_found": "is not a decision: it has no 'type'",
-}
-"""Pydantic's error types, as a save's reader would say them."""
-
-
-def problems(error: ValidationError) -> str:
-    """The first problem as 'path: what is wrong', and how many more there are (one line)."""
-    found = error.errors(include_url=False)
-    first = found[0]
-    kind, context = first["type"], first.get("ctx") or {}
-    if kind == "union_tag_invalid":
-        said = f"unknown decision type {context['tag']!r} (expected {context['expected_tags']})"
-    elif kind == "literal_error":
-        said = f"must be one of {context['expected']}"
-    else:
-        said = _SAID.get(kind) or first["msg"][:1].lower() + first["msg"][1:]
-    value = first.get("input")
-    if kind != "missing" and isinstance(value, str | int | float | bool | None) and kind in _SAID:
-        said += f", not {_short(json.dumps(value, ensure_ascii=False))}"
-    more = f" (and {len(found) - 1} more problem{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
-    return f"{_path(first['loc'])}: {said}{more}"
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    """``('decisions', 3, 'order', 'target')`` -> ``decisions[3].target`` (the union's tag left out)."""
-    text = ""
-    for index, part in enumerate(loc):
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif not (index == 2 and loc[0] == "decisions"):
-            text += f".{part}" if text else str(part)
-    return text or "the save"
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def read_bytes(path: Path) -> bytes:
