@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from wargame.engine import hotline, indicators, outcomes, perception
@@ -23,7 +24,7 @@ from wargame.engine.phases import crisis_machine
 from wargame.engine.records import Event, RedLineState, TurnRecord
 from wargame.engine.weighing import REPEAT_WINDOW, counted_escalation
 from wargame.errors import IllegalDecision
-from wargame.scenario.model import Move, TriggerEffects
+from wargame.scenario.model import HotlineText, Move, TriggerEffects
 
 if TYPE_CHECKING:
     from wargame.engine.decisions import Order
@@ -94,7 +95,7 @@ def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float
     for stat, amount in effects.self_.items():
         _add(me.stats, stat, amount)
     preemptive = "preemptive" in tags
-    unprovoked = bool(target) and preemptive and not _escalated_last_turn(game, target)
+    unprovoked = target is not None and preemptive and not _escalated_last_turn(game, target)
     weight = counted_escalation(
         float(move.escalation),
         game.rung,
@@ -162,7 +163,7 @@ def _drift(game: Game) -> None:
 # ------------------------------------------------------------------ agreements
 
 
-def _check_agreements(game: Game, orders) -> None:
+def _check_agreements(game: Game, orders: dict[str, Order]) -> None:
     for agreement in game.agreements_in_force():
         broken = None
         for c in agreement.commitments:
@@ -177,7 +178,7 @@ def _check_agreements(game: Game, orders) -> None:
             for other in game.others(broken.party):
                 if other in agreement.parties or len(agreement.parties) == 1:
                     _add(game.actors[other].trust, broken.party, BROKEN_TRUST)
-            what = game.scenario.moves.get(orders[broken.party].move).name if orders.get(broken.party) else "its commitment"
+            what = game.scenario.moves[orders[broken.party].move].name if orders.get(broken.party) else "its commitment"
             game.note("agreement_broken", f"{broken.party} breaks agreement #{agreement.id} ({what}).",
                       actors=(broken.party,))
         else:
@@ -198,7 +199,7 @@ def _played_since(game: Game, actor: str, move: str, turn: int) -> bool:
 # ------------------------------------------------------------------ red lines
 
 
-def _check_red_lines(game: Game, orders) -> None:
+def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
     env = GameEnv(game)
     for line in game.red_lines:
         if line.status == "standing" and _is_crossed(game, line, env, orders):
@@ -207,7 +208,7 @@ def _check_red_lines(game: Game, orders) -> None:
             public = () if line.declared else (line.owner,)
             game.note("red_line", f"Red line crossed: {line.description} ({line.owner}'s line, by {line.against}).",
                       public, (line.owner, line.against))
-        elif line.status == "crossed" and line.crossed_turn < game.turn:
+        elif line.status == "crossed" and line.crossed_turn is not None and line.crossed_turn < game.turn:
             order = orders.get(line.owner)
             if order and order.move in line.response and order.target in (None, line.against):
                 line.status, line.answered_turn = "honoured", game.turn
@@ -259,7 +260,7 @@ def fire_inject(game: Game, inject_id: str) -> None:
     outcomes.check_end(game, end_of_turn=False)
 
 
-def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, message) -> None:
+def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, message: HotlineText | None) -> None:
     if news:
         game.note(kind, news)
     if effects.rung:
@@ -310,13 +311,13 @@ def sync_band(game: Game) -> None:
             break
 
 
-def _add(values: dict, key: str, amount: float) -> None:
+def _add(values: dict[str, int], key: str, amount: float) -> None:
     """Change a stat or trust value, kept a whole number from 0 to 100."""
     value = values[key] + amount
     values[key] = 0 if value < 0 else 100 if value > 100 else int(value)
 
 
-def _add_all(values: dict, changes: dict) -> None:
+def _add_all(values: dict[str, int], changes: Mapping[str, int]) -> None:
     for key, amount in changes.items():
         _add(values, key, amount)
 

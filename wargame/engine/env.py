@@ -62,7 +62,7 @@ class GameEnv:
         if actor is None:
             return self.game.last_played.get(move, 0) > since
         turns = self.game.played.get((actor, move))
-        return bool(turns) and turns[-1] > since
+        return turns is not None and len(turns) > 0 and turns[-1] > since
 
     def crossed(self, red_line: str) -> bool:
         return any(line.id == red_line and line.crossed_turn is not None for line in self.game.red_lines)

@@ -9,11 +9,13 @@ opponent's intent; computer players act on those, not on the truth.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from wargame.engine.records import MISREAD_GAP, Event, Perception
 
 if TYPE_CHECKING:
+    from wargame.engine.decisions import Order
     from wargame.engine.game import ActorState, Game
 
 BASE_NOISE = 0.3
@@ -46,7 +48,7 @@ def detection_chance(game: Game, observer: str, target: str | None) -> float:
     return chance if target == observer else chance / 2
 
 
-def perceive(game: Game, orders, escalation: dict[str, float]) -> list[Perception]:
+def perceive(game: Game, orders: Mapping[str, Order], escalation: dict[str, float]) -> list[Perception]:
     """Every observer's reading of every other actor's move this turn."""
     moves = game.scenario.moves
     plays = [(actor, order.target, move, escalation[actor], move.visibility == "covert")
