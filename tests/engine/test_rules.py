@@ -8,16 +8,12 @@ within 2 turns); a once and a repeating trigger from turn 2; inject 'leak'.
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from tests.support import play_turn, to_orders
-from wargame.engine import Game, Message, Override, Proceed, adjudication
-from wargame.engine.adjudication import ALL_TURNS, played_moves, turn_window
+from wargame.engine import Game, Message, Override, Proceed
 from wargame.engine.views import actor_view
 from wargame.errors import IllegalDecision
-from wargame.scenario.conditions import syntax_tree
 
 
 def next_hotline(game: Game) -> None:
@@ -535,53 +531,6 @@ def test_cloned_games_share_the_machines_and_move_apart(rules_scenario):
     assert (game.turn_phase, clone.turn_phase) == ("briefing", "hotline")
 
 
-@pytest.mark.parametrize(
-    ("text", "window"),
-    [
-        ("turn >= 5", (5, math.inf)),
-        ("turn > 5", (6, math.inf)),
-        ("turn == 3", (3, 3)),
-        ("turn <= 4", (-math.inf, 4)),
-        ("turn < 4", (-math.inf, 3)),
-        ("5 <= turn", (5, math.inf)),
-        ("9 < turn", (10, math.inf)),
-        ("turn >= 5 and rung >= 6", (5, math.inf)),
-        ("rung >= 6 and turn >= 3 and turn <= 8", (3, 8)),
-        ("(rung >= 6 or rung <= 1) and turn == 10", (10, 10)),
-        ("turn != 3", (-math.inf, math.inf)),
-        ("turn >= 2.5", (-math.inf, math.inf)),
-        ("turn == 7 or rung >= 9", (-math.inf, math.inf)),
-        ("not turn >= 5", (-math.inf, math.inf)),
-        ("rung >= turn", (-math.inf, math.inf)),
-        ("turn + 1 >= 5", (-math.inf, math.inf)),
-    ],
-)
-def test_trigger_turn_window_from_condition(text, window):
-    """Rule: a trigger is skipped only on turns its condition's top-level 'and' names as impossible."""
-    assert turn_window(syntax_tree(text)) == window
-
-
-def test_triggers_fire_on_the_same_turns_without_turn_windows(shipped_scenarios, rules_scenario, monkeypatch):
-    """Rule: skipping triggers outside their turn window fires exactly what evaluating every turn fires."""
-    from wargame.ai.autoplay import play_to_end
-
-    def fingerprint():
-        return [
-            (seed, [(e.turn, e.kind, e.text) for e in game.events], dict(game.fired))
-            for scenario in [*shipped_scenarios, rules_scenario]
-            for seed in range(4)
-            for game in [play_to_end(Game(scenario, seed))]
-        ]
-
-    windowed = fingerprint()
-    every_turn = {
-        scenario: tuple((trigger, condition, ALL_TURNS) for trigger, condition, _ in adjudication._trigger_conditions(scenario))
-        for scenario in [*shipped_scenarios, rules_scenario]
-    }
-    monkeypatch.setattr(adjudication, "_trigger_conditions", every_turn.__getitem__)
-    assert fingerprint() == windowed
-
-
 def test_a_prerequisite_naming_no_target_holds_for_every_target_or_none(rules_scenario):
     """Rule: a targeted move's prerequisite that names no target (limited_strike: self.readiness >= 40)
     opens or closes the move against every target at once; one that names the target decides target by target."""
@@ -599,48 +548,3 @@ def test_a_prerequisite_naming_no_target_holds_for_every_target_or_none(rules_sc
     game.actors["a"].trust.update(b=80, c=10)
     by_trust = [o for o in legality.options(game, "a") if o.move.requires == "self.trust.target >= 35"]
     assert by_trust and all(o.available and o.targets == ("b",) for o in by_trust)
-
-
-@pytest.mark.parametrize(
-    ("text", "moves"),
-    [
-        ("played(usa, naval_blockade)", {"naval_blockade"}),
-        ("played(naval_blockade)", {"naval_blockade"}),
-        ("played(usa, low_level_recon, 1)", {"low_level_recon"}),
-        ("played(ussr, limited_strike) or played(ussr, major_offensive)", {"limited_strike", "major_offensive"}),
-        ("played(usa, quarantine) and (played(ussr, deploy_missiles, 1) or played(mobilisation))",
-         {"quarantine", "deploy_missiles", "mobilisation"}),
-        ("agreed(withdraw_missiles) or played(ussr, withdraw_forces)", None),
-        ("not played(usa, naval_blockade)", None),
-        ("played(usa, naval_blockade) and turn >= 3", None),
-        ("turn == 1", None),
-    ],
-)
-def test_red_line_moves_from_condition(text, moves):
-    """Rule: a red line is checked only on turns a move it names is played when played() is all it asks."""
-    expected = None if moves is None else frozenset(moves)
-    assert played_moves(syntax_tree(text)) == expected
-
-
-def test_red_lines_cross_on_the_same_turns_without_move_gates(shipped_scenarios, rules_scenario, monkeypatch):
-    """Rule: skipping red lines whose moves were not played crosses exactly what checking every turn crosses."""
-    from wargame.ai.autoplay import play_to_end
-
-    scenarios = [*shipped_scenarios, rules_scenario]
-
-    def fingerprint():
-        return [
-            (seed, [(e.turn, e.kind, e.text) for e in game.events],
-             [(line.id, line.status, line.crossed_turn, line.answered_turn) for line in game.red_lines])
-            for scenario in scenarios
-            for seed in range(4)
-            for game in [play_to_end(Game(scenario, seed))]
-        ]
-
-    gated = fingerprint()
-    ungated = {
-        scenario: {line: (condition, None) for line, (condition, _) in adjudication._red_line_conditions(scenario).items()}
-        for scenario in scenarios
-    }
-    monkeypatch.setattr(adjudication, "_red_line_conditions", ungated.__getitem__)
-    assert fingerprint() == gated

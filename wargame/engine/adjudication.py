@@ -15,29 +15,26 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from wargame.engine import hotline, indicators, outcomes, perception
 from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
-from wargame.engine.records import Event, TurnRecord
+from wargame.engine.records import Event, RedLineState, TurnRecord
 from wargame.engine.weighing import REPEAT_WINDOW, counted_escalation
 from wargame.errors import IllegalDecision
-from wargame.scenario.conditions import NUM, Call, Chain, Compare, Condition, Literal, Name
-from wargame.scenario.model import Move, Trigger, TriggerEffects
+from wargame.scenario.model import HotlineText, Move, TriggerEffects
 
 if TYPE_CHECKING:
+    from wargame.engine.decisions import Order
     from wargame.engine.game import Game
-    from wargame.scenario.loader import LoadedScenario
 
 PROVOCATION = {"resolve": 5, "trust": -10}
 AGREEMENT_CALM = 0.5
 MAX_STEP = 3
 BROKEN_TRUST, BROKEN_CREDIBILITY, KEPT_TRUST = -20, -10, 2
 HONOURED, IGNORED = {"credibility": 5, "resolve": 3}, {"credibility": -15, "support": -5}
-REVEAL_AFTER = 2
 
 
 def start_turn(game: Game) -> None:
@@ -91,18 +88,19 @@ def resolve_turn(game: Game) -> None:
 
 def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float:
     """Pay, apply effects, and return the move's escalation after the tag rules."""
-    rule = _move_rules(game.scenario)[move.id]
+    tags, effects = game.scenario.move_tags[move.id], move.effects
     me = game.actors[actor]
-    for stat, amount in rule.cost:
+    for stat, amount in move.cost.items():
         _add(me.stats, stat, -amount)
-    for stat, amount in rule.on_self:
+    for stat, amount in effects.self_.items():
         _add(me.stats, stat, amount)
-    unprovoked = bool(target) and rule.preemptive and not _escalated_last_turn(game, target)
+    preemptive = "preemptive" in tags
+    unprovoked = target is not None and preemptive and not _escalated_last_turn(game, target)
     weight = counted_escalation(
         float(move.escalation),
         game.rung,
-        preventive=rule.preventive,
-        mediation=rule.mediation,
+        preventive="preventive" in tags,
+        mediation="mediation" in tags,
         mediator_involved=actor in game.mediator_ids or target in game.mediator_ids,
         target_trust=game.actors[target].trust[actor] if target else None,
         repeats=_played_within(game, actor, move.id, REPEAT_WINDOW),
@@ -110,55 +108,20 @@ def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float
     )
     if target:
         other = game.actors[target]
-        for stat, amount in rule.on_target:
+        for stat, amount in effects.target.items():
             _add(other.stats, stat, amount)
-        _add(other.trust, actor, rule.trust)
-        if rule.channel:
-            game.channels[_pair(actor, target)] = rule.channel
-        if rule.transparency:
+        _add(other.trust, actor, effects.trust)
+        if effects.channel:
+            game.channels[_pair(actor, target)] = effects.channel
+        if not tags.isdisjoint({"cbm", "transparency"}):
             game.transparency_until[_pair(actor, target)] = game.turn + 3
-        if rule.preemptive:
+        if preemptive:
             _add(other.stats, "resolve", PROVOCATION["resolve"])
             _add(other.trust, actor, PROVOCATION["trust"])
             if unprovoked:
                 game.note("provocation", f"{actor}'s unprovoked {move.name.lower()} hardens {target}'s resolve.",
                           actors=(actor, target))
     return weight
-
-
-@dataclass(frozen=True)
-class _MoveRule:
-    """What resolving a move does, besides its escalation, as plain tuples and flags."""
-
-    cost: tuple[tuple[str, int], ...]
-    on_self: tuple[tuple[str, int], ...]
-    on_target: tuple[tuple[str, int], ...]
-    trust: int
-    channel: str | None
-    preventive: bool
-    mediation: bool
-    transparency: bool
-    preemptive: bool
-
-
-@lru_cache(maxsize=64)
-def _move_rules(scenario: LoadedScenario) -> dict[str, _MoveRule]:
-    """Every move's rule, read once per scenario from its declaration rather than on every order."""
-    rules = {}
-    for move_id, move in scenario.moves.items():
-        tags, effects = set(move.tags), move.effects
-        rules[move_id] = _MoveRule(
-            cost=tuple(move.cost.items()),
-            on_self=tuple(effects.self_.items()),
-            on_target=tuple(effects.target.items()),
-            trust=effects.trust,
-            channel=effects.channel,
-            preventive="preventive" in tags,
-            mediation="mediation" in tags,
-            transparency=bool(tags & {"cbm", "transparency"}),
-            preemptive="preemptive" in tags,
-        )
-    return rules
 
 
 def _played_within(game: Game, actor: str, move_id: str, window: int) -> int:
@@ -200,7 +163,7 @@ def _drift(game: Game) -> None:
 # ------------------------------------------------------------------ agreements
 
 
-def _check_agreements(game: Game, orders) -> None:
+def _check_agreements(game: Game, orders: dict[str, Order]) -> None:
     for agreement in game.agreements_in_force():
         broken = None
         for c in agreement.commitments:
@@ -215,7 +178,7 @@ def _check_agreements(game: Game, orders) -> None:
             for other in game.others(broken.party):
                 if other in agreement.parties or len(agreement.parties) == 1:
                     _add(game.actors[other].trust, broken.party, BROKEN_TRUST)
-            what = game.scenario.moves.get(orders[broken.party].move).name if orders.get(broken.party) else "its commitment"
+            what = game.scenario.moves[orders[broken.party].move].name if orders.get(broken.party) else "its commitment"
             game.note("agreement_broken", f"{broken.party} breaks agreement #{agreement.id} ({what}).",
                       actors=(broken.party,))
         else:
@@ -236,17 +199,16 @@ def _played_since(game: Game, actor: str, move: str, turn: int) -> bool:
 # ------------------------------------------------------------------ red lines
 
 
-def _check_red_lines(game: Game, orders) -> None:
+def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
     env = GameEnv(game)
-    played_now = {order.move for order in orders.values()}
     for line in game.red_lines:
-        if line.status == "standing" and _is_crossed(game, line, env, orders, played_now):
+        if line.status == "standing" and _is_crossed(game, line, env, orders):
             line.status, line.crossed_turn = "crossed", game.turn
             _add(game.actors[line.owner].stats, "resolve", 5)
             public = () if line.declared else (line.owner,)
             game.note("red_line", f"Red line crossed: {line.description} ({line.owner}'s line, by {line.against}).",
                       public, (line.owner, line.against))
-        elif line.status == "crossed" and line.crossed_turn < game.turn:
+        elif line.status == "crossed" and line.crossed_turn is not None and line.crossed_turn < game.turn:
             order = orders.get(line.owner)
             if order and order.move in line.response and order.target in (None, line.against):
                 line.status, line.answered_turn = "honoured", game.turn
@@ -260,48 +222,12 @@ def _check_red_lines(game: Game, orders) -> None:
                           actors=(line.owner, line.against))
 
 
-def _is_crossed(game: Game, line, env: GameEnv, orders, played_now: set[str]) -> bool:
+def _is_crossed(game: Game, line: RedLineState, env: GameEnv, orders: dict[str, Order]) -> bool:
     if line.trigger_move is not None:
         order = orders.get(line.against)
         return bool(order and order.move == line.trigger_move)
-    condition, moves = _red_line_conditions(game.scenario)[line.id]
-    if moves is not None and moves.isdisjoint(played_now):
-        return False  # only a move played this turn could make it true, and it was false last turn
+    condition = game.scenario.condition("red_line", line.id)
     return bool(condition and condition.evaluate(env))
-
-
-@lru_cache(maxsize=64)
-def _red_line_conditions(scenario: LoadedScenario) -> dict[str, tuple[Condition | None, frozenset[str] | None]]:
-    """Each red line's condition and, when it only asks which moves were played, those moves (once per scenario).
-
-    Such a condition (``played(usa, quarantine) and played(ussr, deploy_missiles, 1)``)
-    can turn true only on a turn one of its moves is played; a standing line was
-    checked and found false every turn before, so other turns need not evaluate it.
-    """
-    lines = {}
-    for actor in scenario.spec.actors:
-        for line in actor.red_lines:
-            condition = scenario.condition("red_line", line.id)
-            moves = played_moves(condition.tree) if condition is not None and condition.tree is not None else None
-            lines[line.id] = (condition, moves)
-    return lines
-
-
-def played_moves(tree) -> frozenset[str] | None:
-    """The moves of a condition made only of ``played()`` calls joined by ``and``/``or``; None for any other."""
-    if isinstance(tree, Call):
-        if tree.name != "played" or not tree.args:
-            return None
-        return frozenset({(tree.args[0] if len(tree.args) == 1 else tree.args[1]).text})
-    if isinstance(tree, Chain) and all(op in ("and", "or") for op, _, _ in tree.rest):
-        moves = set()
-        for node in (tree.first, *(operand for _, _, operand in tree.rest)):
-            inner = played_moves(node)
-            if inner is None:
-                return None
-            moves |= inner
-        return frozenset(moves)
-    return None
 
 
 # ------------------------------------------------------------------ triggers and injects
@@ -309,81 +235,16 @@ def played_moves(tree) -> frozenset[str] | None:
 
 def _run_triggers(game: Game) -> None:
     env = GameEnv(game)
-    turn, fired = game.turn, game.fired
-    for trigger, condition, (first, last) in _trigger_conditions(game.scenario):
-        if not first <= turn <= last:
-            continue  # its condition names a turn it cannot hold on; evaluating it could only say no
-        if trigger.id in fired and not trigger.repeat:
+    for trigger in game.scenario.spec.triggers:
+        if trigger.id in game.fired and not trigger.repeat:
             continue
+        condition = game.scenario.condition("trigger", trigger.id)
         if condition is not None and not condition.evaluate(env):
             continue
         if trigger.chance < 1 and game.rng.random() >= trigger.chance:
             continue
         game.fired[trigger.id] = game.turn
         _apply_effects(game, trigger.effects, "trigger", trigger.news, trigger.message)
-
-
-TriggerEntry = tuple[Trigger, "Condition | None", tuple[float, float]]
-
-
-@lru_cache(maxsize=64)
-def _trigger_conditions(scenario: LoadedScenario) -> tuple[TriggerEntry, ...]:
-    """Each trigger with its parsed condition and the turns it can hold on, worked out once per scenario.
-
-    Most triggers wait for a turn (``turn >= 9 and rung >= 8``); knowing that
-    window skips evaluating their conditions on every earlier turn.
-    """
-    entries = []
-    for trigger in scenario.spec.triggers:
-        condition = scenario.condition("trigger", trigger.id)
-        window = turn_window(condition.tree) if condition is not None and condition.tree is not None else ALL_TURNS
-        entries.append((trigger, condition, window))
-    return tuple(entries)
-
-
-ALL_TURNS = (-math.inf, math.inf)
-_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
-
-
-def turn_window(tree) -> tuple[float, float]:
-    """The first and last turn on which a condition can hold, read from its top-level ``and``.
-
-    Only whole-number comparisons of ``turn`` joined by ``and`` narrow the
-    window (``turn >= 5 and rung >= 6`` cannot hold before turn 5); anything
-    else, an ``or`` or a ``not`` included, leaves every turn possible.
-    """
-    first, last = ALL_TURNS
-    conjuncts = [tree]
-    if isinstance(tree, Chain) and all(op == "and" for op, _, _ in tree.rest):
-        conjuncts = [tree.first, *(operand for _, _, operand in tree.rest)]
-    for node in conjuncts:
-        bound = _turn_bound(node)
-        if bound is not None:
-            first, last = max(first, bound[0]), min(last, bound[1])
-    return first, last
-
-
-def _turn_bound(node) -> tuple[float, float] | None:
-    """The turns ``turn OP N`` (or ``N OP turn``) allows, for a whole number N; None for any other node."""
-    if not isinstance(node, Compare):
-        return None
-    op, left, right = node.op, node.left, node.right
-    if _is_turn(right) and isinstance(left, Literal):
-        op, left, right = _MIRRORED[op], right, left
-    if not (_is_turn(left) and isinstance(right, Literal) and right.kind == NUM and float(right.value).is_integer()):
-        return None
-    value = int(right.value)
-    return {
-        ">=": (value, math.inf),
-        ">": (value + 1, math.inf),
-        "==": (value, value),
-        "<=": (-math.inf, value),
-        "<": (-math.inf, value - 1),
-    }.get(op)
-
-
-def _is_turn(node) -> bool:
-    return isinstance(node, Name) and len(node.parts) == 1 and node.parts[0][0] == "turn"
 
 
 def fire_inject(game: Game, inject_id: str) -> None:
@@ -399,7 +260,7 @@ def fire_inject(game: Game, inject_id: str) -> None:
     outcomes.check_end(game, end_of_turn=False)
 
 
-def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, message) -> None:
+def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, message: HotlineText | None) -> None:
     if news:
         game.note(kind, news)
     if effects.rung:
@@ -450,13 +311,13 @@ def sync_band(game: Game) -> None:
             break
 
 
-def _add(values: dict, key: str, amount: float) -> None:
+def _add(values: dict[str, int], key: str, amount: float) -> None:
     """Change a stat or trust value, kept a whole number from 0 to 100."""
     value = values[key] + amount
     values[key] = 0 if value < 0 else 100 if value > 100 else int(value)
 
 
-def _add_all(values: dict, changes: dict) -> None:
+def _add_all(values: dict[str, int], changes: Mapping[str, int]) -> None:
     for key, amount in changes.items():
         _add(values, key, amount)
 

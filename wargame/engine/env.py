@@ -1,5 +1,7 @@
 """What conditions see: the game answering the condition language's questions.
 
+The condition resolves an alias (``self``, ``target``) through ``actor``
+before it asks anything else, so the other questions take actor ids.
 ``hypothetical`` lets a caller ask "would this hold if I also played X?"
 without copying the game, which is how deterrence is weighed.
 """
@@ -45,24 +47,22 @@ class GameEnv:
         return self.aliases.get(name, name)
 
     def stat(self, actor: str, stat: str) -> float:
-        state = self.game.actors[self.aliases.get(actor, actor)]
+        state = self.game.actors[actor]
         if stat == "perceived_rung":
             return state.perceived_rung
         return state.stats[stat]
 
     def trust(self, actor: str, other: str) -> float:
-        aliases = self.aliases
-        return self.game.actors[aliases.get(actor, actor)].trust.get(aliases.get(other, other), 100)
+        return self.game.actors[actor].trust.get(other, 100)
 
     def played(self, actor: str | None, move: str, within: int | None) -> bool:
-        actor = self.aliases.get(actor, actor) if actor else None
         if self.hypothetical and self.hypothetical[1] == move and actor in (None, self.hypothetical[0]):
             return True
         since = self.game.turn - within if within else 0
         if actor is None:
             return self.game.last_played.get(move, 0) > since
         turns = self.game.played.get((actor, move))
-        return bool(turns) and turns[-1] > since
+        return turns is not None and len(turns) > 0 and turns[-1] > since
 
     def crossed(self, red_line: str) -> bool:
         return any(line.id == red_line and line.crossed_turn is not None for line in self.game.red_lines)
@@ -80,5 +80,4 @@ class GameEnv:
         return False
 
     def channel(self, actor: str, other: str) -> str:
-        aliases = self.aliases
-        return self.game.channel(aliases.get(actor, actor), aliases.get(other, other))
+        return self.game.channel(actor, other)

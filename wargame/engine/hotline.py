@@ -8,7 +8,7 @@ whose commitments the adjudicator checks every turn.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from wargame.engine.decisions import MESSAGE_KINDS, Message
 from wargame.engine.records import Agreement, Commitment, Envelope, RedLineState
@@ -21,6 +21,8 @@ STRAINED_DELAY = 0.25
 STRAINED_GARBLE = 0.2
 ANSWERS = ("accept", "reject", "counter")
 MAX_TEXT = 1000
+
+T = TypeVar("T")
 
 
 def check_message(game: Game, m: Message) -> None:
@@ -109,14 +111,14 @@ def deliver_delayed(game: Game) -> None:
             envelope.deliver_on = game.turn
             _on_delivery(game, envelope)
             m = envelope.message
-            if m.kind in ANSWERS and game.envelopes[m.reply_to].status == "pending":
+            if m.kind in ANSWERS and game.envelopes[_given(m.reply_to)].status == "pending":
                 _answer(game, m)
 
 
 def _on_delivery(game: Game, envelope: Envelope) -> None:
     m = envelope.received()
     if m.kind == "assurance":
-        agreement = Agreement(len(game.agreements), game.turn, (m.sender,), (Commitment(m.sender, None, (m.move,)),))
+        agreement = Agreement(len(game.agreements), game.turn, (m.sender,), (Commitment(m.sender, None, (_given(m.move),)),))
         game.agreements.append(agreement)
         _nudge_trust(game, m.recipient, m.sender, 3)
         game.note("assurance", f"{m.sender} assures {m.recipient} that it will not resort to: {_move_name(game, m.move)}.",
@@ -126,7 +128,7 @@ def _on_delivery(game: Game, envelope: Envelope) -> None:
             RedLineState(
                 id=f"threat_{envelope.id}", owner=m.sender, against=m.recipient,
                 description=f"no {_move_name(game, m.trigger_move)} by {m.recipient}",
-                response=(m.move,), window=2, declared=True, source="threat", trigger_move=m.trigger_move,
+                response=(_given(m.move),), window=2, declared=True, source="threat", trigger_move=m.trigger_move,
             )
         )
         _nudge_trust(game, m.recipient, m.sender, -3)
@@ -138,7 +140,7 @@ def _on_delivery(game: Game, envelope: Envelope) -> None:
 
 
 def _answer(game: Game, m: Message) -> None:
-    original = game.envelopes[m.reply_to]
+    original = game.envelopes[_given(m.reply_to)]
     proposal = original.message
     if m.kind == "accept":
         original.status = "accepted"
@@ -175,7 +177,7 @@ def expire_ultimatums(game: Game) -> None:
     """After the deadline an unanswered ultimatum becomes a crossed red line of its sender."""
     for envelope in game.envelopes:
         m = envelope.message
-        if m.kind != "ultimatum" or envelope.status != "pending" or game.turn < m.deadline:
+        if m.kind != "ultimatum" or envelope.status != "pending" or game.turn < _given(m.deadline):
             continue
         envelope.status = "expired"
         _ultimatum_defied(game, envelope, "expired unanswered")
@@ -187,7 +189,7 @@ def _ultimatum_defied(game: Game, envelope: Envelope, how: str) -> None:
     game.red_lines.append(
         RedLineState(
             id=f"ultimatum_{envelope.id}", owner=m.sender, against=m.recipient,
-            description=f"{m.recipient} defied an ultimatum", response=(m.move,), window=1,
+            description=f"{m.recipient} defied an ultimatum", response=(_given(m.move),), window=1,
             declared=True, source="ultimatum", status="crossed", crossed_turn=game.turn,
         )
     )
@@ -213,3 +215,9 @@ def _move_name(game: Game, move_id: str | None) -> str:
 
 def _term_text(game: Game, term_id: str | None) -> str:
     return next((t.text for t in game.scenario.spec.terms if t.id == term_id), str(term_id))
+
+
+def _given(value: T | None) -> T:
+    """A field of a message that ``check_message`` made sure its kind has."""
+    assert value is not None
+    return value

@@ -15,6 +15,7 @@ from wargame.engine.records import Outcome
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
+    from wargame.scenario.conditions import Condition
 
 OUTCOME_POINTS = {"settled": 5, "defused": 3, "stalemate": 0, "war": -15}
 CAPITULATION_POINTS = {"loser": -10, "others": 5}
@@ -26,7 +27,7 @@ def check_end(game: Game, end_of_turn: bool = True) -> None:
     if game.is_over():
         return
     spec = game.scenario.spec
-    ending = None
+    ending: tuple[str, str | None, str] | None = None
     if game.crisis_phase == "war":
         ending = ("war", None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
     elif loser := _capitulating(game):
@@ -73,12 +74,12 @@ def _settled(game: Game) -> bool:
     )
 
 
-def score(game: Game, kind: str, loser: str | None) -> tuple[tuple, tuple]:
+def score(game: Game, kind: str, loser: str | None) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
     env = GameEnv(game)
     scores, notes = [], []
     for actor in game.scenario.spec.actors:
         parts = []
-        met = [o for o in actor.objectives if game.scenario.condition("objective", actor.id, o.id).evaluate(env)]
+        met = [o for o in actor.objectives if _holds(game.scenario.condition("objective", actor.id, o.id), env)]
         parts.append(("objectives", sum(o.weight for o in met)))
         agreed = {t for a in game.agreements_in_force() for t in a.terms}
         parts.append(("terms", sum(t.value.get(actor.id, 0) for t in game.scenario.spec.terms if t.id in agreed)))
@@ -94,5 +95,9 @@ def score(game: Game, kind: str, loser: str | None) -> tuple[tuple, tuple]:
     return tuple(scores), tuple(notes)
 
 
+def _holds(condition: Condition | None, env: GameEnv) -> bool:
+    return condition is not None and condition.evaluate(env)
+
+
 def _name(game: Game, actor: str) -> str:
-    return game.scenario.actor(actor).name
+    return str(game.scenario.actor(actor).name)

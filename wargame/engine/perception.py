@@ -9,11 +9,13 @@ opponent's intent; computer players act on those, not on the truth.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from wargame.engine.records import MISREAD_GAP, Event, Perception
 
 if TYPE_CHECKING:
+    from wargame.engine.decisions import Order
     from wargame.engine.game import ActorState, Game
 
 BASE_NOISE = 0.3
@@ -26,21 +28,19 @@ INTENT_MEMORY = 0.6
 FRESH_WEIGHT = 1 - INTENT_MEMORY  # what this turn's reading weighs in an intent
 MAX_ERROR = 3.0  # even a deaf ear does not hear a summit as a nuclear strike
 ASIDE = 0.3  # a move aimed at someone else says less about intent toward me
-
-# The noise distrust alone makes at each trust level (a whole number from 0 to 100), worked out once:
-# noise is asked twice per pair of actors every turn.
-DISTRUST_SIGMA = tuple(BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 for trust in range(101))
+REVEAL_AFTER = 2  # turns after which an undetected covert move comes to light
 
 
 def noise(game: Game, observer: str, actor: str, covert: bool = False) -> float:
     """Standard deviation of the error with which ``observer`` reads ``actor``."""
-    link = (observer, actor) if observer < actor else (actor, observer)  # _pair, inlined: asked per pair per turn
-    sigma = DISTRUST_SIGMA[game.actors[observer].trust[actor]] + CHANNEL_NOISE[game.channels.get(link, "open")]
+    link = _pair(observer, actor)
+    trust = game.actors[observer].trust[actor]
+    sigma = BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 + CHANNEL_NOISE[game.channels.get(link, "open")]
     if covert:
         sigma += COVERT_NOISE
     if link in game.transparency_until and game.transparency_until[link] >= game.turn:
         sigma -= TRANSPARENCY_RELIEF
-    return sigma if sigma > 0.1 else 0.1
+    return max(0.1, sigma)
 
 
 def detection_chance(game: Game, observer: str, target: str | None) -> float:
@@ -48,7 +48,7 @@ def detection_chance(game: Game, observer: str, target: str | None) -> float:
     return chance if target == observer else chance / 2
 
 
-def perceive(game: Game, orders, escalation: dict[str, float]) -> list[Perception]:
+def perceive(game: Game, orders: Mapping[str, Order], escalation: dict[str, float]) -> list[Perception]:
     """Every observer's reading of every other actor's move this turn."""
     moves = game.scenario.moves
     plays = [(actor, order.target, move, escalation[actor], move.visibility == "covert")
@@ -63,7 +63,7 @@ def perceive(game: Game, orders, escalation: dict[str, float]) -> list[Perceptio
                 seen.append(Perception(observer, actor, move.id, None, target, actual, 0.0))
                 reveal = Event(turn, "revealed", f"Revealed: {actor} had carried out {move.name.lower()} on turn {turn}.",
                                (observer,), (actor,))
-                game.pending_reveals.append((turn + 2, reveal))
+                game.pending_reveals.append((turn + REVEAL_AFTER, reveal))
                 continue
             sigma = noise(game, observer, actor, covert)
             error = rng.gauss(WORST_CASE_BIAS * sigma, sigma)

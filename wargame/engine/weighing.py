@@ -9,12 +9,10 @@ will count it.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from wargame.engine.views import ActorView
-    from wargame.scenario.loader import LoadedScenario
     from wargame.scenario.model import Move
 
 PREVENTIVE_FACTOR = ((3, 1.5), (8, 1.0), (99, 0.5))  # up to rung: factor for preventive de-escalation
@@ -100,21 +98,20 @@ def as_seen_by(view: ActorView, move: Move, target: str | None, notes: list[str]
 
 
 class Weigher:
-    """``as_seen_by`` for many moves of one view: what the view says of mediators and of each target is read once.
+    """``as_seen_by`` for many moves of one view: the view's rung, trust, recent moves and mediators read once.
 
     A computer player weighs some thirty moves per decision; it keeps one
     weigher per view (a view never changes, so nothing here goes stale).
     """
 
-    __slots__ = ("_by_mediator", "_mediators", "_provoked", "_recent", "_rules", "_rung", "_trust", "view")
+    __slots__ = ("_by_mediator", "_mediators", "_recent", "_rung", "_tags", "_trust", "view")
 
     def __init__(self, view: ActorView):
         self.view = view
         self._rung, self._trust, self._recent = view.perceived_rung, view.trust_in, view.recent_moves
-        self._rules = _tag_rules(view.scenario)
-        self._mediators = mediator_ids(view.scenario)
+        self._tags = view.scenario.move_tags
+        self._mediators = frozenset(a.id for a in view.scenario.spec.actors if a.role == "mediator")
         self._by_mediator = view.actor in self._mediators
-        self._provoked: dict[str, bool] = {}  # target -> whether I saw it escalate last turn, as asked
 
     def involves_mediator(self, target: str | None) -> bool:
         """Whether a move by me against ``target`` is one by or toward a mediator (it counts for half)."""
@@ -122,48 +119,18 @@ class Weigher:
 
     def count(self, move_id: str, weight: float, target: str | None, notes: list[str] | None = None) -> float:
         """``as_seen_by`` of the move ``move_id`` of base ``weight`` (its escalation as a float)."""
-        preventive, mediation, preemptive = self._rules[move_id]
-        inputs = (
+        tags = self._tags[move_id]
+        return counted_escalation(
             weight,
             self._rung,
-            preventive,
-            mediation,
-            self._by_mediator or target in self._mediators,
-            None if target is None else self._trust[target],
-            self._recent.get(move_id, 0),
-            preemptive and target is not None and not self._escalated_last_turn(target),
+            preventive="preventive" in tags,
+            mediation="mediation" in tags,
+            mediator_involved=self.involves_mediator(target),
+            target_trust=None if target is None else self._trust[target],
+            repeats=self._recent.get(move_id, 0),
+            unprovoked_preemption="preemptive" in tags and target is not None and not _escalated_last_turn(self.view, target),
+            notes=notes,
         )
-        return _counted(*inputs) if notes is None else _count(*inputs, notes)
-
-    def _escalated_last_turn(self, target: str) -> bool:
-        provoked = self._provoked.get(target)
-        if provoked is None:
-            provoked = self._provoked[target] = _escalated_last_turn(self.view, target)
-        return provoked
-
-
-def _count(weight: float, rung: int, preventive: bool, mediation: bool, mediator_involved: bool,
-           target_trust: float | None, repeats: int, unprovoked_preemption: bool, notes: list[str] | None = None) -> float:
-    """``counted_escalation`` with its inputs by position."""
-    return counted_escalation(weight, rung, preventive=preventive, mediation=mediation, mediator_involved=mediator_involved,
-                              target_trust=target_trust, repeats=repeats, unprovoked_preemption=unprovoked_preemption,
-                              notes=notes)
-
-
-_counted = lru_cache(maxsize=4096)(_count)
-"""``_count`` remembered by its inputs (without notes): a pure function whose few inputs recur all game, in every game."""
-
-
-@lru_cache(maxsize=64)
-def _tag_rules(scenario: LoadedScenario) -> dict[str, tuple[bool, bool, bool]]:
-    """Move id -> whether it is preventive, mediation, preemptive (read once per scenario, not per move weighed)."""
-    return {m.id: ("preventive" in m.tags, "mediation" in m.tags, "preemptive" in m.tags) for m in scenario.moves.values()}
-
-
-@lru_cache(maxsize=64)
-def mediator_ids(scenario: LoadedScenario) -> frozenset[str]:
-    """The actors with the mediator role (scenarios are immutable)."""
-    return frozenset(a.id for a in scenario.spec.actors if a.role == "mediator")
 
 
 def _escalated_last_turn(view: ActorView, target: str) -> bool:
