@@ -1,10 +1,14 @@
-"""``wargame schema [-o FILE]``: the JSON Schema of the scenario format, for editors.
+"""``wargame schema [--view] [-o FILE]``: the JSON Schema of the scenario format, for editors, or of views.
 
 The schema is generated from the typed declaration
 (``wargame.scenario.model.Scenario``), so it cannot drift from what the
 loader accepts; ``docs/scenario.schema.json`` is this output, kept in sync
 by a test. Editors pick it up through the first line of a scenario file:
 ``# yaml-language-server: $schema=../docs/scenario.schema.json``.
+
+With ``--view`` it prints the schema of a view's JSON form (what networked
+play and external agents exchange, docs/views.md), generated from the view
+classes; ``docs/view.schema.json`` is that output.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ TITLE = "wargame scenario"
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
         "schema",
-        help="print the JSON Schema of the scenario format",
-        description="Print the JSON Schema of the scenario format (for editor completion and checking).",
+        help="print the JSON Schema of the scenario format (or of views)",
+        description="Print the JSON Schema of the scenario format (for editor completion and checking), "
+                    "or with --view that of an actor's or the facilitator's view in JSON.",
     )
+    parser.add_argument("--view", action="store_true", help="the schema of views (docs/view.schema.json) instead")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of printing it")
     parser.set_defaults(func=run)
 
@@ -41,10 +47,17 @@ def schema_text() -> str:
     return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def view_schema_text() -> str:
+    """The exact text of ``docs/view.schema.json``."""
+    from wargame.engine.views import view_schema
+
+    return json.dumps(view_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def run(args: argparse.Namespace) -> int:
     from wargame.commands._args import emit
 
-    emit(schema_text(), args.output)
+    emit(view_schema_text() if args.view else schema_text(), args.output)
     if args.output:
         print(f"wrote {args.output}", file=sys.stderr)
     return 0

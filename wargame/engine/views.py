@@ -64,7 +64,8 @@ class _Wire:
         """JSON-ready data: ``kind``, ``version``, the scenario's id and digest, then every field."""
         head = {"kind": self.KIND, "version": WIRE_VERSION,
                 "scenario": {"id": self.scenario.id, "digest": self.scenario.digest}}
-        return head | wire.to_data(self)
+        body: dict[str, Any] = wire.to_data(self)
+        return head | body
 
     @classmethod
     def from_dict(cls: type[View], data: Mapping[str, Any], scenario: LoadedScenario) -> View:
