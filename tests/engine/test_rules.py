@@ -86,7 +86,7 @@ def test_declared_red_line_crossed_and_answered(rules_scenario):
     play_turn(game, b=("deploy_forces", "a"))
     line = next(l for l in game.red_lines if l.id == "a_no_deploy")
     assert line.status == "crossed" and line.crossed_turn == 1
-    assert actor_view(game, "a").alerts() == [line]
+    assert actor_view(game, "a").alerts() == [line.snapshot()]
     credibility = game.actors["a"].stats["credibility"]
     game.proceed()
     play_turn(game, a=("targeted_sanctions", "b"))

@@ -796,12 +796,11 @@ def test_gestures_are_made_toward_and_pressure_against():
 
 def test_the_white_cell_shows_what_the_ladder_counted_of_each_move(repeated_concessions):
     """The facilitator sees a repeated concession count half of its weight, and a move counted in full as it is."""
-    from wargame.engine.views import FacilitatorView
-    from wargame.tui.white_cell import last_turn_text
+    from wargame.tui.white_cell import LiveGame, last_turn_text
 
     game = repeated_concessions(2)
     counted = game.history[-1].escalation["kestria"]
     assert counted == pytest.approx(-1.0, abs=0.1)  # half, and a little less: the first concession won some trust
-    text = last_turn_text(FacilitatorView(game)).plain
+    text = last_turn_text(LiveGame(game)).plain
     assert "Offer a concession → Dornish Federation  (−1 of its −2)" in text
     assert "Hold position  (±0)" in text

@@ -1,373 +1,358 @@
-"""What one actor may know, and what the facilitator sees.
+"""What one actor may know, and what the facilitator sees: values, taken at one moment.
 
 An ``ActorView`` holds exactly what its actor may know: its own stats and
 secret red lines, what it perceived of the others, the messages it got, the
-red lines others declared. Computer players and the UI read only views, so
-hidden information stays hidden by construction. A ``FacilitatorView``
-holds everything.
+red lines others declared, and the moves it may play now. Computer players
+and the UI read only views, so hidden information stays hidden by
+construction. A ``FacilitatorView`` holds everything.
+
+A view is a snapshot made of plain frozen data and the (immutable)
+scenario: it holds no reference to the game, and the game's own records
+(envelopes, agreements, red lines, turns) are copied into frozen
+snapshots, so a view kept from turn 3 still reads as turn 3 later on.
+``to_dict`` / ``from_dict`` turn a view into JSON-ready data and back; that
+is the wire format of networked play and of external agents
+(docs/views.md, docs/view.schema.json).
 """
 
 from __future__ import annotations
 
-import operator
-import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from wargame.engine import indicators, legality
+from wargame.engine import indicators, legality, wire
 from wargame.engine.decisions import Order
-from wargame.engine.lazy import once
 from wargame.engine.legality import MoveOption
 from wargame.engine.records import (
-    Agreement,
-    Envelope,
+    AgreementSnapshot,
+    EnvelopeSnapshot,
     Event,
     Outcome,
-    Perception,
-    RedLineState,
-    TurnRecord,
-    adopt_fields,
+    PlayedOrder,
+    Reading,
+    RedLineSnapshot,
+    SeenTurn,
+    TurnSnapshot,
 )
 from wargame.engine.weighing import REPEAT_WINDOW
+from wargame.scenario.loader import LoadedScenario
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
-    from wargame.scenario.loader import LoadedScenario
+
+__all__ = [
+    "ActorSnapshot", "ActorView", "Channel", "FacilitatorView", "OtherActor", "PlayedOrder", "Reading", "SeenTurn",
+    "actor_view", "facilitator_view", "view_schema",
+]
 
 PUBLIC_STATS = ("credibility", "support", "readiness")
+WIRE_VERSION = 1  # of the JSON form; raised when a change would misread older data
+
+View = TypeVar("View", bound="_Wire")
 
 
-@dataclass(frozen=True, init=False)
-class Reading:
-    """What one actor saw of another's move: never the truth behind it (``seen`` None: nothing noticed)."""
+class _Wire:
+    """``to_dict`` / ``from_dict`` for a view class (``KIND`` names it in the data)."""
 
-    actor: str
-    seen: str | None
-    target: str | None
-    perceived: float
+    __slots__ = ()
+    KIND: ClassVar[str]
+    scenario: LoadedScenario
 
-    def __init__(self, actor: str, seen: str | None, target: str | None, perceived: float):
-        adopt_fields(self, {"actor": actor, "seen": seen, "target": target, "perceived": perceived})
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data: ``kind``, ``version``, the scenario's id and digest, then every field."""
+        head = {"kind": self.KIND, "version": WIRE_VERSION,
+                "scenario": {"id": self.scenario.id, "digest": self.scenario.digest}}
+        body: dict[str, Any] = wire.to_data(self)
+        return head | body
+
+    @classmethod
+    def from_dict(cls: type[View], data: Mapping[str, Any], scenario: LoadedScenario) -> View:
+        """The view ``to_dict`` wrote, in ``scenario`` (which must be the same text: its digest is checked)."""
+        body = dict(data)
+        kind, version, ref = body.pop("kind", None), body.pop("version", None), body.pop("scenario", None)
+        if kind != cls.KIND or version != WIRE_VERSION:
+            raise ValueError(f"not a {cls.KIND} view of version {WIRE_VERSION}: kind {kind!r}, version {version!r}")
+        if not isinstance(ref, dict) or ref.get("digest") != scenario.digest:
+            raise ValueError(f"the view is of another scenario than {scenario.id} (digest {scenario.digest[:12]}…)")
+        view: View = wire.from_data(cls, body, scenario)
+        return view
 
 
-def _reading(p: Perception) -> Reading:
-    if p.seen is None:
-        return Reading(p.actor, None, None, 0.0)
-    return Reading(p.actor, p.seen, p.target, p.perceived)
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OtherActor:
     """Another actor as seen from outside: public stats, my trust, the channel, my reading of its intent."""
 
     id: str
     name: str
     leader: str
-    public_stats: dict[str, int]
+    public_stats: Mapping[str, int]
     my_trust: int
     channel: str
     intent: float
-    stance_rung: int
+    stance_rung: int  # where I believe it stands on the ladder
 
 
-@dataclass(frozen=True)
-class ActorView:
+@dataclass(frozen=True, slots=True)
+class ActorView(_Wire):
+    """Everything one actor may know at one moment of the game, and the moves it may play."""
+
+    KIND: ClassVar[str] = "actor"
+
     actor: str
     name: str
-    scenario: LoadedScenario
+    scenario: LoadedScenario = field(compare=False, repr=False, metadata=wire.LOCAL)  # not in the JSON form
     turn: int
     turns: int
     turn_label: str
     phase: str
     rung: int
     perceived_rung: int
-    stats: dict[str, int]
-    previous_stats: dict[str, int]
+    stats: Mapping[str, int]
+    previous_stats: Mapping[str, int]  # at the start of the last resolved turn
     others: tuple[OtherActor, ...]
-    order: str | None
-    my_orders: tuple[tuple[int, Order], ...]
-    fired: frozenset[str]
-    inbox: tuple[Envelope, ...]
-    outbox: tuple[Envelope, ...]
-    agreements: tuple[Agreement, ...]
-    my_red_lines: tuple[RedLineState, ...]
-    their_red_lines: tuple[RedLineState, ...]
-    perceived_history: tuple[tuple[int, tuple[Reading, ...]], ...]
-    perceived_rungs: tuple[float, ...]
-    news: tuple[Event, ...]
-    indicators: dict[str, int]
+    order: str | None  # the move I ordered this turn, if any yet
+    my_orders: tuple[PlayedOrder, ...]
+    fired: frozenset[str]  # injects fired so far
+    inbox: tuple[EnvelopeSnapshot, ...]  # delivered to me
+    outbox: tuple[EnvelopeSnapshot, ...]  # sent by me, delivered or not
+    agreements: tuple[AgreementSnapshot, ...]  # mine, and assurances given to me
+    my_red_lines: tuple[RedLineSnapshot, ...]  # secret ones too
+    their_red_lines: tuple[RedLineSnapshot, ...]  # declared ones only
+    perceived_history: tuple[SeenTurn, ...]
+    perceived_rungs: tuple[float, ...]  # my reading of the rung after each past turn
+    news: tuple[Event, ...]  # the events I may know
     outcome: Outcome | None
-    _game: Game | None = field(default=None, repr=False, compare=False)
+    options: tuple[MoveOption, ...]  # every move I could ever play here, with its availability now
+    trust_in: Mapping[str, int] = field(init=False, compare=False, repr=False)
+    recent_moves: Mapping[str, int] = field(init=False, compare=False, repr=False)
 
-    def __getattr__(self, name: str):
-        """``indicators`` is worked out on first read, from fields of this view (computer players never read it)."""
-        if name != "indicators":
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        value = _seen_indicators(self)
-        object.__setattr__(self, name, value)
-        return value
-
-    @once
-    def options(self) -> tuple[MoveOption, ...]:
-        """Every move with its availability now; computed on first use (it is the costly part of a view).
-
-        Read it while the game is still at the moment the view was taken.
-        """
-        if self._game is None or self.outcome is not None:
-            return ()
-        return tuple(legality.options(self._game, self.actor))
-
-    @once
-    def trust_in(self) -> dict[str, int]:
-        """My trust in each other actor, by id."""
-        return {o.id: o.my_trust for o in self.others}
-
-    @once
-    def recent_moves(self) -> dict[str, int]:
-        """Move id -> how often I played it in the last turns, where the ladder counts a repeated gesture for less."""
+    def __post_init__(self) -> None:
+        """``trust_in`` and ``recent_moves``: read on every decision, so worked out from the fields once."""
+        object.__setattr__(self, "trust_in", MappingProxyType({o.id: o.my_trust for o in self.others}))
         recent: dict[str, int] = {}
         for turn, order in self.my_orders:
             if turn >= self.turn - REPEAT_WINDOW:
                 recent[order.move] = recent.get(order.move, 0) + 1
-        return recent
+        object.__setattr__(self, "recent_moves", MappingProxyType(recent))
 
     @property
     def over(self) -> bool:
         return self.outcome is not None
 
+    @property
+    def indicators(self) -> dict[str, int]:
+        """The warning indicators from what I saw in the last turns (the UI shows them; computer players do not ask)."""
+        window = indicators.WINDOW
+        seen_moves = [p.seen for _, readings in self.perceived_history[-window:] for p in readings if p.seen]
+        seen_moves += [order.move for _, order in self.my_orders[-window:]]
+        oldest = self.turn - window
+        recent_news = [e for e in self.news if e.turn > oldest]
+        return indicators.from_moves(seen_moves, recent_news, self.scenario)
+
     def option(self, move_id: str) -> MoveOption | None:
         return next((o for o in self.options if o.move.id == move_id), None)
 
-    def pending_proposals(self) -> list[Envelope]:
+    def pending_proposals(self) -> list[EnvelopeSnapshot]:
         """Proposals, counters and ultimatums addressed to me that await an answer."""
         return [e for e in self.inbox if e.status == "pending"]
 
-    def alerts(self) -> list[RedLineState]:
+    def alerts(self) -> list[RedLineSnapshot]:
         """My red lines that were crossed and still wait for my answer."""
         return [line for line in self.my_red_lines if line.awaiting_response]
 
 
 def actor_view(game: Game, actor: str) -> ActorView:
-    me = game.actors[actor]
-    seen = _journal(game).caught_up(game).seen[actor]
-    return _frozen(ActorView, {
-        "actor": actor,
-        "name": game.scenario.actor(actor).name,
-        "scenario": game.scenario,
-        "turn": game.turn,
-        "turns": game.scenario.spec.turns,
-        "turn_label": game.turn_label(),
-        "phase": game.turn_phase,
-        "rung": game.rung,
-        "perceived_rung": round(me.perceived_rung),
-        "stats": dict(me.stats),
-        "previous_stats": _previous_stats(game, actor),
-        "others": _others(game, actor, me, seen),
-        "order": game.orders[actor].move if actor in game.orders else None,
-        "my_orders": seen.my_orders,
-        "fired": frozenset(game.fired),
-        "inbox": tuple(e for e in seen.to_me if e.delivered),
-        "outbox": seen.outbox,
-        "agreements": tuple(a for a in game.agreements if actor in a.parties or _addressed(seen.assured, a, actor)),
-        "my_red_lines": seen.my_red_lines,
-        "their_red_lines": seen.their_red_lines,
-        "perceived_history": seen.history,
-        "perceived_rungs": seen.perceived_rungs,
-        "news": seen.news,
-        "outcome": game.outcome,
-        "_game": game,
-    })
-
-
-def _frozen(cls: type, fields: dict[str, object]):
-    """An instance of a frozen dataclass holding ``fields`` (a dict made for it), without its costly ``__init__``.
-
-    A dict display is built in one step, where keyword arguments cost twice
-    as much for a view's 25 fields; the generated ``__init__`` is dearer still.
-    """
-    instance = object.__new__(cls)
-    adopt_fields(instance, fields)
-    return instance
-
-
-def _others(game: Game, actor: str, me, seen: _Seen) -> tuple[OtherActor, ...]:
-    """The others as I see them; my last view's tuple again while nothing it is made of has changed.
-
-    That is most views taken in the orders phase (orders change none of it),
-    and building the tuple was the costliest part of a view. Views of one
-    actor may therefore share the tuple and its frozen records.
-    """
-    made_of = (me.perceived_rung, me.trust, me.intent, game.channels, [game.actors[o].stats for o in game.others(actor)])
-    if made_of != seen.others_made_of:
-        seen.others = _build_others(game, actor, me)
-        rung, trust, intent, channels, stats = made_of
-        seen.others_made_of = (rung, dict(trust), dict(intent), dict(channels), [dict(s) for s in stats])
-    return seen.others
-
-
-def _build_others(game: Game, actor: str, me) -> tuple[OtherActor, ...]:
-    top, rung, actors = game.top_rung, me.perceived_rung, game.actors
-    return tuple(
-        _frozen(OtherActor, {
-            "id": other,
-            "name": people.name,
-            "leader": people.leader,
-            "public_stats": {s: actors[other].stats[s] for s in PUBLIC_STATS},
-            "my_trust": me.trust[other],
-            "channel": game.channel(actor, other),
-            "intent": (intent := me.intent[other]),
-            "stance_rung": max(0, min(top, round(rung + intent))),
-        })
-        for other, people in zip(game.others(actor), _other_specs(game.scenario, actor))
-    )
-
-
-@lru_cache(maxsize=256)
-def _other_specs(scenario: LoadedScenario, actor: str) -> tuple:
-    """The scenario's declarations of the other actors, in the game's order (scenarios are immutable)."""
-    return tuple(scenario.actor(other) for other in scenario.actor_ids if other != actor)
-
-
-def _addressed(assured: set[tuple[str, str, int]], agreement: Agreement, actor: str) -> bool:
-    """Unilateral assurances are visible to the one they were given to."""
-    return any((party, actor, agreement.turn) in assured for party in agreement.parties)
-
-
-def _previous_stats(game: Game, actor: str) -> dict[str, int]:
+    """What ``actor`` may know now, and the moves it may play (none once the game is over)."""
+    me, scenario, history = game.actors[actor], game.scenario, game.history
+    envelopes, red_lines = game.envelopes, game.red_lines
+    assured_by = {(e.message.sender, e.turn) for e in envelopes
+                  if e.message.recipient == actor and e.message.kind == "assurance"}
     snapshots = game.stat_snapshots
-    return dict(snapshots[-1][actor]) if snapshots else dict(game.actors[actor].stats)
-
-
-def _seen_indicators(view: ActorView) -> dict[str, int]:
-    """The warning indicators from what the view's actor saw in the last turns."""
-    window = indicators.WINDOW
-    seen_moves = [p.seen for _, readings in view.perceived_history[-window:] for p in readings if p.seen]
-    seen_moves += [order.move for _, order in view.my_orders[-window:]]
-    oldest = view.turn - window
-    recent_news = [e for e in view.news if e.turn > oldest]
-    return indicators.from_moves(seen_moves, recent_news, view.scenario)
-
-
-class _Seen:
-    """One actor's share of the game's logs, in log order.
-
-    Everything a view takes from here is a tuple, replaced (never changed)
-    when the logs grow, so views of one actor share them until then.
-    """
-
-    __slots__ = (
-        "assured",
-        "history",
-        "my_orders",
-        "my_red_lines",
-        "news",
-        "others",
-        "others_made_of",
-        "outbox",
-        "perceived_rungs",
-        "their_red_lines",
-        "to_me",
+    return ActorView(
+        actor=actor,
+        name=scenario.actor(actor).name,
+        scenario=scenario,
+        turn=game.turn,
+        turns=scenario.spec.turns,
+        turn_label=game.turn_label(),
+        phase=game.turn_phase,
+        rung=game.rung,
+        perceived_rung=round(me.perceived_rung),
+        stats=MappingProxyType(dict(me.stats)),
+        previous_stats=MappingProxyType(dict(snapshots[-1][actor] if snapshots else me.stats)),
+        others=_others(game, actor),
+        order=game.orders[actor].move if actor in game.orders else None,
+        my_orders=tuple([record.played[actor] for record in history]),
+        fired=frozenset(game.fired),
+        inbox=tuple(e.snapshot() for e in envelopes if e.message.recipient == actor and e.delivered),
+        outbox=tuple(e.snapshot() for e in envelopes if e.message.sender == actor),
+        agreements=tuple(a.snapshot() for a in game.agreements
+                         if actor in a.parties or any((party, a.turn) in assured_by for party in a.parties)),
+        my_red_lines=tuple(line.snapshot() for line in red_lines if line.owner == actor),
+        their_red_lines=tuple(line.snapshot() for line in red_lines if line.owner != actor and line.declared),
+        perceived_history=tuple([record.seen[actor] for record in history]),
+        perceived_rungs=tuple([record.perceived_rung[actor] for record in history]),
+        news=tuple([e for e in game.events if e.visible_to(actor)]),
+        outcome=game.outcome,
+        options=() if game.outcome else tuple(legality.options(game, actor)),
     )
 
-    def __init__(self, assured: set[tuple[str, str, int]]) -> None:
-        self.history: tuple[tuple[int, tuple[Reading, ...]], ...] = ()
-        self.my_orders: tuple[tuple[int, Order], ...] = ()
-        self.perceived_rungs: tuple[float, ...] = ()
-        self.news: tuple[Event, ...] = ()
-        self.to_me: list[Envelope] = []  # every message addressed to me, delivered or not yet
-        self.outbox: tuple[Envelope, ...] = ()
-        self.my_red_lines: tuple[RedLineState, ...] = ()
-        self.their_red_lines: tuple[RedLineState, ...] = ()  # declared ones only
-        self.assured = assured  # shared by all actors of the game
-        self.others: tuple[OtherActor, ...] = ()  # in my last view, with copies of what it was made of:
-        self.others_made_of: tuple = ()  # my perceived rung, trust, intent, the channels, the others' stats
 
-    def extend(self, actor: str, history: list, readings: list, events: list, envelopes: list, red_lines: list) -> None:
-        """Add my share of the entries just appended to the logs (``readings``: per new turn record, by observer)."""
-        if history:
-            self.history += tuple((record.turn, seen_by.get(actor, ())) for record, seen_by in zip(history, readings))
-            self.my_orders += tuple((record.turn, record.orders[actor]) for record in history)
-            self.perceived_rungs += tuple(record.perceived_rung[actor] for record in history)
-        if events:
-            self.news += tuple(e for e in events if e.visible_to(actor))
-        if envelopes:
-            self.to_me += [e for e in envelopes if e.message.recipient == actor]
-            self.outbox += tuple(e for e in envelopes if e.message.sender == actor)
-        if red_lines:
-            self.my_red_lines += tuple(line for line in red_lines if line.owner == actor)
-            self.their_red_lines += tuple(line for line in red_lines if line.owner != actor and line.declared)
+def _others(game: Game, actor: str) -> tuple[OtherActor, ...]:
+    """The others as I see them: public stats, my trust in them, the channel, my reading of their intent."""
+    me, top = game.actors[actor], game.top_rung
+    others = []
+    for other in game.others(actor):
+        people, intent = game.scenario.actor(other), me.intent[other]
+        stats = game.actors[other].stats
+        others.append(OtherActor(
+            id=other,
+            name=people.name,
+            leader=people.leader,
+            public_stats=MappingProxyType({s: stats[s] for s in PUBLIC_STATS}),
+            my_trust=me.trust[other],
+            channel=game.channel(actor, other),
+            intent=intent,
+            stance_rung=max(0, min(top, round(me.perceived_rung + intent))),
+        ))
+    return tuple(others)
 
 
-def _readings_by_observer(record: TurnRecord) -> dict[str, tuple[Reading, ...]]:
-    """What each actor saw of the others' moves in one turn (sorted once for all the actors)."""
-    readings: dict[str, list[Reading]] = {}
-    for p in record.perceptions:
-        readings.setdefault(p.observer, []).append(_reading(p))
-    return {observer: tuple(seen) for observer, seen in readings.items()}
+@dataclass(frozen=True, slots=True)
+class ActorSnapshot:
+    """One actor as the facilitator sees it: true stats, trust in each other actor, its reading of the crisis."""
+
+    id: str
+    name: str
+    doctrine: str  # the computer doctrine the scenario gives it
+    stats: Mapping[str, int]
+    trust: Mapping[str, int]  # in each other actor
+    perceived_rung: float
+    intent: Mapping[str, float]  # its reading of each other actor's intent
 
 
-class _Journal:
-    """Each actor's share of one game's append-only logs, extended as the logs grow.
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """A channel between two actors that is not simply open."""
 
-    Views used to filter the whole history, news, mail and red lines for
-    every view; the logs only ever grow at the end (turn records, events,
-    envelopes and red lines are appended, and what views read of them —
-    perceptions, audiences, senders and recipients, owners, whether a line
-    was declared — never changes afterwards), so each entry is sorted out
-    once. If a log shrank or was replaced, the journal starts over. It holds
-    no reference to its game, which keys it weakly.
-    """
-
-    def __init__(self, game: Game):
-        self.assured: set[tuple[str, str, int]] = set()  # (sender, recipient, turn) of every assurance sent
-        self.seen = {actor: _Seen(self.assured) for actor in game.actors}
-        self.logs = _logs(game)
-        self.counts = (0,) * len(self.logs)  # entries sorted out so far, per log
-
-    def caught_up(self, game: Game) -> _Journal:
-        """This journal with every log entry added since the last view sorted out (a new one after a reset)."""
-        logs = _logs(game)
-        counts = tuple(map(len, logs))
-        same_logs = all(map(operator.is_, logs, self.logs))
-        if same_logs and counts == self.counts:
-            return self
-        if not same_logs or any(map(operator.lt, counts, self.counts)):
-            journal = _JOURNALS[game] = _Journal(game)
-            return journal.caught_up(game)
-        history, events, envelopes, red_lines = (log[count:] for log, count in zip(logs, self.counts))
-        readings = [_readings_by_observer(record) for record in history]
-        for actor, seen in self.seen.items():
-            seen.extend(actor, history, readings, events, envelopes, red_lines)
-        self.assured.update((e.message.sender, e.message.recipient, e.turn) for e in envelopes if e.message.kind == "assurance")
-        self.counts = counts
-        return self
+    a: str
+    b: str
+    state: str
 
 
-def _logs(game: Game) -> tuple[list, ...]:
-    """The append-only logs the journal follows."""
-    return game.history, game.events, game.envelopes, game.red_lines
+@dataclass(frozen=True, slots=True)
+class FacilitatorView(_Wire):
+    """Everything, actual and perceived, at one moment: what the white cell shows and acts on."""
 
+    KIND: ClassVar[str] = "facilitator"
 
-_JOURNALS: weakref.WeakKeyDictionary[Game, _Journal] = weakref.WeakKeyDictionary()
-
-
-def _journal(game: Game) -> _Journal:
-    journal = _JOURNALS.get(game)
-    if journal is None:
-        journal = _JOURNALS[game] = _Journal(game)
-    return journal
-
-
-@dataclass(frozen=True)
-class FacilitatorView:
-    """Everything: actual and perceived, secret red lines, all messages."""
-
-    game: Game
+    scenario: LoadedScenario = field(compare=False, repr=False, metadata=wire.LOCAL)  # not in the JSON form
+    seed: int
+    turn: int
+    turns: int
+    turn_labels: tuple[str, ...]  # of turns 1 to ``turn``
+    phase: str
+    rung: int
+    rung_name: str
+    band: str  # the name of the rung's band
+    peak: int
+    war_rung: int
+    top_rung: int
+    actors: tuple[ActorSnapshot, ...]
+    channels: tuple[Channel, ...]
+    orders: Mapping[str, Order]  # given so far this turn
+    fired: Mapping[str, int]  # inject id -> turn fired
+    red_lines: tuple[RedLineSnapshot, ...]
+    envelopes: tuple[EnvelopeSnapshot, ...]
+    agreements: tuple[AgreementSnapshot, ...]
+    events: tuple[Event, ...]
+    history: tuple[TurnSnapshot, ...]
+    outcome: Outcome | None
 
     @property
-    def history(self) -> list[TurnRecord]:
-        return self.game.history
+    def turn_label(self) -> str:
+        return self.turn_labels[-1]
 
-    def actor(self, actor: str) -> ActorView:
-        return actor_view(self.game, actor)
+    def label(self, turn: int) -> str:
+        """The scenario's name for ``turn`` (an event's, a past turn's)."""
+        return self.turn_labels[turn - 1]
+
+    def actor(self, actor: str) -> ActorSnapshot:
+        return next(a for a in self.actors if a.id == actor)
+
+    def channel(self, a: str, b: str) -> str:
+        return next((c.state for c in self.channels if {c.a, c.b} == {a, b}), "open")
+
+    @property
+    def indicators(self) -> Mapping[str, int]:
+        """The warning indicators after the last resolved turn (none before)."""
+        return self.history[-1].indicators if self.history else MappingProxyType({})
+
+    @property
+    def over(self) -> bool:
+        return self.outcome is not None
+
+
+def facilitator_view(game: Game) -> FacilitatorView:
+    """Everything about ``game`` now."""
+    scenario = game.scenario
+    return FacilitatorView(
+        scenario=scenario,
+        seed=game.seed,
+        turn=game.turn,
+        turns=scenario.spec.turns,
+        turn_labels=tuple(game.turn_label(turn) for turn in range(1, game.turn + 1)),
+        phase=game.turn_phase,
+        rung=game.rung,
+        rung_name=game.rung_names[game.rung],
+        band=game.band().name,
+        peak=game.peak,
+        war_rung=game.war_rung,
+        top_rung=game.top_rung,
+        actors=tuple(
+            ActorSnapshot(actor, scenario.actor(actor).name, scenario.actor(actor).doctrine,
+                          MappingProxyType(dict(state.stats)), MappingProxyType(dict(state.trust)),
+                          state.perceived_rung, MappingProxyType(dict(state.intent)))
+            for actor, state in game.actors.items()
+        ),
+        channels=tuple(Channel(a, b, state) for (a, b), state in sorted(game.channels.items()) if state != "open"),
+        orders=MappingProxyType(dict(game.orders)),
+        fired=MappingProxyType(dict(game.fired)),
+        red_lines=tuple(line.snapshot() for line in game.red_lines),
+        envelopes=tuple(e.snapshot() for e in game.envelopes),
+        agreements=tuple(a.snapshot() for a in game.agreements),
+        events=tuple(game.events),
+        history=tuple(record.snapshot() for record in game.history),
+        outcome=game.outcome,
+    )
+
+
+def view_schema() -> dict[str, Any]:
+    """The JSON Schema of both views' ``to_dict``, told apart by ``kind`` (docs/view.schema.json)."""
+    defs: dict[str, Any] = {}
+    for cls in (ActorView, FacilitatorView):
+        wire.json_schema(cls, defs)
+        body = defs[cls.__name__]
+        head = {
+            "kind": {"const": cls.KIND},
+            "version": {"const": WIRE_VERSION},
+            "scenario": {"$ref": "#/$defs/ScenarioRef"},
+        }
+        body["properties"] = head | body["properties"]
+        body["required"] = list(head) + body["required"]
+    defs["ScenarioRef"] = {
+        "type": "object",
+        "description": "The scenario the view belongs to: its id and the sha256 of its text.",
+        "properties": {"id": {"type": "string"}, "digest": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+        "required": ["id", "digest"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "wargame view",
+        "description": "An actor's or the facilitator's view of a game at one moment (docs/views.md).",
+        "oneOf": [{"$ref": "#/$defs/ActorView"}, {"$ref": "#/$defs/FacilitatorView"}],
+        "$defs": dict(sorted(defs.items())),
+    }

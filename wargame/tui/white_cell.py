@@ -1,7 +1,8 @@
 """What the facilitator ("white cell") sees, as text: the whole state, actual and perceived.
 
-Presentation only. Everything comes from the engine's ``FacilitatorView``
-(the game itself, which a facilitator may read in full): the actual rung and
+Presentation only. Everything comes from the game itself, which a
+facilitator may read in full (through ``LiveGame`` until these panels read
+the engine's ``FacilitatorView`` value instead): the actual rung and
 each side's reading of it, every stat, every red line with the secret ones,
 every message as sent and as received, the agreements, and last turn's
 misreadings. Nothing here decides anything.
@@ -9,14 +10,23 @@ misreadings. Nothing here decides anything.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.table import Table
 from rich.text import Text
 
-from wargame.engine import FacilitatorView
+from wargame.engine import Game
 from wargame.tui.text import STAT_LABELS, STAT_SHORT, signed, stat_order
 
 
-def _names(view: FacilitatorView) -> dict[str, str]:
+@dataclass(frozen=True)
+class LiveGame:
+    """The game itself, for the panels below (transitional: they will read ``engine.FacilitatorView``)."""
+
+    game: Game
+
+
+def _names(view: LiveGame) -> dict[str, str]:
     return {a.id: a.name for a in view.game.scenario.spec.actors}
 
 
@@ -24,12 +34,12 @@ def _possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
-def _move_name(view: FacilitatorView, move_id: str | None) -> str:
+def _move_name(view: LiveGame, move_id: str | None) -> str:
     move = view.game.scenario.moves.get(move_id) if move_id else None
     return move.name if move else (move_id or "—")
 
 
-def crisis_text(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
+def crisis_text(view: LiveGame, humans: tuple[str, ...] = ()) -> Table:
     """The actual rung, its band and peak, and where each side believes the crisis stands."""
     game = view.game
     names = _names(view)
@@ -56,7 +66,7 @@ def crisis_text(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
     return outer
 
 
-def actors_table(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
+def actors_table(view: LiveGame, humans: tuple[str, ...] = ()) -> Table:
     """Every stat of every actor, and who plays it (people, or a computer doctrine)."""
     game = view.game
     names = _names(view)
@@ -72,7 +82,7 @@ def actors_table(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
     return table
 
 
-def relations_text(view: FacilitatorView) -> Table:
+def relations_text(view: LiveGame) -> Table:
     """Trust each actor (row) holds in each other one (column), by id, and every channel that is not simply open."""
     game = view.game
     names = _names(view)
@@ -103,7 +113,7 @@ def relations_text(view: FacilitatorView) -> Table:
     return outer
 
 
-def red_lines_text(view: FacilitatorView) -> Text:
+def red_lines_text(view: LiveGame) -> Text:
     """Every red line, secret ones too, with its status."""
     game = view.game
     names = _names(view)
@@ -125,7 +135,7 @@ def red_lines_text(view: FacilitatorView) -> Text:
     return text.rstrip() or text
 
 
-def hotline_text(view: FacilitatorView) -> Text:
+def hotline_text(view: LiveGame) -> Text:
     """Every message as sent (newest first), with what became of it."""
     game = view.game
     names = _names(view)
@@ -159,7 +169,7 @@ def hotline_text(view: FacilitatorView) -> Text:
     return text.rstrip() or text
 
 
-def agreements_text(view: FacilitatorView) -> Text:
+def agreements_text(view: LiveGame) -> Text:
     game = view.game
     names = _names(view)
     if not game.agreements:
@@ -178,7 +188,7 @@ def agreements_text(view: FacilitatorView) -> Text:
     return text.rstrip() or text
 
 
-def last_turn_text(view: FacilitatorView) -> Text:
+def last_turn_text(view: LiveGame) -> Text:
     """Last turn's actual orders and every misreading of them."""
     game = view.game
     names = _names(view)
@@ -220,7 +230,7 @@ def _counted_words(counted: float, move) -> str:
     return words
 
 
-def news_text(view: FacilitatorView) -> Text:
+def news_text(view: LiveGame) -> Text:
     """Every event, newest first, with who was allowed to know it."""
     game = view.game
     names = _names(view)

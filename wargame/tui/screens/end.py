@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from wargame.engine import FacilitatorView
+from wargame.engine import facilitator_view
 from wargame.tui.session import Session
 from wargame.tui.widgets.escalation_chart import EscalationChart
 from wargame.tui.widgets.game_header import GameHeader
@@ -99,7 +99,7 @@ class EndScreen(Screen[None]):
         self.query_one("#end-title", Static).update(title)
         self.query_one("#scores", Static).update(self._scores(view))
         self.query_one("#scores").border_title = "Scores"
-        history = FacilitatorView(self.session.game).history
+        history = facilitator_view(self.session.game).history
         self.query_one(EscalationChart).show(
             view.scenario.ladder.bands, view.scenario.ladder.start, [r.rung_after for r in history], view.perceived_rungs
         )

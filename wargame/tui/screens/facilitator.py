@@ -20,11 +20,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from wargame.engine import FacilitatorView, Inject, Override
+from wargame.engine import Inject, Override
 from wargame.errors import IllegalDecision, WargameError
 from wargame.tui.messages import DecisionApplied
 from wargame.tui.session import Session
 from wargame.tui.white_cell import (
+    LiveGame,
     actors_table,
     agreements_text,
     crisis_text,
@@ -122,7 +123,7 @@ class FacilitatorScreen(Screen[None]):
     def refresh_view(self) -> None:
         """Redraw every panel from the facilitator's view of the game."""
         session = self.session
-        view = FacilitatorView(session.game)
+        view = LiveGame(session.game)
         game = view.game
         self.query_one("#wc-header", Static).update(self._header(game))
         crisis = crisis_text(view, session.humans)
