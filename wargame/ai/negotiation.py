@@ -17,7 +17,7 @@ from wargame.ai.packages import draft
 from wargame.ai.situation import Situation
 from wargame.engine.decisions import Message, MessageKind
 from wargame.engine.hotline import MAX_TEXT
-from wargame.engine.records import Envelope
+from wargame.engine.records import EnvelopeSnapshot
 
 Terms = tuple[str, ...]
 
@@ -25,7 +25,7 @@ Terms = tuple[str, ...]
 # ---------------------------------------------------------------- answering
 
 
-def answer(sit: Situation, temper: Temper, book: Ledger, envelope: Envelope,
+def answer(sit: Situation, temper: Temper, book: Ledger, envelope: EnvelopeSnapshot,
            rng: random.Random, margin: float) -> Message:
     """Accept, reject or counter one pending proposal, counter or ultimatum."""
     m = envelope.received()
@@ -70,7 +70,7 @@ def _improve(sit: Situation, temper: Temper, book: Ledger, other: str, original_
     return tuple(mine), tuple(theirs)
 
 
-def _reply(sit: Situation, temper: Temper, envelope: Envelope, kind: MessageKind, rng: random.Random,
+def _reply(sit: Situation, temper: Temper, envelope: EnvelopeSnapshot, kind: MessageKind, rng: random.Random,
            offer: Terms = (), ask: Terms = ()) -> Message:
     return Message(sit.me, envelope.message.sender, kind, _say(temper, kind, rng, envelope.message.sender, sit),
                    offer=offer, ask=ask, reply_to=envelope.id)

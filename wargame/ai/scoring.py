@@ -18,7 +18,7 @@ from wargame.ai.situation import Situation
 from wargame.engine.adjudication import IGNORED
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
-from wargame.engine.records import RedLineState
+from wargame.engine.records import RedLineSnapshot
 from wargame.engine.weighing import MEDIATOR_SHARE
 from wargame.errors import IllegalDecision
 from wargame.scenario.conditions import Condition
@@ -183,7 +183,7 @@ def answer_alert(sit: Situation, prefer: Callable[[Move], float],
     dove the mildest); responses that would break an agreement come last, and
     are played only if ``may_break`` allows it.
     """
-    alerts: list[RedLineState] = sorted(sit.view.alerts(), key=lambda l: (l.crossed_turn or 0) + l.window)
+    alerts: list[RedLineSnapshot] = sorted(sit.view.alerts(), key=lambda l: (l.crossed_turn or 0) + l.window)
     for line in alerts:
         choices = []
         for move_id in line.response:
