@@ -490,22 +490,22 @@ def test_a_turn_walks_the_turn_machine_and_waits_for_every_order(rules_scenario)
     from wargame.engine.phases import TurnPhase, turn_machine
 
     game, machine = Game(rules_scenario, 1), turn_machine()
-    assert [game.turn_phase] == [TurnPhase.briefing]
+    assert game.turn_phase == TurnPhase.BRIEFING
     game.proceed()
     game.proceed()
-    assert game.turn_phase is TurnPhase.orders
+    assert game.turn_phase == TurnPhase.ORDERS
     game.order("a", "quiet_dialogue", "b")
     assert not machine.may(game, "adjudicate") and not machine.may(game, "next_turn")
     with pytest.raises(IllegalDecision, match="waiting for orders from b, c"):
         game.proceed()
-    assert game.turn_phase is TurnPhase.orders and game.turn == 1
+    assert game.turn_phase == TurnPhase.ORDERS and game.turn == 1
     game.order("b", "hold_position")
     game.order("c", "hold_position")
     assert machine.may(game, "adjudicate")
     game.proceed()
-    assert game.turn_phase is TurnPhase.aftermath and len(game.history) == 1
+    assert game.turn_phase == TurnPhase.AFTERMATH and len(game.history) == 1
     game.proceed()
-    assert (game.turn, game.turn_phase) == (2, TurnPhase.briefing)
+    assert (game.turn, game.turn_phase) == (2, TurnPhase.BRIEFING)
 
 
 def test_a_trigger_that_does_not_apply_changes_nothing(rules_scenario):
