@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 from wargame.ai.autoplay import play_to_end  # noqa: E402
 from wargame.engine import Game  # noqa: E402
 from wargame.scenario.loader import load_scenario  # noqa: E402
-from wargame.simulation import play_games  # noqa: E402
+from wargame.simulation import simulate  # noqa: E402
 
 SLICES = 5  # engine work and reference timings alternate this many times per round
 WAITS = {
@@ -81,7 +81,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def games_per_second(scenario, games: int, workers: int, seed: int) -> float:
     start = time.perf_counter()
-    play_games(scenario, games, seed=seed, workers=workers)
+    simulate(scenario, games, seed=seed, workers=workers)
     return games / (time.perf_counter() - start)
 
 

@@ -15,7 +15,7 @@ old-new, new-old, ...), with the shared reference loop timed before each
 (see ``reference.py``). Figures and budget:
 
 - Cuban games per second, one worker, as ``wargame simulate`` plays them
-  (``play_games`` in a fresh process): new / old at least 0.8;
+  (``simulate`` in a fresh process): new / old at least 0.8;
 - the median turn, computer decisions included: the new tree's at most
   1 reference-ms, as ``bench_engine.py`` scales it (the old tree's is shown);
 - the wall time of ``python -m wargame balance cuban-missile-crisis``:
@@ -62,12 +62,12 @@ import wargame
 from wargame.ai.autoplay import play_to_end
 from wargame.engine import Game
 from wargame.scenario.loader import load_scenario
-from wargame.simulation import play_games
+from wargame.simulation import simulate
 
 games = int(sys.argv[1])
 scenario = load_scenario(Path("scenarios/cuban-missile-crisis.yaml"))
 start, cpu = time.perf_counter(), time.process_time()
-play_games(scenario, games, seed=1, workers=1)
+simulate(scenario, games, seed=1, workers=1)
 per_second = games / (time.perf_counter() - start)
 per_cpu_second = games / (time.process_time() - cpu)
 times, cpu_times = [], []

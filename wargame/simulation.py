@@ -79,23 +79,6 @@ def summarise(game, index: int, seed: int) -> GameSummary:
 # ------------------------------------------------------------------ running
 
 
-def play_games(
-    scenario: LoadedScenario,
-    runs: int,
-    seed: int = 0,
-    workers: int = 1,
-    doctrines: Mapping[str, str] | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> list[GameSummary]:
-    """Play ``runs`` games over ``workers`` processes (``pool``); summaries in game order.
-
-    ``progress`` is called in this process with the number of games
-    finished so far.
-    """
-    jobs = [(i, game_seed(seed, i)) for i in range(runs)]
-    return pool.play_all(scenario, play_job, dict(doctrines) if doctrines else None, jobs, workers, progress)
-
-
 def play_job(scenario: LoadedScenario, doctrines: Mapping[str, str] | None, job: tuple[int, int]) -> GameSummary:
     """Game ``index`` of a batch, played with ``seed``: what one job of the pool does."""
     index, seed = job
@@ -228,6 +211,11 @@ def simulate(
     doctrines: Mapping[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Report:
-    """Play a batch and aggregate it."""
-    games = play_games(scenario, runs, seed, workers, doctrines, progress)
+    """Play ``runs`` games over ``workers`` processes (``pool``) and aggregate them, in game order.
+
+    ``progress`` is called in this process with the number of games
+    finished so far.
+    """
+    jobs = [(i, game_seed(seed, i)) for i in range(runs)]
+    games = pool.play_all(scenario, play_job, dict(doctrines) if doctrines else None, jobs, workers, progress)
     return Report(scenario, seed, tuple(games))

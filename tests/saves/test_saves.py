@@ -120,11 +120,13 @@ def test_a_failure_mid_write_keeps_the_previous_save_and_leaves_no_temp_file(cub
     game = saves.load_game(cuban_save)
     game2 = Game(game.scenario, 99)
 
+    real_write = os.write
+
     def half_then_fail(fd, data):
-        os.write(fd, data[: len(data) // 2])
+        real_write(fd, data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic, "_write_all", half_then_fail)
+    monkeypatch.setattr(os, "write", half_then_fail)
     with pytest.raises(SaveError, match="No space left on device"):
         saves.save_game(game2, cuban_save)
     assert cuban_save.read_bytes() == before
@@ -148,16 +150,17 @@ def test_a_failing_rename_keeps_the_previous_save(cuban_save, monkeypatch):
 KILLED_WRITER = """
 import os, sys, time
 from wargame import saves
-from wargame.saves import atomic
 from wargame.engine import Game
 
+real_write = os.write
+
 def half_then_hang(fd, data):
-    os.write(fd, data[: len(data) // 2])
+    real_write(fd, data[: len(data) // 2])
     print("mid-write", flush=True)
     time.sleep(60)
 
 game = saves.load_game(sys.argv[1])
-atomic._write_all = half_then_hang
+os.write = half_then_hang
 saves.save_game(Game(game.scenario, 12345), sys.argv[1])
 """
 

@@ -63,7 +63,7 @@ def is_temp_file(path: Path) -> bool:
 
 
 def _write_all(fd: int, data: bytes) -> None:
-    """Write every byte (``os.write`` may write less); one seam for the crash tests."""
+    """Write every byte (``os.write`` may write less)."""
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
