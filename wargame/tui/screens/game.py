@@ -160,10 +160,10 @@ class GameScreen(Screen):
             self.refresh_bindings()
 
     def _order_target_name(self, view) -> str | None:
-        order = self.session.game.orders.get(self.session.human)
-        if order is None or order.target is None:
+        target = view.order_target
+        if target is None:
             return None
-        return next((o.name for o in view.others if o.id == order.target), order.target)
+        return next((o.name for o in view.others if o.id == target), target)
 
     def _focus_for_phase(self) -> None:
         phase = self.session.phase
@@ -239,7 +239,7 @@ class GameScreen(Screen):
     # ------------------------------------------------------------ the turn
 
     def _proceed(self) -> bool:
-        phase = self.session.game.turn_phase
+        phase = self.session.view().phase
         try:
             self.session.proceed()
         except WargameError as error:
@@ -253,9 +253,9 @@ class GameScreen(Screen):
 
         While the facilitator holds the computers, the work waits (``release_computers``).
         """
-        game = self.session.game
         if self.session.paused:
-            self.session.held = (game.turn, game.turn_phase, label, resolve)
+            view = self.session.view()
+            self.session.held = (view.turn, view.phase, label, resolve)
             self.refresh_view()
             self.notify("The facilitator has paused the computers; the game goes on when they resume.", title="Paused")
             return
@@ -279,8 +279,8 @@ class GameScreen(Screen):
         if held is None or self.session.paused:
             return
         self.session.held = None
-        game = self.session.game
-        if (game.turn, game.turn_phase) == held[:2]:
+        view = self.session.view()
+        if (view.turn, view.phase) == held[:2]:
             self._think(held[2], held[3])
         else:
             self.refresh_view()
@@ -309,7 +309,7 @@ class GameScreen(Screen):
         if self.app.pass_keyboard():  # hot-seat: every team reads its own result first
             return
         self.app.autosave_quietly()
-        if self.session.game.is_over():
+        if self.session.phase == "over":
             self.action_game_over()
             return
         if self._proceed() and self.session.phase == "briefing" and self._proceed():
