@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -368,30 +368,18 @@ def help_sections(app: WargameApp) -> list[tuple[str, list]]:
     ]
 
 
-def build_app(
-    game: Game | None = None,
-    human_actors: Sequence[str] = (),
-    *,
-    saves_dir: Path | None = None,
-    seed: int | None = None,
-    choose_side: bool = True,
-    scenarios: Callable[[], list] | None = None,
-    opening: Opening | None = None,
-    facilitator: bool = False,
-) -> WargameApp:
+def build_app(game: Game | None = None, human_actors: Sequence[str] = (), **options: Any) -> WargameApp:
     """The App for ``game`` played by ``human_actors`` (several: hot-seat); no game opens the title screen.
 
-    ``opening`` instead of a game loads a scenario after the first frame.
-    ``facilitator`` adds the white cell (``f``); with no human side the
-    facilitator watches the computers play every side.
-    ``scenarios`` replaces the catalogue for the title screen (a function
-    returning ``ScenarioEntry``s), so tests can fix the list.
+    ``options`` are ``WargameApp``'s keywords: ``opening`` instead of a game
+    loads a scenario after the first frame; ``facilitator`` adds the white
+    cell (``f``), and with no human side the facilitator watches the
+    computers play every side; ``scenarios`` replaces the catalogue for the
+    title screen (a function returning ``ScenarioEntry``s), so tests can fix
+    the list.
     """
     if game is not None:
         from wargame.tui.session import Session
 
-        Session.create(game, human_actors, saves_dir, facilitator=facilitator)  # fail early on a bad side
-    return WargameApp(
-        game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side, scenarios=scenarios, opening=opening,
-        facilitator=facilitator,
-    )
+        Session.create(game, human_actors, facilitator=options.get("facilitator", False))  # fail early on a bad side
+    return WargameApp(game, human_actors, **options)

@@ -9,11 +9,17 @@ misreadings. Nothing here decides anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from rich.table import Table
 from rich.text import Text
 
 from wargame.engine import FacilitatorView
+from wargame.engine.records import AgreementSnapshot, EnvelopeSnapshot, RedLineSnapshot
 from wargame.tui.text import STAT_LABELS, STAT_SHORT, signed, stat_order
+
+T = TypeVar("T")
 
 
 def _names(view: FacilitatorView) -> dict[str, str]:
@@ -100,13 +106,22 @@ def relations_text(view: FacilitatorView) -> Table:
     return outer
 
 
+def _listing(entries: Sequence[T], empty: str, write: Callable[[Text, T], None]) -> Text:
+    """A panel of entries, each written by ``write``, or ``empty`` (dimmed) when there is none."""
+    if not entries:
+        return Text(empty, "dim")
+    text = Text()
+    for entry in entries:
+        write(text, entry)
+    text.rstrip()
+    return text
+
+
 def red_lines_text(view: FacilitatorView) -> Text:
     """Every red line, secret ones too, with its status."""
     names = _names(view)
-    text = Text()
-    if not view.red_lines:
-        return Text("No red lines.", "dim")
-    for line in view.red_lines:
+
+    def write(text: Text, line: RedLineSnapshot) -> None:
         mark = "⚠" if line.status == "crossed" else "•"
         text.append(f"{mark} {line.status:<9}", "bold red" if line.status == "crossed" else "bold")
         text.append(f" {line.description}\n")
@@ -118,16 +133,15 @@ def red_lines_text(view: FacilitatorView) -> Text:
         if line.answered_turn is not None:
             text.append(f" · answered turn {line.answered_turn}", "dim")
         text.append("\n")
-    return text.rstrip() or text
+
+    return _listing(view.red_lines, "No red lines.", write)
 
 
 def hotline_text(view: FacilitatorView) -> Text:
     """Every message as sent (newest first), with what became of it."""
     names = _names(view)
-    if not view.envelopes:
-        return Text("No messages yet.", "dim")
-    text = Text()
-    for envelope in reversed(view.envelopes):
+
+    def write(text: Text, envelope: EnvelopeSnapshot) -> None:
         m = envelope.message
         text.append(f"#{envelope.id} turn {envelope.turn} ", "dim")
         text.append(f"{names.get(m.sender, m.sender)} → {names.get(m.recipient, m.recipient)}: {m.kind}", "bold")
@@ -151,15 +165,14 @@ def hotline_text(view: FacilitatorView) -> Text:
             details.append(f"answers #{m.reply_to}")
         if details:
             text.append("    " + " · ".join(details) + "\n", "dim")
-    return text.rstrip() or text
+
+    return _listing(view.envelopes[::-1], "No messages yet.", write)
 
 
 def agreements_text(view: FacilitatorView) -> Text:
     names = _names(view)
-    if not view.agreements:
-        return Text("No agreements.", "dim")
-    text = Text()
-    for agreement in view.agreements:
+
+    def write(text: Text, agreement: AgreementSnapshot) -> None:
         parties = " and ".join(names.get(p, p) for p in agreement.parties)
         text.append(f"#{agreement.id} turn {agreement.turn}: {parties}", "bold")
         text.append(f" — {agreement.status}")
@@ -169,7 +182,8 @@ def agreements_text(view: FacilitatorView) -> Text:
         for commitment in agreement.commitments:
             promise = commitment.term or ", ".join(_move_name(view, m) for m in commitment.forbids) or "—"
             text.append(f"    {names.get(commitment.party, commitment.party)}: {promise}\n", "dim")
-    return text.rstrip() or text
+
+    return _listing(view.agreements, "No agreements.", write)
 
 
 def last_turn_text(view: FacilitatorView) -> Text:

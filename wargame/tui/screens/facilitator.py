@@ -23,6 +23,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from wargame.engine import FacilitatorView, Inject, Override
 from wargame.errors import IllegalDecision, WargameError
 from wargame.tui.messages import DecisionApplied
+from wargame.tui.screens import tab_keys
 from wargame.tui.session import Session
 from wargame.tui.white_cell import (
     actors_table,
@@ -61,7 +62,7 @@ class FacilitatorScreen(Screen[None]):
         Binding("o", "override", "Override", tooltip="Set a stat of an actor, or the rung"),
         Binding("r", "report", "Report", tooltip="Write the after-action report"),
         Binding("escape", "close", "Back", tooltip="Back to the players' screen"),
-        *[Binding(str(n), f"tab('{tab}')", name, show=False) for n, (tab, name) in enumerate(TABS.items(), start=1)],
+        *tab_keys(TABS),
     ]
 
     def __init__(self, session: Session, watch: bool = False) -> None:

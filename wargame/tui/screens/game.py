@@ -18,6 +18,7 @@ from textual.widgets import Footer, OptionList, TabbedContent, TabPane
 from wargame.engine.decisions import Message, Order, Proceed
 from wargame.errors import IllegalDecision, WargameError
 from wargame.tui.messages import AnswerRequested, ComputersDone, DecisionApplied, MoveChosen
+from wargame.tui.screens import tab_keys
 from wargame.tui.session import Session
 from wargame.tui.text import letters_for
 from wargame.tui.widgets.actors_panel import ActorsPanel
@@ -31,6 +32,7 @@ from wargame.tui.widgets.red_lines_panel import RedLinesPanel
 
 WIDE = 140  # columns from which actors, warnings and news get their own column
 ROOMY = 100  # columns from which the ladder gets wider
+TABS = {"tab-hotline": "Hotline", "tab-orders": "Orders", "tab-actors": "Actors", "tab-warnings": "Alerts", "tab-news": "News"}
 SIDE_TABS = ("tab-actors", "tab-warnings", "tab-news")
 
 
@@ -44,11 +46,7 @@ class GameScreen(Screen):
         Binding("space", "next_turn", "Next turn", tooltip="See the turn's result and go on"),
         Binding("space", "game_over", "Results", tooltip="The crisis is over: see the outcome"),
         Binding("m", "compose", "Message", tooltip="Write a hotline message"),
-        Binding("1", "tab('tab-hotline')", "Hotline", show=False),
-        Binding("2", "tab('tab-orders')", "Orders", show=False),
-        Binding("3", "tab('tab-actors')", "Actors", show=False),
-        Binding("4", "tab('tab-warnings')", "Alerts", show=False),
-        Binding("5", "tab('tab-news')", "News", show=False),
+        *tab_keys(TABS),
     ]
 
     def __init__(self, session: Session) -> None:
