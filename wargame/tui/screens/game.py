@@ -237,7 +237,7 @@ class GameScreen(Screen):
     # ------------------------------------------------------------ the turn
 
     def _proceed(self) -> bool:
-        phase = self.session.view().phase
+        phase = self.session.phase  # never "over" here: the game goes on
         try:
             self.session.proceed()
         except WargameError as error:
