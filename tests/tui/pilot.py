@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 
 async def settle(pilot, clear_toasts: bool = False) -> None:
     """Wait for the computers' worker and the refresh that follows it.
@@ -17,3 +20,10 @@ async def settle(pilot, clear_toasts: bool = False) -> None:
                 await pilot.pause()
             return
     raise AssertionError("the computers never finished")
+
+
+def screen_text(app) -> str:
+    """The text on the screen, read from an SVG export (tags dropped, spaces restored)."""
+    svg = app.export_screenshot()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return html.unescape("".join(texts)).replace("\xa0", " ")

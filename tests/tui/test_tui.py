@@ -9,17 +9,15 @@ from ``game.decisions``).
 from __future__ import annotations
 
 import argparse
-import html
 import io
-import re
 
 import pytest
 from textual.widgets import OptionList, SelectionList, Static
 
-from tests.tui.pilot import settle
+from tests.tui.pilot import screen_text, settle
 from wargame.commands.play import build_play_app
 from wargame.commands.play import run as play_run
-from wargame.engine import Game, Message, Order, actor_view
+from wargame.engine import Game, Message, Order, actor_view, facilitator_view
 from wargame.scenario.loader import load_scenario
 from wargame.tui.app import build_app
 from wargame.tui.messages import DecisionApplied
@@ -50,13 +48,6 @@ def applied(recorded) -> list:
     """Human decisions the screens reported, once each (a message is seen at every node it bubbles through)."""
     unique = {id(m): m for m in recorded if isinstance(m, DecisionApplied)}
     return [m.decision for m in unique.values()]
-
-
-def screen_text(app) -> str:
-    """The text on the screen, read from an SVG export (tags dropped, spaces restored)."""
-    svg = app.export_screenshot()
-    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    return html.unescape("".join(texts)).replace("\xa0", " ")
 
 
 def shown(app, selector: str) -> str:
@@ -661,7 +652,7 @@ async def test_play_opens_the_scenario_behind_its_first_frame(tmp_path, monkeypa
 
     def watched(self):
         screen = app.screen
-        while_opening.append((type(screen), screen.game, screen.check_action("start", ()), screen_text(app)))
+        while_opening.append((type(screen), screen.scenario, screen.check_action("start", ()), screen_text(app)))
         return original(self)
 
     monkeypatch.setattr(Opening, "__call__", watched)
@@ -670,8 +661,8 @@ async def test_play_opens_the_scenario_behind_its_first_frame(tmp_path, monkeypa
             await pilot.pause()
             if while_opening and "Start as this side" in screen_text(app):
                 break
-        [(kind, game, can_start, text)] = while_opening
-        assert kind is BriefingScreen and game is None and can_start is False
+        [(kind, scenario, can_start, text)] = while_opening
+        assert kind is BriefingScreen and scenario is None and can_start is False
         assert "Opening tutorial…" in text and "Start as this side" not in text
         text = screen_text(app)
         assert "Public briefing" in text and "Republic of Kestria" in text and "Opening" not in text
@@ -796,11 +787,11 @@ def test_gestures_are_made_toward_and_pressure_against():
 
 def test_the_white_cell_shows_what_the_ladder_counted_of_each_move(repeated_concessions):
     """The facilitator sees a repeated concession count half of its weight, and a move counted in full as it is."""
-    from wargame.tui.white_cell import LiveGame, last_turn_text
+    from wargame.tui.white_cell import last_turn_text
 
     game = repeated_concessions(2)
     counted = game.history[-1].escalation["kestria"]
     assert counted == pytest.approx(-1.0, abs=0.1)  # half, and a little less: the first concession won some trust
-    text = last_turn_text(LiveGame(game)).plain
+    text = last_turn_text(facilitator_view(game)).plain
     assert "Offer a concession → Dornish Federation  (−1 of its −2)" in text
     assert "Hold position  (±0)" in text

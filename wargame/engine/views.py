@@ -113,6 +113,7 @@ class ActorView(_Wire):
     previous_stats: Mapping[str, int]  # at the start of the last resolved turn
     others: tuple[OtherActor, ...]
     order: str | None  # the move I ordered this turn, if any yet
+    order_target: str | None  # whom that move aims at, if anyone
     my_orders: tuple[PlayedOrder, ...]
     fired: frozenset[str]  # injects fired so far
     inbox: tuple[EnvelopeSnapshot, ...]  # delivered to me
@@ -184,6 +185,7 @@ def actor_view(game: Game, actor: str) -> ActorView:
         previous_stats=MappingProxyType(dict(snapshots[-1][actor] if snapshots else me.stats)),
         others=_others(game, actor),
         order=game.orders[actor].move if actor in game.orders else None,
+        order_target=game.orders[actor].target if actor in game.orders else None,
         my_orders=tuple([record.played[actor] for record in history]),
         fired=frozenset(game.fired),
         inbox=tuple(e.snapshot() for e in envelopes if e.message.recipient == actor and e.delivered),

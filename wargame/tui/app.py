@@ -1,7 +1,9 @@
 """The App and its factory. The App only routes between screens and owns saving.
 
 ``build_app(game, human_actors)`` returns a ready App: tests build one
-without argv, and ``wargame play`` builds one from its options.
+without argv, and ``wargame play`` builds one from its options. The App
+passes a game along to a ``Session`` and never reads it: screens get views
+from the session.
 
 Nothing here imports the engine or the scenario package at module level:
 ``wargame play NAME`` draws its first frame before they are loaded (see
@@ -13,7 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -56,7 +58,7 @@ class WargameApp(App[None]):
         super().__init__()
         self.facilitator = facilitator
         self.scenarios = scenarios
-        self.initial_game = game
+        self.initial_game = game  # the game the first briefing starts (passed along, never read here)
         self.opening = opening
         self.human_actors = tuple(human_actors)
         self.saves_dir = saves_dir
@@ -102,10 +104,9 @@ class WargameApp(App[None]):
 
         With a facilitator and no human side, the facilitator's screen is the game.
         """
-        from wargame.tui.session import Session, default_side
+        from wargame.tui.session import Session, default_side, is_fresh, scenario_of
 
         self.initial_game = game
-        fresh = game.turn_phase == "briefing" and game.turn == 1 and not game.decisions
         if self.facilitator and not self.human_actors:
             from wargame.tui.screens.facilitator import FacilitatorScreen
 
@@ -114,17 +115,18 @@ class WargameApp(App[None]):
         elif len(self.human_actors) > 1:  # hot-seat: each team reads its own briefing behind a hand-over
             self.session = Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator)
             self._hand_over(self.session.seat)
-        elif fresh and self.choose_side_first:
+        elif is_fresh(game) and self.choose_side_first:
             from wargame.tui.screens.briefing import BriefingScreen
 
-            side = self.human_actors[0] if self.human_actors else default_side(game.scenario)
+            scenario = scenario_of(game)
+            side = self.human_actors[0] if self.human_actors else default_side(scenario)
             if self.human_actors:
                 self.session = Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator)
             screen = self.screen if self.screen_stack else None
-            if isinstance(screen, BriefingScreen) and screen.game is None:
-                screen.show_game(game, side)
+            if isinstance(screen, BriefingScreen) and screen.scenario is None:
+                screen.show_scenario(scenario, side)
             else:
-                self.push_screen(BriefingScreen(game, side, locked=bool(self.human_actors)))
+                self.push_screen(BriefingScreen(scenario, side, locked=bool(self.human_actors)))
         else:
             self.open_session(Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator))
 
@@ -144,14 +146,14 @@ class WargameApp(App[None]):
         self._replace_screens(TitleScreen(self.saves_folder(), self.scenarios))
 
     def choose_side(self, scenario) -> None:
-        from wargame.engine import Game
         from wargame.tui.screens.briefing import BriefingScreen
-        from wargame.tui.session import default_side
+        from wargame.tui.session import default_side, new_game
 
         seed = self.seed if self.seed is not None else random.SystemRandom().randrange(1_000_000)
-        self._replace_screens(BriefingScreen(Game(scenario, seed), default_side(scenario)))
+        self.initial_game = new_game(scenario, seed)
+        self._replace_screens(BriefingScreen(scenario, default_side(scenario)))
 
-    def start_game(self, game: Game, side: str) -> None:
+    def start_game(self, side: str) -> None:
         """Leave the first briefing: the hotline opens and the computers speak first.
 
         In hot-seat play the next team reads its briefing first.
@@ -159,11 +161,11 @@ class WargameApp(App[None]):
         from wargame.tui.session import Session
 
         session = self.session
-        if session is None or session.game is not game:
-            session = self.session = Session.create(game, [side], self.saves_dir, facilitator=self.facilitator)
+        if session is None:  # one side, chosen on the briefing screen
+            session = self.session = Session.create(self.initial_game, [side], self.saves_dir, facilitator=self.facilitator)
         if self.pass_keyboard():
             return
-        if game.turn_phase == "briefing" and session.phase != "over":  # an inject may have ended it already
+        if session.phase == "briefing":  # an inject may have ended it already
             session.proceed()
         self.open_session(session, computers_first=True)
 
@@ -195,10 +197,10 @@ class WargameApp(App[None]):
         """Clear every trace of the last team's screen and name the next team."""
         from wargame.tui.screens.hand_over import HandOverScreen
 
-        game = self.session.game
-        actor = game.scenario.actor(seat)
+        view = self.session.view()  # the seated side's: ``seat``
+        actor = view.scenario.actor(seat)
         self.clear_notifications()
-        self._replace_screens(HandOverScreen(actor.name, actor.leader, self.session.phase, game.turn_label(), game.scenario.spec.title))
+        self._replace_screens(HandOverScreen(actor.name, actor.leader, self.session.phase, view.turn_label, view.scenario.spec.title))
 
     def seat_ready(self) -> None:
         """The next team sat down: its briefing, its game screen, or its result of the turn."""
@@ -206,13 +208,13 @@ class WargameApp(App[None]):
         from wargame.tui.screens.game import GameScreen
 
         session = self.session
-        game = session.game
-        if game.turn_phase == "briefing" and game.turn == 1 and not game.history and session.phase != "over":
-            self._replace_screens(BriefingScreen(game, session.seat, locked=True))
+        view = session.view()
+        if view.phase == "briefing" and view.turn == 1 and not view.perceived_history and not view.over:
+            self._replace_screens(BriefingScreen(view.scenario, session.seat, locked=True))
             return
         screen = GameScreen(session)
         self._replace_screens(screen)
-        if game.turn_phase == "aftermath":
+        if view.phase == "aftermath":
             self.call_after_refresh(screen._show_result)
         elif session.phase == "over":
             self.call_after_refresh(screen.action_game_over)
@@ -227,7 +229,8 @@ class WargameApp(App[None]):
             self.notify(str(error), title="Cannot load this save", severity="error")
             return
         session.save_path = path
-        self.notify(f"{game.scenario.spec.title}, {game.turn_label()}", title="Game resumed")
+        where = session.facilitator_view()
+        self.notify(f"{where.scenario.spec.title}, {where.turn_label}", title="Game resumed")
         if session.watching:
             from wargame.tui.screens.facilitator import FacilitatorScreen
 
@@ -276,9 +279,7 @@ class WargameApp(App[None]):
         if self.session is None:
             return None
         try:
-            from wargame.saves import autosave
-
-            return autosave(self.session.game, self.saves_folder(), players=self.session.humans)
+            return self.session.autosave(self.saves_folder())
         except (ImportError, WargameError, OSError) as error:
             self.notify(f"Autosave failed: {error}", severity="warning")
             return None
@@ -297,22 +298,17 @@ class WargameApp(App[None]):
             return
         from wargame.tui.screens.save_dialog import SaveScreen
 
-        game = self.session.game
-        suggestion = f"{game.scenario.id}-turn{game.turn}"
+        suggestion = f"{self.session.scenario.id}-turn{self.session.facilitator_view().turn}"
         self.push_screen(SaveScreen(self.saves_folder(), suggestion), self._save_to)
 
     def _save_to(self, path: Path | None) -> None:
         if path is None or self.session is None:
             return
         try:
-            from wargame.saves import save_game
-
-            path.parent.mkdir(parents=True, exist_ok=True)
-            save_game(self.session.game, path, players=self.session.humans)
+            self.session.save(path)
         except (WargameError, OSError) as error:
             self.notify(str(error), title="Not saved", severity="error")
             return
-        self.session.save_path = path
         self.notify(str(path), title="Saved")
 
     def action_load(self) -> None:
@@ -331,7 +327,7 @@ class WargameApp(App[None]):
 
     def action_request_quit(self) -> None:
         session = self.session
-        if session is None or session.game.is_over():
+        if session is None or session.phase == "over":
             self.exit()
             return
         from wargame.tui.screens.confirm_dialog import ConfirmScreen
@@ -372,30 +368,18 @@ def help_sections(app: WargameApp) -> list[tuple[str, list]]:
     ]
 
 
-def build_app(
-    game: Game | None = None,
-    human_actors: Sequence[str] = (),
-    *,
-    saves_dir: Path | None = None,
-    seed: int | None = None,
-    choose_side: bool = True,
-    scenarios: Callable[[], list] | None = None,
-    opening: Opening | None = None,
-    facilitator: bool = False,
-) -> WargameApp:
+def build_app(game: Game | None = None, human_actors: Sequence[str] = (), **options: Any) -> WargameApp:
     """The App for ``game`` played by ``human_actors`` (several: hot-seat); no game opens the title screen.
 
-    ``opening`` instead of a game loads a scenario after the first frame.
-    ``facilitator`` adds the white cell (``f``); with no human side the
-    facilitator watches the computers play every side.
-    ``scenarios`` replaces the catalogue for the title screen (a function
-    returning ``ScenarioEntry``s), so tests can fix the list.
+    ``options`` are ``WargameApp``'s keywords: ``opening`` instead of a game
+    loads a scenario after the first frame; ``facilitator`` adds the white
+    cell (``f``), and with no human side the facilitator watches the
+    computers play every side; ``scenarios`` replaces the catalogue for the
+    title screen (a function returning ``ScenarioEntry``s), so tests can fix
+    the list.
     """
     if game is not None:
         from wargame.tui.session import Session
 
-        Session.create(game, human_actors, saves_dir, facilitator=facilitator)  # fail early on a bad side
-    return WargameApp(
-        game, human_actors, saves_dir=saves_dir, seed=seed, choose_side=choose_side, scenarios=scenarios, opening=opening,
-        facilitator=facilitator,
-    )
+        Session.create(game, human_actors, facilitator=options.get("facilitator", False))  # fail early on a bad side
+    return WargameApp(game, human_actors, **options)

@@ -35,11 +35,10 @@ class Opening:
     def __call__(self) -> Game:
         """Load the scenario and start the game (raises a ``WargameError`` on a user mistake)."""
         from wargame.catalog import resolve
-        from wargame.engine import Game
         from wargame.scenario.loader import load_scenario
-        from wargame.tui.session import check_side
+        from wargame.tui.session import check_side, new_game
 
-        game = Game(load_scenario(resolve(self.name)), self.seed)
+        scenario = load_scenario(resolve(self.name))
         for actor in self.humans:
-            check_side(game.scenario, actor)
-        return game
+            check_side(scenario, actor)
+        return new_game(scenario, self.seed)

@@ -1,8 +1,12 @@
 """A game as the UI plays it: the game, who is human, whose turn it is at the keyboard.
 
-This is the only place the UI touches ``Game``: it reads views, applies the
-humans' decisions and lets the computers play. It imports no Textual, so the
-flow of a turn can be tested (and benchmarked) without a terminal.
+This is the only place the UI touches ``Game``: it starts and opens games,
+applies the humans' and the facilitator's decisions, lets the computers
+play, saves, and hands the screens views (an ``ActorView`` for the seated
+side, a ``FacilitatorView`` for the white cell). Elsewhere in the UI a game
+is only passed along, never read (tests/tui/test_views_only.py). It imports
+no Textual, so the flow of a turn can be tested (and benchmarked) without a
+terminal.
 
 Several human sides may share one terminal (hot-seat). Each phase of a turn
 in which people act (the first briefing, the hotline, the orders, the turn's
@@ -18,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wargame.engine import ActorView, Decision, Game, actor_view
+from wargame.engine import ActorView, Decision, FacilitatorView, Game, actor_view, facilitator_view
 from wargame.errors import WargameError
+from wargame.scenario.loader import LoadedScenario
 
 # The phases in which the computers have something to decide.
 COMPUTER_PHASES = ("hotline", "orders")
@@ -55,6 +60,20 @@ def parse_sides(text: str | None) -> list[str]:
     return sides
 
 
+def new_game(scenario: LoadedScenario, seed: int) -> Game:
+    return Game(scenario, seed)
+
+
+def scenario_of(game: Game) -> LoadedScenario:
+    """The game's scenario: static data the screens may read (names, ladder, moves, briefings)."""
+    return game.scenario
+
+
+def is_fresh(game: Game) -> bool:
+    """Nothing played yet: the game waits in its first briefing."""
+    return game.turn_phase == "briefing" and game.turn == 1 and not game.decisions
+
+
 def open_save(path: str | Path) -> tuple[Game, tuple[str, ...] | None]:
     """A saved game and the sides people played in it (None when the save does not say)."""
     from wargame.saves import read_save
@@ -86,6 +105,7 @@ class Session:
     _waiting: list[str] = field(default_factory=list, repr=False)
     _view: ActorView | None = field(default=None, repr=False)
     _view_key: tuple | None = field(default=None, repr=False)
+    _white_cell: tuple[tuple, FacilitatorView] | None = field(default=None, repr=False)
 
     @classmethod
     def create(
@@ -128,14 +148,29 @@ class Session:
     def name_of(self, actor: str) -> str:
         return self.game.scenario.actor(actor).name
 
+    @property
+    def scenario(self) -> LoadedScenario:
+        return self.game.scenario
+
+    def _moment(self) -> tuple:
+        """What changes whenever the game does: its decisions, turn, phase and end."""
+        game = self.game
+        return (len(game.decisions), game.turn, game.turn_phase, game.outcome is not None)
+
     def view(self) -> ActorView:
         """The seated side's view, rebuilt only when the game changed (decisions or phase) or the seat did."""
-        game = self.game
-        key = (self.seat, len(game.decisions), game.turn, game.turn_phase, game.outcome is not None)
+        key = (self.seat, *self._moment())
         if self._view is None or key != self._view_key:
-            self._view = actor_view(game, self.seat)
+            self._view = actor_view(self.game, self.seat)
             self._view_key = key
         return self._view
+
+    def facilitator_view(self) -> FacilitatorView:
+        """Everything, for the white cell (and the end screen, once nothing is hidden); rebuilt when the game changed."""
+        key = self._moment()
+        if self._white_cell is None or self._white_cell[0] != key:
+            self._white_cell = (key, facilitator_view(self.game))
+        return self._white_cell[1]
 
     def crisis_rung(self) -> int:
         """The rung the crisis stands on: public (the news announces every move of the ladder)."""
@@ -218,3 +253,26 @@ class Session:
 
     def proceed(self) -> None:
         self.game.proceed()
+
+    # ------------------------------------------------------------ saving
+
+    def save(self, path: Path) -> None:
+        from wargame.saves import save_game
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save_game(self.game, path, players=self.humans)
+        self.save_path = path
+
+    def autosave(self, folder: Path) -> Path:
+        from wargame.saves import autosave
+
+        return autosave(self.game, folder, players=self.humans)
+
+    def write_report(self, folder: Path) -> Path:
+        """Write the after-action report (Markdown, from ``wargame.debrief``) into ``folder``."""
+        from wargame.debrief import build_report, render_markdown
+
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.game.scenario.id}-{self.game.seed}-debrief.md"
+        path.write_text(render_markdown(build_report(self.game)), encoding="utf-8")
+        return path

@@ -1,60 +1,56 @@
 """What the facilitator ("white cell") sees, as text: the whole state, actual and perceived.
 
-Presentation only. Everything comes from the game itself, which a
-facilitator may read in full (through ``LiveGame`` until these panels read
-the engine's ``FacilitatorView`` value instead): the actual rung and
-each side's reading of it, every stat, every red line with the secret ones,
+Presentation only. Everything comes from the engine's ``FacilitatorView``,
+which holds the whole game as a value: the actual rung and each side's
+reading of it, every stat, every red line with the secret ones,
 every message as sent and as received, the agreements, and last turn's
 misreadings. Nothing here decides anything.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from rich.table import Table
 from rich.text import Text
 
-from wargame.engine import Game
+from wargame.engine import FacilitatorView
+from wargame.engine.records import AgreementSnapshot, EnvelopeSnapshot, RedLineSnapshot
 from wargame.tui.text import STAT_LABELS, STAT_SHORT, signed, stat_order
 
-
-@dataclass(frozen=True)
-class LiveGame:
-    """The game itself, for the panels below (transitional: they will read ``engine.FacilitatorView``)."""
-
-    game: Game
+T = TypeVar("T")
 
 
-def _names(view: LiveGame) -> dict[str, str]:
-    return {a.id: a.name for a in view.game.scenario.spec.actors}
+def _names(view: FacilitatorView) -> dict[str, str]:
+    return {a.id: a.name for a in view.actors}
 
 
 def _possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
-def _move_name(view: LiveGame, move_id: str | None) -> str:
-    move = view.game.scenario.moves.get(move_id) if move_id else None
+def _move_name(view: FacilitatorView, move_id: str | None) -> str:
+    move = view.scenario.moves.get(move_id) if move_id else None
     return move.name if move else (move_id or "—")
 
 
-def crisis_text(view: LiveGame, humans: tuple[str, ...] = ()) -> Table:
+def crisis_text(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
     """The actual rung, its band and peak, and where each side believes the crisis stands."""
-    game = view.game
     names = _names(view)
     head = Text()
-    head.append(f"Rung {game.rung}: {game.rung_names[game.rung]}\n", "bold")
-    head.append(f"{game.band().name} · peak {game.peak} · war at {game.war_rung}", "dim")
-    if game.history:
-        last = game.history[-1]
+    head.append(f"Rung {view.rung}: {view.rung_name}\n", "bold")
+    head.append(f"{view.band} · peak {view.peak} · war at {view.war_rung}", "dim")
+    if view.history:
+        last = view.history[-1]
         head.append(f"\nLast turn: {last.rung_before} → {last.rung_after} ({signed(last.change)})", "dim")
     table = Table(box=None, expand=True, padding=(0, 1, 0, 0), show_header=True, show_edge=False)
     table.add_column("Perceived by", ratio=1, no_wrap=True, overflow="ellipsis")
     table.add_column("rung", justify="right", no_wrap=True)
     table.add_column("off", justify="right", no_wrap=True)
-    for actor, state in game.actors.items():
-        gap = round(state.perceived_rung) - game.rung
+    for state in view.actors:
+        actor = state.id
+        gap = round(state.perceived_rung) - view.rung
         who = names[actor] + (" ◆" if actor in humans else "")
         table.add_row(who, f"{state.perceived_rung:.1f}", Text(signed(gap) if gap else "", "bold" if abs(gap) >= 2 else "dim"))
     outer = Table.grid(expand=True)
@@ -66,40 +62,37 @@ def crisis_text(view: LiveGame, humans: tuple[str, ...] = ()) -> Table:
     return outer
 
 
-def actors_table(view: LiveGame, humans: tuple[str, ...] = ()) -> Table:
+def actors_table(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
     """Every stat of every actor, and who plays it (people, or a computer doctrine)."""
-    game = view.game
-    names = _names(view)
     table = Table(box=None, expand=True, padding=(0, 1, 0, 0), show_edge=False)
     table.add_column("Actor", style="bold", ratio=1, min_width=8, no_wrap=True, overflow="ellipsis")
-    stats = stat_order(next(iter(game.actors.values())).stats)
+    stats = stat_order(view.actors[0].stats)
     for stat in stats:
         table.add_column(STAT_SHORT[stat], justify="right", no_wrap=True)
     table.add_column("plays", no_wrap=True)
-    for actor, state in game.actors.items():
-        player = "people" if actor in humans else game.scenario.actor(actor).doctrine.replace("_", " ")
-        table.add_row(names[actor], *(str(state.stats[s]) for s in stats), player)
+    for state in view.actors:
+        player = "people" if state.id in humans else state.doctrine.replace("_", " ")
+        table.add_row(state.name, *(str(state.stats[s]) for s in stats), player)
     return table
 
 
-def relations_text(view: LiveGame) -> Table:
+def relations_text(view: FacilitatorView) -> Table:
     """Trust each actor (row) holds in each other one (column), by id, and every channel that is not simply open."""
-    game = view.game
     names = _names(view)
     table = Table(box=None, expand=False, padding=(0, 0, 0, 2), show_edge=False)
     table.add_column("trust in →", no_wrap=True, style="bold")
-    for other in game.actors:
+    actors = [a.id for a in view.actors]
+    for other in actors:
         table.add_column(other, justify="right", no_wrap=True)
-    for actor, state in game.actors.items():
-        table.add_row(actor, *(str(state.trust[o]) if o != actor else "·" for o in game.actors))
-    actors = list(game.actors)
+    for state in view.actors:
+        table.add_row(state.id, *(str(state.trust[o]) if o != state.id else "·" for o in actors))
     channels = Text()
     for i, a in enumerate(actors):
         for b in actors[i + 1:]:
-            state = game.channel(a, b)
-            if state != "open":
+            channel = view.channel(a, b)
+            if channel != "open":
                 channels.append(f"  {names[a]} – {names[b]}: ", "dim")
-                channels.append(f"{state}\n", "bold" if state == "severed" else "")
+                channels.append(f"{channel}\n", "bold" if channel == "severed" else "")
     if not channels:
         channels.append("  every channel is open\n", "dim")
     legend = Text(" · ".join(f"{STAT_SHORT[s]} {STAT_LABELS[s].lower()}" for s in STAT_SHORT), "dim")
@@ -113,14 +106,22 @@ def relations_text(view: LiveGame) -> Table:
     return outer
 
 
-def red_lines_text(view: LiveGame) -> Text:
-    """Every red line, secret ones too, with its status."""
-    game = view.game
-    names = _names(view)
+def _listing(entries: Sequence[T], empty: str, write: Callable[[Text, T], None]) -> Text:
+    """A panel of entries, each written by ``write``, or ``empty`` (dimmed) when there is none."""
+    if not entries:
+        return Text(empty, "dim")
     text = Text()
-    if not game.red_lines:
-        return Text("No red lines.", "dim")
-    for line in game.red_lines:
+    for entry in entries:
+        write(text, entry)
+    text.rstrip()
+    return text
+
+
+def red_lines_text(view: FacilitatorView) -> Text:
+    """Every red line, secret ones too, with its status."""
+    names = _names(view)
+
+    def write(text: Text, line: RedLineSnapshot) -> None:
         mark = "⚠" if line.status == "crossed" else "•"
         text.append(f"{mark} {line.status:<9}", "bold red" if line.status == "crossed" else "bold")
         text.append(f" {line.description}\n")
@@ -132,17 +133,15 @@ def red_lines_text(view: LiveGame) -> Text:
         if line.answered_turn is not None:
             text.append(f" · answered turn {line.answered_turn}", "dim")
         text.append("\n")
-    return text.rstrip() or text
+
+    return _listing(view.red_lines, "No red lines.", write)
 
 
-def hotline_text(view: LiveGame) -> Text:
+def hotline_text(view: FacilitatorView) -> Text:
     """Every message as sent (newest first), with what became of it."""
-    game = view.game
     names = _names(view)
-    if not game.envelopes:
-        return Text("No messages yet.", "dim")
-    text = Text()
-    for envelope in reversed(game.envelopes):
+
+    def write(text: Text, envelope: EnvelopeSnapshot) -> None:
         m = envelope.message
         text.append(f"#{envelope.id} turn {envelope.turn} ", "dim")
         text.append(f"{names.get(m.sender, m.sender)} → {names.get(m.recipient, m.recipient)}: {m.kind}", "bold")
@@ -166,16 +165,14 @@ def hotline_text(view: LiveGame) -> Text:
             details.append(f"answers #{m.reply_to}")
         if details:
             text.append("    " + " · ".join(details) + "\n", "dim")
-    return text.rstrip() or text
+
+    return _listing(view.envelopes[::-1], "No messages yet.", write)
 
 
-def agreements_text(view: LiveGame) -> Text:
-    game = view.game
+def agreements_text(view: FacilitatorView) -> Text:
     names = _names(view)
-    if not game.agreements:
-        return Text("No agreements.", "dim")
-    text = Text()
-    for agreement in game.agreements:
+
+    def write(text: Text, agreement: AgreementSnapshot) -> None:
         parties = " and ".join(names.get(p, p) for p in agreement.parties)
         text.append(f"#{agreement.id} turn {agreement.turn}: {parties}", "bold")
         text.append(f" — {agreement.status}")
@@ -185,21 +182,21 @@ def agreements_text(view: LiveGame) -> Text:
         for commitment in agreement.commitments:
             promise = commitment.term or ", ".join(_move_name(view, m) for m in commitment.forbids) or "—"
             text.append(f"    {names.get(commitment.party, commitment.party)}: {promise}\n", "dim")
-    return text.rstrip() or text
+
+    return _listing(view.agreements, "No agreements.", write)
 
 
-def last_turn_text(view: LiveGame) -> Text:
+def last_turn_text(view: FacilitatorView) -> Text:
     """Last turn's actual orders and every misreading of them."""
-    game = view.game
     names = _names(view)
-    if not game.history:
+    if not view.history:
         return Text("No turn has been resolved yet.", "dim")
-    record = game.history[-1]
+    record = view.history[-1]
     text = Text()
     text.append(f"Turn {record.turn} ({record.label}): rung {record.rung_before} → {record.rung_after}\n", "bold")
     for actor, order in record.orders.items():
         target = f" → {names.get(order.target, order.target)}" if order.target else ""
-        counted, move = record.escalation.get(actor), game.scenario.moves.get(order.move)
+        counted, move = record.escalation.get(actor), view.scenario.moves.get(order.move)
         text.append(f"  {names.get(actor, actor)}: {_move_name(view, order.move)}{target}")
         text.append(f"  ({_counted_words(counted, move)})\n" if counted is not None else "\n", "dim")
     misread = [p for p in record.perceptions if p.misread]
@@ -230,13 +227,12 @@ def _counted_words(counted: float, move) -> str:
     return words
 
 
-def news_text(view: LiveGame) -> Text:
+def news_text(view: FacilitatorView) -> Text:
     """Every event, newest first, with who was allowed to know it."""
-    game = view.game
     names = _names(view)
     text = Text()
-    for event in reversed(game.events):
-        text.append(f"{game.turn_label(event.turn)}  ", "dim")
+    for event in reversed(view.events):
+        text.append(f"{view.label(event.turn)}  ", "dim")
         text.append(event.text)
         if event.audience:
             text.append(f"  (only {', '.join(names.get(a, a) for a in event.audience)})", "italic")

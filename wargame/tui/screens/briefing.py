@@ -4,14 +4,13 @@ With ``--as`` the side is fixed and the list only shows it. Starting closes
 the first turn's briefing and opens the hotline.
 
 ``wargame play NAME`` shows this screen before the scenario is loaded (no
-game yet: an empty list and "Opening NAME…"); ``show_game`` fills it in. The
-Markdown widget is imported only then, so it costs nothing before the first
-frame.
+scenario yet: an empty list and "Opening NAME…"); ``show_scenario`` fills
+it in. The screen reads only the scenario (the game has not started); the
+App holds the game it starts. The Markdown widget is imported only once
+the scenario is there, so it costs nothing before the first frame.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,9 +19,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
-
-if TYPE_CHECKING:
-    from wargame.engine import Game
 
 
 def briefing_markdown(scenario, actor_id: str) -> str:
@@ -56,9 +52,9 @@ class BriefingScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, game: Game | None, side: str = "", locked: bool = False, opening_label: str = "") -> None:
+    def __init__(self, scenario, side: str = "", locked: bool = False, opening_label: str = "") -> None:
         super().__init__()
-        self.game = game
+        self.scenario = scenario
         self.side = side
         self.locked = locked
         self.opening_label = opening_label
@@ -69,16 +65,16 @@ class BriefingScreen(Screen[None]):
                 yield Label("Your side", classes="panel-title")
                 yield OptionList(*self._side_options(), id="side-list")
                 yield Label("★ recommended", classes="dialog-hint")
-            if self.game is None:
+            if self.scenario is None:
                 yield Static(f"Opening {self.opening_label}…", id="briefing-loading")
             else:
                 yield self._briefing()
         yield Footer()
 
     def _side_options(self) -> list[Option]:
-        if self.game is None:
+        if self.scenario is None:
             return []
-        spec = self.game.scenario.spec
+        spec = self.scenario.spec
         recommended = set(spec.recommended_sides)
         actors = [a for a in spec.actors if not self.locked or a.id == self.side]
         return [Option(f"{a.name}{' ★' if a.id in recommended else ''}\n  {a.leader}", id=a.id) for a in actors]
@@ -86,21 +82,21 @@ class BriefingScreen(Screen[None]):
     def _briefing(self) -> Widget:
         from textual.widgets import Markdown
 
-        return Markdown(briefing_markdown(self.game.scenario, self.side), id="briefing-text")
+        return Markdown(briefing_markdown(self.scenario, self.side), id="briefing-text")
 
     def on_mount(self) -> None:
         self.query_one("#side-list", OptionList).focus()
-        if self.game is not None:
+        if self.scenario is not None:
             self._show_side()
 
     def _show_side(self) -> None:
         listing = self.query_one("#side-list", OptionList)
         listing.highlighted = listing.get_option_index(self.side)
-        self.sub_title = self.game.scenario.spec.title
+        self.sub_title = self.scenario.spec.title
 
-    def show_game(self, game: Game, side: str) -> None:
+    def show_scenario(self, scenario, side: str) -> None:
         """The scenario is loaded: list its sides and show the briefing of ``side``."""
-        self.game, self.side = game, side
+        self.scenario, self.side = scenario, side
         self.query_one("#side-list", OptionList).add_options(self._side_options())
         self.query_one("#briefing-loading").remove()
         self.query_one("#briefing-body").mount(self._briefing())
@@ -110,7 +106,7 @@ class BriefingScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.side:
             self.side = event.option.id
-            self.query_one("#briefing-text").update(briefing_markdown(self.game.scenario, self.side))
+            self.query_one("#briefing-text").update(briefing_markdown(self.scenario, self.side))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -118,14 +114,14 @@ class BriefingScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "start":
-            return self.game is not None
+            return self.scenario is not None
         if action == "back":
             return not self.locked
         return True
 
     def action_start(self) -> None:
-        if self.game is not None:
-            self.app.start_game(self.game, self.side)
+        if self.scenario is not None:
+            self.app.start_game(self.side)
 
     def action_back(self) -> None:
         self.app.show_title()

@@ -7,8 +7,6 @@ perceived. ``r`` writes the after-action report when ``wargame.debrief`` exists.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,7 +15,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from wargame.engine import facilitator_view
 from wargame.tui.session import Session
 from wargame.tui.widgets.escalation_chart import EscalationChart
 from wargame.tui.widgets.game_header import GameHeader
@@ -37,22 +34,12 @@ def debrief_available() -> bool:
     return importlib.util.find_spec("wargame.debrief") is not None
 
 
-def write_report(game, folder: Path) -> Path:
-    """Write the after-action report (Markdown, from ``wargame.debrief``) next to the saves."""
-    from wargame.debrief import build_report, render_markdown
-
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{game.scenario.id}-{game.seed}-debrief.md"
-    path.write_text(render_markdown(build_report(game)), encoding="utf-8")
-    return path
-
-
 def offer_report(screen: Screen) -> None:
     """Write the report for ``screen``'s game and say where it went, or why it could not be written."""
     from wargame.errors import WargameError
 
     try:
-        path = write_report(screen.session.game, screen.app.saves_folder())
+        path = screen.session.write_report(screen.app.saves_folder())
     except (WargameError, OSError) as error:
         screen.notify(str(error), severity="error")
         return
@@ -99,7 +86,7 @@ class EndScreen(Screen[None]):
         self.query_one("#end-title", Static).update(title)
         self.query_one("#scores", Static).update(self._scores(view))
         self.query_one("#scores").border_title = "Scores"
-        history = facilitator_view(self.session.game).history
+        history = self.session.facilitator_view().history
         self.query_one(EscalationChart).show(
             view.scenario.ladder.bands, view.scenario.ladder.start, [r.rung_after for r in history], view.perceived_rungs
         )

@@ -3,8 +3,8 @@
 Only with ``wargame play --facilitator``. Over the players' screens (``f``
 toggles it) or, when the computers play every side, as the main screen,
 where the instructor steps the game turn by turn (space) or lets it run.
-It shows everything the engine knows (``wargame.tui.white_cell``) and acts
-only through ``Game.apply`` (injects, overrides) so every intervention lands
+It shows the engine's ``FacilitatorView`` (``wargame.tui.white_cell``) and
+acts only through the session's decisions (injects, overrides) so every intervention lands
 in the decision log and the save. Pausing holds the computers: they take no
 decision and no turn resolves until the facilitator resumes.
 """
@@ -20,12 +20,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from wargame.engine import Inject, Override
+from wargame.engine import FacilitatorView, Inject, Override
 from wargame.errors import IllegalDecision, WargameError
 from wargame.tui.messages import DecisionApplied
+from wargame.tui.screens import tab_keys
 from wargame.tui.session import Session
 from wargame.tui.white_cell import (
-    LiveGame,
     actors_table,
     agreements_text,
     crisis_text,
@@ -62,7 +62,7 @@ class FacilitatorScreen(Screen[None]):
         Binding("o", "override", "Override", tooltip="Set a stat of an actor, or the rung"),
         Binding("r", "report", "Report", tooltip="Write the after-action report"),
         Binding("escape", "close", "Back", tooltip="Back to the players' screen"),
-        *[Binding(str(n), f"tab('{tab}')", name, show=False) for n, (tab, name) in enumerate(TABS.items(), start=1)],
+        *tab_keys(TABS),
     ]
 
     def __init__(self, session: Session, watch: bool = False) -> None:
@@ -101,7 +101,7 @@ class FacilitatorScreen(Screen[None]):
 
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
-        self.query_one("#wc-header", Static).update(self._header(self.session.game))
+        self.query_one("#wc-header", Static).update(self._header(self.session.facilitator_view()))
 
     def _layout(self, width: int) -> None:
         """From ``WIDE`` columns the crisis has its own column; below, it is the first tab."""
@@ -123,17 +123,16 @@ class FacilitatorScreen(Screen[None]):
     def refresh_view(self) -> None:
         """Redraw every panel from the facilitator's view of the game."""
         session = self.session
-        view = LiveGame(session.game)
-        game = view.game
-        self.query_one("#wc-header", Static).update(self._header(game))
+        view = session.facilitator_view()
+        self.query_one("#wc-header", Static).update(self._header(view))
         crisis = crisis_text(view, session.humans)
-        if game.outcome is not None:
-            crisis = Group(self._outcome(game), Text(""), crisis)
+        if view.outcome is not None:
+            crisis = Group(self._outcome(view), Text(""), crisis)
         for panel in self.query(".wc-crisis").results(Static):
             panel.border_title = "Crisis (actual)"
             panel.update(crisis)
         for indicators in self.query(IndicatorsPanel):
-            indicators.show_levels(game.history[-1].indicators if game.history else {})
+            indicators.show_levels(view.indicators)
         self.query_one("#wc-stats", Static).update(actors_table(view, session.humans))
         self.query_one("#wc-relations", Static).update(relations_text(view))
         self.query_one("#wc-red-lines-text", Static).update(red_lines_text(view))
@@ -143,7 +142,7 @@ class FacilitatorScreen(Screen[None]):
         self.query_one("#wc-news-text", Static).update(news_text(view))
         self.refresh_bindings()
 
-    def _header(self, game) -> Text:
+    def _header(self, view: FacilitatorView) -> Text:
         session = self.session
         phase = PHASE_WORDS.get(session.phase, session.phase)
         if self.thinking:
@@ -156,8 +155,8 @@ class FacilitatorScreen(Screen[None]):
             state = "people play every side"
         else:
             state = "computers running" if self.watch else "computers playing"
-        where = f" {game.turn_label()} · turn {game.turn}/{game.scenario.spec.turns} · {phase} · "
-        title = f" {game.scenario.spec.title} ·"
+        where = f" {view.turn_label} · turn {view.turn}/{view.turns} · {phase} · "
+        title = f" {view.scenario.spec.title} ·"
         room = (self.size.width or 120) - len(" WHITE CELL ") - len(where) - len(state)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" WHITE CELL ", "reverse bold")
@@ -167,9 +166,9 @@ class FacilitatorScreen(Screen[None]):
         text.append(state, "bold")
         return text
 
-    def _outcome(self, game) -> Text:
-        outcome = game.outcome
-        names = {a.id: a.name for a in game.scenario.spec.actors}
+    def _outcome(self, view: FacilitatorView) -> Text:
+        outcome = view.outcome
+        names = {a.id: a.name for a in view.actors}
         text = Text()
         text.append(f"Over on turn {outcome.turn}: {outcome.kind}\n", "bold")
         text.append(outcome.reason + "\n")
@@ -227,8 +226,8 @@ class FacilitatorScreen(Screen[None]):
     def action_inject(self) -> None:
         from wargame.tui.screens.inject_dialog import InjectScreen
 
-        game = self.session.game
-        self.app.push_screen(InjectScreen(game.scenario, dict(game.fired)), self._fire)
+        view = self.session.facilitator_view()
+        self.app.push_screen(InjectScreen(view.scenario, dict(view.fired)), self._fire)
 
     def _fire(self, inject: str | None) -> None:
         if not inject:
@@ -237,13 +236,13 @@ class FacilitatorScreen(Screen[None]):
         if error:
             self.notify(error, title="Inject not fired", severity="error")
             return
-        title = next(i.title for i in self.session.game.scenario.spec.injects if i.id == inject)
+        title = next(i.title for i in self.session.scenario.spec.injects if i.id == inject)
         self.notify(title, title="Inject fired")
 
     def action_override(self) -> None:
         from wargame.tui.screens.override_dialog import OverrideScreen
 
-        self.app.push_screen(OverrideScreen(self.session.game, self._apply), self._overridden)
+        self.app.push_screen(OverrideScreen(self.session.facilitator_view(), self._apply), self._overridden)
 
     def _overridden(self, override: Override | None) -> None:
         if override is not None:

@@ -18,6 +18,7 @@ from textual.widgets import Footer, OptionList, TabbedContent, TabPane
 from wargame.engine.decisions import Message, Order, Proceed
 from wargame.errors import IllegalDecision, WargameError
 from wargame.tui.messages import AnswerRequested, ComputersDone, DecisionApplied, MoveChosen
+from wargame.tui.screens import tab_keys
 from wargame.tui.session import Session
 from wargame.tui.text import letters_for
 from wargame.tui.widgets.actors_panel import ActorsPanel
@@ -31,6 +32,7 @@ from wargame.tui.widgets.red_lines_panel import RedLinesPanel
 
 WIDE = 140  # columns from which actors, warnings and news get their own column
 ROOMY = 100  # columns from which the ladder gets wider
+TABS = {"tab-hotline": "Hotline", "tab-orders": "Orders", "tab-actors": "Actors", "tab-warnings": "Alerts", "tab-news": "News"}
 SIDE_TABS = ("tab-actors", "tab-warnings", "tab-news")
 
 
@@ -44,11 +46,7 @@ class GameScreen(Screen):
         Binding("space", "next_turn", "Next turn", tooltip="See the turn's result and go on"),
         Binding("space", "game_over", "Results", tooltip="The crisis is over: see the outcome"),
         Binding("m", "compose", "Message", tooltip="Write a hotline message"),
-        Binding("1", "tab('tab-hotline')", "Hotline", show=False),
-        Binding("2", "tab('tab-orders')", "Orders", show=False),
-        Binding("3", "tab('tab-actors')", "Actors", show=False),
-        Binding("4", "tab('tab-warnings')", "Alerts", show=False),
-        Binding("5", "tab('tab-news')", "News", show=False),
+        *tab_keys(TABS),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -160,10 +158,10 @@ class GameScreen(Screen):
             self.refresh_bindings()
 
     def _order_target_name(self, view) -> str | None:
-        order = self.session.game.orders.get(self.session.human)
-        if order is None or order.target is None:
+        target = view.order_target
+        if target is None:
             return None
-        return next((o.name for o in view.others if o.id == order.target), order.target)
+        return next((o.name for o in view.others if o.id == target), target)
 
     def _focus_for_phase(self) -> None:
         phase = self.session.phase
@@ -239,7 +237,7 @@ class GameScreen(Screen):
     # ------------------------------------------------------------ the turn
 
     def _proceed(self) -> bool:
-        phase = self.session.game.turn_phase
+        phase = self.session.phase  # never "over" here: the game goes on
         try:
             self.session.proceed()
         except WargameError as error:
@@ -253,9 +251,9 @@ class GameScreen(Screen):
 
         While the facilitator holds the computers, the work waits (``release_computers``).
         """
-        game = self.session.game
         if self.session.paused:
-            self.session.held = (game.turn, game.turn_phase, label, resolve)
+            view = self.session.view()
+            self.session.held = (view.turn, view.phase, label, resolve)
             self.refresh_view()
             self.notify("The facilitator has paused the computers; the game goes on when they resume.", title="Paused")
             return
@@ -279,8 +277,8 @@ class GameScreen(Screen):
         if held is None or self.session.paused:
             return
         self.session.held = None
-        game = self.session.game
-        if (game.turn, game.turn_phase) == held[:2]:
+        view = self.session.view()
+        if (view.turn, view.phase) == held[:2]:
             self._think(held[2], held[3])
         else:
             self.refresh_view()
@@ -309,7 +307,7 @@ class GameScreen(Screen):
         if self.app.pass_keyboard():  # hot-seat: every team reads its own result first
             return
         self.app.autosave_quietly()
-        if self.session.game.is_over():
+        if self.session.phase == "over":
             self.action_game_over()
             return
         if self._proceed() and self.session.phase == "briefing" and self._proceed():

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wargame.engine.decisions import Override
+from wargame.engine.views import FacilitatorView
 from wargame.scenario.model import STATS
 from wargame.tui.text import STAT_LABELS
 
@@ -28,18 +29,18 @@ class OverrideScreen(ModalScreen[Override | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, game, apply: Callable[[Override], str | None]) -> None:
+    def __init__(self, view: FacilitatorView, apply: Callable[[Override], str | None]) -> None:
         super().__init__()
-        self.game = game
+        self.view = view
         self.apply = apply
 
     def compose(self) -> ComposeResult:
-        actors = [(a.id, a.name) for a in self.game.scenario.spec.actors]
+        actors = [(a.id, a.name) for a in self.view.actors]
         with Vertical(classes="dialog", id="override-dialog"):
             yield Label("Override a stat or the rung", classes="dialog-title")
             with Horizontal(id="override-pickers"):
                 yield OptionList(
-                    Option(f"The ladder (rung {self.game.rung})", id=LADDER),
+                    Option(f"The ladder (rung {self.view.rung})", id=LADDER),
                     *[Option(name, id=actor) for actor, name in actors],
                     id="override-target",
                 )
@@ -58,9 +59,9 @@ class OverrideScreen(ModalScreen[Override | None]):
         stats = self.query_one("#override-stat", OptionList)
         stats.clear_options()
         if target == LADDER:
-            stats.add_option(Option(f"Rung (0–{self.game.top_rung}, now {self.game.rung})", id="rung"))
+            stats.add_option(Option(f"Rung (0–{self.view.top_rung}, now {self.view.rung})", id="rung"))
         else:
-            values = self.game.actors[target].stats
+            values = self.view.actor(target).stats
             stats.add_options([Option(f"{STAT_LABELS[s]} (now {values[s]})", id=s) for s in STATS])
         stats.highlighted = 0
 

@@ -56,11 +56,11 @@ def result_text(session: Session, rung_before: int, perceived_before: int | None
         text.append(f"  You read the crisis at rung {view.perceived_rung} (you read {perceived_before} before the turn).\n")
 
     heading("Moves")
-    order = session.game.orders.get(session.human)
     if view.order:
         move = view.scenario.moves.get(view.order)  # from the scenario: a finished game lists no options
         name = move.name if move else view.order
-        target = aimed_at(move, names.get(order.target, order.target)) if order and order.target else ""
+        aim = view.order_target
+        target = aimed_at(move, names.get(aim, aim)) if aim else ""
         text.append(f"  You: {name}{target}\n")
     readings = view.perceived_history[-1][1] if view.perceived_history and view.perceived_history[-1][0] == turn else ()
     for reading in readings:

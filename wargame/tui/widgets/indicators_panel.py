@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -18,7 +20,7 @@ class IndicatorsPanel(Static):
     def show(self, view) -> None:
         self.show_levels(view.indicators)
 
-    def show_levels(self, levels: dict[str, int]) -> None:
+    def show_levels(self, levels: Mapping[str, int]) -> None:
         """Show indicator levels (an actor's reading from its view, or the facilitator's actual ones)."""
         self.border_title = "Warning indicators"
         alarms = sum(1 for level in levels.values() if level >= 2)
