@@ -16,6 +16,7 @@ from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.scenario.conditions import Condition
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import STATS, Move, Objective
+from wargame.scenario.tags import FIRST_BLOW, PREEMPTIVE
 
 MEDIATOR_GOODWILL = 1.0  # how far a mediator's role keeps it off the list of adversaries
 
@@ -33,7 +34,7 @@ class Facts:
     net: tuple[tuple[str, int], ...]  # change to my own stats, costs included
     harm: float  # how much it lowers the target's stats in all
     trust: int  # change of the target's trust in me
-    strike: bool
+    strike: bool  # a first blow (tags.FIRST_BLOW)
     adjusted: bool  # calming or preemptive: the ladder may count another escalation than its weight
 
 
@@ -63,8 +64,8 @@ def _facts(move: Move) -> Facts:
         net=tuple((stat, amount) for stat, amount in net.items() if amount),
         harm=-float(sum(amount for _, amount in move.effects.target.items())),
         trust=move.effects.trust,
-        strike="strike" in tags,
-        adjusted=move.escalation < 0 or "preemptive" in tags,
+        strike=not FIRST_BLOW.isdisjoint(tags),
+        adjusted=move.escalation < 0 or not PREEMPTIVE.isdisjoint(tags),
     )
 
 

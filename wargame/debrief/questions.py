@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from wargame.debrief.model import Report
 from wargame.debrief.words import possessive
+from wargame.scenario.tags import PREEMPTIVE, PREVENTIVE
 
 MAX_QUESTIONS = 8
 CHEAP_TALK = 0.5  # a side whose calming moves counted less than this share of their worth is asked why
@@ -26,7 +27,7 @@ def discussion_questions(report: Report) -> tuple[str, ...]:
 def _prevention(report: Report) -> str | None:
     for entry in report.timeline:
         for move in entry.moves:
-            if "preemptive" in move.tags:
+            if not PREEMPTIVE.isdisjoint(move.tags):
                 target = f" against {report.actor_name(move.target)}" if move.target else ""
                 believed = _believed(report, move.actor, entry.turn - 1)
                 return (
@@ -36,7 +37,7 @@ def _prevention(report: Report) -> str | None:
                 )
     for entry in report.timeline:
         for move in entry.moves:
-            if "preventive" in move.tags:
+            if not PREVENTIVE.isdisjoint(move.tags):
                 return (
                     f"On {entry.label}, at rung {entry.rung_before}, {report.actor_name(move.actor)} tried preventive "
                     f"diplomacy ({move.move.lower()}). Preventive moves are cheapest low on the ladder: did it change "
