@@ -41,7 +41,7 @@ class Tag(StrEnum):
 class Meaning:
     """What one tag does to each rule; a flag left False means the rule ignores the tag."""
 
-    means: str  # one line for the format document
+    means: str  # what it does, for the format document
     needs_channel: bool = False  # legality: refused at a target whose channel is severed
     needs_mediator: bool = False  # legality: needs a mediator who can talk to both sides
     preventive: bool = False  # weighing: de-escalation counts x1.5 low on the ladder, x0.5 high
@@ -57,57 +57,64 @@ class Meaning:
 
 MEANINGS: Mapping[Tag, Meaning] = MappingProxyType({
     Tag.PREVENTIVE: Meaning(
-        "Preventive diplomacy: worth most low on the ladder.",
+        "Preventive diplomacy: its de-escalation (a negative weight) counts ×1.5 at rungs 0–3, ×1 at rungs 4–8 "
+        "and ×0.5 above, so it works early and cheaply. Give the cheapest ones a `max_rung`.",
         preventive=True, likings={"hawk": -0.5, "dove": 1.2}),
     Tag.PREEMPTIVE: Meaning(
-        "Striking first: unprovoked, it counts one rung more and hardens the target.",
+        "Striking first: fast and strong (give it effects that cut the target's readiness), but it provokes: the "
+        "target's resolve +5 and its trust toward the mover -10 on top of the move's effects, and +1 escalation "
+        "if the target did not escalate on the previous turn.",
         preemptive=True),
     Tag.CBM: Meaning(
-        "Confidence-building measure: needs a channel; opens the pair to inspection (less misperception).",
+        "Confidence-building measure: misperception between the pair is cut for 3 turns.",
         needs_channel=True, transparency=True, metric="confidence_measures",
         likings={"hawk": -0.8, "dove": 1.5, "tit_for_tat": 0.3}),
     Tag.TRANSPARENCY: Meaning(
-        "Transparency: needs a channel; opens the pair to inspection (less misperception).",
+        "Transparency measure: misperception between the pair is cut for 3 turns.",
         needs_channel=True, transparency=True, metric="confidence_measures", likings={"dove": 1.0}),
     Tag.MEDIATION: Meaning(
-        "Mediation: needs a mediator who can talk to both sides; carries a calming gesture one rung further.",
+        "Needs a third party: an actor with `role: mediator`, other than the mover and the target, whose channels "
+        "to both are not severed (otherwise the move is greyed out with that reason). Through a mediator the move "
+        "de-escalates one step further than its weight.",
         needs_mediator=True, goes_further=True, metric="mediation", likings={"hawk": -1.5, "dove": 1.0}),
     Tag.SUMMIT: Meaning(
-        "Summit: needs a channel; a mediator's summit counts as mediation.",
+        "A summit; one held by a mediator counts as mediation in the debrief.",
         needs_channel=True, talks=True, metric="summits", likings={"hawk": -1.0, "dove": 1.5}),
     Tag.ENGAGEMENT: Meaning(
-        "Talks and dialogue: need a channel; a mediator's talks count as mediation.",
+        "Talks and dialogue; those held by a mediator count as mediation in the debrief.",
         needs_channel=True, talks=True, metric="meetings",
         likings={"hawk": -1.0, "dove": 1.0, "tit_for_tat": 0.3}),
     Tag.SANCTION: Meaning(
-        "Economic sanction.",
+        "Economic leverage, a stick; counted in the debrief.",
         metric="sanctions", likings={"hawk": 0.8, "dove": -1.0}),
     Tag.INCENTIVE: Meaning(
-        "Incentive or aid.",
+        "Economic leverage, a carrot.",
         likings={"hawk": -1.0, "dove": 0.6}),
     Tag.BUILDUP: Meaning(
-        "Military build-up: feeds the build-up indicator.",
+        "Military build-up: feeds the rapid military build-up indicator (weight 3 or more counts double).",
         indicator="build_up", metric="escalation_incidents", likings={"hawk": 1.0, "dove": -1.5}),
     Tag.RHETORIC: Meaning(
-        "Inflammatory rhetoric: feeds the rhetoric indicator.",
+        "Feeds the inflammatory rhetoric indicator.",
         indicator="rhetoric", likings={"hawk": 0.6, "dove": -1.0}),
     Tag.PROXY: Meaning(
-        "Proxy involvement: feeds the proxy indicator.",
+        "Feeds the proxy involvement indicator.",
         indicator="proxy", likings={"hawk": 0.3, "dove": -4.0}),
     Tag.STRIKE: Meaning(
-        "Armed attack: feeds the build-up indicator; computer hawks are loath to strike first.",
+        "An armed attack: feeds the rapid military build-up indicator; a computer hawk is loath to strike an actor "
+        "that has not provoked it.",
         first_blow=True, indicator="build_up", metric="escalation_incidents", likings={"hawk": 0.2, "dove": -6.0}),
     Tag.HOTLINE: Meaning(
-        "The hotline: needs a channel.",
+        "With `effects.channel: hotline`, establishes a hotline: messages on it are never garbled and "
+        "misperception is at its lowest.",
         needs_channel=True, likings={"hawk": -0.5, "dove": 3.0}),
     Tag.SEVER: Meaning(
-        "Breaking off communications: feeds the communications indicator.",
+        "Severs the channel (use with `effects.channel: severed`); feeds the broken communications indicator.",
         indicator="communications", likings={"dove": -4.0}),
     Tag.COALITION: Meaning(
         "Coalition building.",
         likings={"hawk": 0.3}),
     Tag.SPENDING: Meaning(
-        "Military spending."),
+        "Defence spending (the debrief counts military spending from the cost of military moves, tagged or not)."),
 })
 
 
@@ -140,3 +147,38 @@ def likings(doctrine: str) -> Mapping[str, float]:
     """Tag -> how much a computer doctrine likes a move for carrying it (tags it ignores are left out)."""
     return MappingProxyType({tag: meaning.likings[doctrine] for tag, meaning in MEANINGS.items()
                              if doctrine in meaning.likings})
+
+
+def _rules(meaning: Meaning) -> str:
+    """The rules a meaning feeds, in the words of the format document."""
+    said = []
+    if meaning.needs_channel:
+        said.append("needs a channel that is not severed")
+    if meaning.needs_mediator:
+        said.append("needs a mediator")
+    if meaning.preventive:
+        said.append("preventive weighing")
+    if meaning.goes_further:
+        said.append("one step further")
+    if meaning.preemptive:
+        said.append("provokes")
+    if meaning.transparency:
+        said.append("less misperception for 3 turns")
+    if meaning.first_blow:
+        said.append("a first blow")
+    if meaning.talks:
+        said.append("a mediator's talks")
+    if meaning.indicator:
+        said.append(f"indicator `{meaning.indicator}`")
+    if meaning.metric:
+        said.append(f"debrief `{meaning.metric}`")
+    if meaning.likings:
+        said.append("liked by " + ", ".join(f"{name} {value:+g}" for name, value in meaning.likings.items()))
+    return "; ".join(said) or "none"
+
+
+def vocabulary_table() -> str:
+    """The Markdown table of every tag that ``docs/scenario-format.md`` holds (a test keeps the two equal)."""
+    rows = ["| tag | effect | rules it feeds |", "|---|---|---|"]
+    rows += [f"| `{tag}` | {meaning.means} | {_rules(meaning)} |" for tag, meaning in MEANINGS.items()]
+    return "\n".join(rows) + "\n"
