@@ -51,6 +51,7 @@ from wargame.ai.situation import Situation, read_situation
 from wargame.engine.decisions import Message, MessageKind, Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
+from wargame.engine.phases import OutcomeKind
 from wargame.engine.views import ActorView
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import Move
@@ -449,7 +450,7 @@ class Calculator(Doctrine):
         next_rung = expected_rung(escalation, sit)
         value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.baseline
         if next_rung <= sit.marks.defused_at:
-            value += OUTCOME_POINTS["defused"] / 2
+            value += OUTCOME_POINTS[OutcomeKind.defused] / 2
         if known is not None:
             known[escalation] = value
         return value

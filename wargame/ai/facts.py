@@ -13,6 +13,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from wargame.engine.outcomes import OUTCOME_POINTS
+from wargame.engine.phases import OutcomeKind
 from wargame.scenario.conditions import Condition
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import STATS, Move, Objective
@@ -124,7 +125,7 @@ def stakes(scenario: LoadedScenario, actor: str) -> Stakes:
     by_stat: dict[str, list[tuple[Objective, Condition]]] = {}
     by_move: dict[str, list[tuple[Objective, Condition]]] = {}
     by_term: dict[str, list[tuple[Objective, Condition]]] = {}
-    war_loss = float(-OUTCOME_POINTS["war"])
+    war_loss = float(-OUTCOME_POINTS[OutcomeKind.war])
     for objective, condition in objectives:
         refs = condition.references
         if actor in refs.actors or not refs.actors:
