@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from wargame.ai.doctrines import DOCTRINES
 from wargame.engine.decisions import Decision
 from wargame.engine.game import Game
+from wargame.engine.phases import TurnPhase
 from wargame.engine.views import actor_view
 from wargame.errors import IllegalDecision
 
@@ -22,9 +23,9 @@ def computer_decisions(game: Game, actor: str, doctrine_name: str | None = None)
     policy = DOCTRINES[name]  # what ``wargame.ai.doctrine`` answers, without its import on every call
     view = actor_view(game, actor)
     rng = game.ai_rng(actor)
-    if game.turn_phase == "hotline":
+    if game.turn_phase == TurnPhase.hotline:
         return list(policy.choose_messages(view, rng))
-    if game.turn_phase == "orders" and actor not in game.orders:
+    if game.turn_phase == TurnPhase.orders and actor not in game.orders:
         return [policy.choose_order(view, rng)]
     return []
 
@@ -50,9 +51,9 @@ def play_to_end(
     """Play every actor by computer until the game is over."""
     actors = game.actor_ids
     while not game.is_over():
-        if game.turn_phase in ("hotline", "orders"):
+        if game.turn_phase in (TurnPhase.hotline, TurnPhase.orders):
             play_computers(game, actors, doctrines)
         game.proceed()
-        if game.turn_phase == "aftermath" and on_turn:
+        if game.turn_phase == TurnPhase.aftermath and on_turn:
             on_turn(game)
     return game

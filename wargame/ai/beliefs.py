@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from wargame.engine.views import ActorView, Reading
+from wargame.scenario.model import ChannelState
 
 UNKNOWN_STAT = 50.0
 History = tuple[tuple[int, tuple[Reading, ...]], ...]
@@ -115,8 +116,8 @@ class ViewEnv:
         me = self.view.actor
         if me in (actor, other):
             them = other if actor == me else actor
-            return next((o.channel for o in self.view.others if o.id == them), "open")
-        return "open"
+            return next((o.channel for o in self.view.others if o.id == them), ChannelState.OPEN)
+        return ChannelState.OPEN
 
 
 

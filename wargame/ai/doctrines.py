@@ -48,12 +48,14 @@ from wargame.ai.scoring import (
     war_risk,
 )
 from wargame.ai.situation import Situation, read_situation
-from wargame.engine.decisions import Message, Order
+from wargame.engine.decisions import Message, MessageKind, Order
 from wargame.engine.legality import MoveOption
 from wargame.engine.outcomes import OUTCOME_POINTS
+from wargame.engine.phases import OutcomeKind
 from wargame.engine.views import ActorView
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import Move
+from wargame.scenario.tags import likings
 
 _NO_GAINS: Mapping[str, float] = MappingProxyType({})
 
@@ -115,11 +117,12 @@ class Doctrine:
     DETERRED = 1.0  # weight of the declared red lines of others a move would cross
     KEEP_WORD = 1.0  # weight of what breaking an agreement would cost
 
-    TAGS: Mapping[str, float] = MappingProxyType({})  # liking for a move per tag it carries
-
     def fixed_terms(self, scenario: LoadedScenario) -> Mapping[str, float]:
-        """Move id -> the part of the move's value that only the scenario decides (here: its tag liking)."""
-        return tag_likings(scenario, self.TAGS)
+        """Move id -> the part of the move's value that only the scenario decides (here: its tag liking).
+
+        How each doctrine likes each tag is part of the tag's meaning (``scenario.tags``).
+        """
+        return tag_likings(scenario, likings(self.name))
 
     # -- orders
 
@@ -206,9 +209,6 @@ def fixed_terms(doctrine: Doctrine, scenario: LoadedScenario) -> Mapping[str, fl
 class Hawk(Doctrine):
     name = "hawk"
     summary = "Escalates to coerce, rarely concedes, honours its red lines, threatens and issues ultimatums."
-    TAGS = {"buildup": 1.0, "sanction": 0.8, "rhetoric": 0.6, "coalition": 0.3, "proxy": 0.3, "strike": 0.2,
-            "engagement": -1.0, "incentive": -1.0, "cbm": -0.8, "summit": -1.0, "mediation": -1.5,
-            "preventive": -0.5, "hotline": -0.5}
     FIT = 1.0  # weight of matching the wished-for escalation
     PROVOKED = 1.0  # perceived intent at which it climbs harder and may strike first
     FIRST_BLOW = 2.5  # reluctance to strike an actor that has not provoked it
@@ -260,7 +260,7 @@ class Hawk(Doctrine):
 def _defiant(sit: Situation) -> str | None:
     """Someone who turned down my ultimatum or threat lately: the one to make an example of."""
     for envelope in reversed(sit.view.outbox):
-        if envelope.message.kind == "ultimatum" and envelope.status == "rejected" and envelope.turn >= sit.view.turn - 2:
+        if envelope.message.kind == MessageKind.ULTIMATUM and envelope.status == "rejected" and envelope.turn >= sit.view.turn - 2:
             return envelope.message.recipient
     return None
 
@@ -271,9 +271,6 @@ def _defiant(sit: Situation) -> str | None:
 class Dove(Doctrine):
     name = "dove"
     summary = "Preventive diplomacy, confidence building, the hotline and concessions; accepts fair deals."
-    TAGS = {"preventive": 1.2, "cbm": 1.5, "transparency": 1.0, "hotline": 3.0, "engagement": 1.0, "summit": 1.5,
-            "mediation": 1.0, "incentive": 0.6, "strike": -6.0, "proxy": -4.0, "sever": -4.0, "buildup": -1.5,
-            "rhetoric": -1.0, "sanction": -1.0}
     FIT = 1.0
     TOLERANCE = 2.0  # perceived intent beyond which it stops giving ground (but still does not escalate)
     CONCEDE = 0.12  # liking for deep de-escalation per point of rung pressure
@@ -318,7 +315,6 @@ class TitForTat(Doctrine):
     summary = "Opens cooperatively, then mirrors the escalation it perceived from each opponent; forgives cooperation."
     FIT = 1.5
     AIM_AT = 0.8  # liking for aiming a retaliation at the offender itself
-    TAGS = {"engagement": 0.3, "cbm": 0.3}
     DETERRED = 1.0
     KEEP_WORD = 3.0  # while the other side keeps its own word
     jitter = 0.2
@@ -371,8 +367,8 @@ class TitForTat(Doctrine):
         """Besides the odd proposal, mirror what came over the line: a threat for a threat, a promise for a promise."""
         out: list[Message | None] = [*super().initiatives(sit, temper, book, rng)]
         recent = [e.received() for e in sit.view.inbox if e.turn >= sit.view.turn - 1]
-        threatened = {m.sender for m in recent if m.kind in ("threat", "ultimatum")}
-        assured = {m.sender for m in recent if m.kind == "assurance"}
+        threatened = {m.sender for m in recent if m.kind in (MessageKind.THREAT, MessageKind.ULTIMATUM)}
+        assured = {m.sender for m in recent if m.kind == MessageKind.ASSURANCE}
         for other in sorted(threatened):
             out.append(talk.threat(sit, temper, rng, to=other))
         for other in sorted(assured - threatened):
@@ -454,7 +450,7 @@ class Calculator(Doctrine):
         next_rung = expected_rung(escalation, sit)
         value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.baseline
         if next_rung <= sit.marks.defused_at:
-            value += OUTCOME_POINTS["defused"] / 2
+            value += OUTCOME_POINTS[OutcomeKind.defused] / 2
         if known is not None:
             known[escalation] = value
         return value

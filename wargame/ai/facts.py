@@ -13,9 +13,11 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from wargame.engine.outcomes import OUTCOME_POINTS
+from wargame.engine.phases import OutcomeKind
 from wargame.scenario.conditions import Condition
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import STATS, Move, Objective
+from wargame.scenario.tags import FIRST_BLOW, PREEMPTIVE
 
 MEDIATOR_GOODWILL = 1.0  # how far a mediator's role keeps it off the list of adversaries
 
@@ -33,7 +35,7 @@ class Facts:
     net: tuple[tuple[str, int], ...]  # change to my own stats, costs included
     harm: float  # how much it lowers the target's stats in all
     trust: int  # change of the target's trust in me
-    strike: bool
+    strike: bool  # a first blow (tags.FIRST_BLOW)
     adjusted: bool  # calming or preemptive: the ladder may count another escalation than its weight
 
 
@@ -63,8 +65,8 @@ def _facts(move: Move) -> Facts:
         net=tuple((stat, amount) for stat, amount in net.items() if amount),
         harm=-float(sum(amount for _, amount in move.effects.target.items())),
         trust=move.effects.trust,
-        strike="strike" in tags,
-        adjusted=move.escalation < 0 or "preemptive" in tags,
+        strike=not FIRST_BLOW.isdisjoint(tags),
+        adjusted=move.escalation < 0 or not PREEMPTIVE.isdisjoint(tags),
     )
 
 
@@ -123,7 +125,7 @@ def stakes(scenario: LoadedScenario, actor: str) -> Stakes:
     by_stat: dict[str, list[tuple[Objective, Condition]]] = {}
     by_move: dict[str, list[tuple[Objective, Condition]]] = {}
     by_term: dict[str, list[tuple[Objective, Condition]]] = {}
-    war_loss = float(-OUTCOME_POINTS["war"])
+    war_loss = float(-OUTCOME_POINTS[OutcomeKind.war])
     for objective, condition in objectives:
         refs = condition.references
         if actor in refs.actors or not refs.actors:

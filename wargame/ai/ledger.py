@@ -21,6 +21,7 @@ from wargame.ai.facts import Facts, Linked, facts, stakes
 from wargame.ai.scoring import own_gain, war_risk
 from wargame.ai.situation import Situation
 from wargame.engine.outcomes import OUTCOME_POINTS
+from wargame.engine.phases import OutcomeKind
 from wargame.scenario.conditions import Condition
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import Term
@@ -239,7 +240,7 @@ def deal_value(sit: Situation, temper: Temper, book: Ledger, other: str,
         total += gain
     total -= sum(book.burden[t] for t in mine)
     if book.settles(union, bool(theirs) and bool(mine)):
-        total += OUTCOME_POINTS["settled"] + war_risk(sit.rung + 2, sit) * trusted
+        total += OUTCOME_POINTS[OutcomeKind.settled] + war_risk(sit.rung + 2, sit) * trusted
     return total + temper.peace_wish * pressure(sit)
 
 

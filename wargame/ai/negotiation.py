@@ -30,16 +30,16 @@ def answer(sit: Situation, temper: Temper, book: Ledger, envelope: EnvelopeSnaps
     """Accept, reject or counter one pending proposal, counter or ultimatum."""
     m = envelope.received()
     value = deal_value(sit, temper, book, m.sender, m.offer, m.ask)
-    if m.kind == "ultimatum":
+    if m.kind == MessageKind.ULTIMATUM:
         value += temper.threat_fear * _consequence(sit, m.sender, m.move)
     if value >= margin:
-        return _reply(sit, temper, envelope, "accept", rng)
-    if m.kind != "ultimatum" and rng.random() < temper.counter:
+        return _reply(sit, temper, envelope, MessageKind.ACCEPT, rng)
+    if m.kind != MessageKind.ULTIMATUM and rng.random() < temper.counter:
         better = _improve(sit, temper, book, m.sender, m.offer, m.ask, margin) or draft(sit, temper, book, m.sender)
         if better is not None and better != (m.ask, m.offer):
             offer, ask = better
-            return _reply(sit, temper, envelope, "counter", rng, offer=offer, ask=ask)
-    return _reply(sit, temper, envelope, "reject", rng)
+            return _reply(sit, temper, envelope, MessageKind.COUNTER, rng, offer=offer, ask=ask)
+    return _reply(sit, temper, envelope, MessageKind.REJECT, rng)
 
 
 def _consequence(sit: Situation, sender: str, move_id: str | None) -> float:
@@ -79,7 +79,7 @@ def _reply(sit: Situation, temper: Temper, envelope: EnvelopeSnapshot, kind: Mes
 # ---------------------------------------------------------------- proposing
 
 
-def awaiting(sit: Situation, other: str, kinds: Sequence[str] = ("proposal", "counter", "ultimatum")) -> bool:
+def awaiting(sit: Situation, other: str, kinds: Sequence[str] = (MessageKind.PROPOSAL, MessageKind.COUNTER, MessageKind.ULTIMATUM)) -> bool:
     """Do I already have an open proposal (or ultimatum) with ``other``?"""
     return any(e.message.recipient == other and e.status == "pending" and e.message.kind in kinds
                for e in sit.view.outbox)
@@ -94,7 +94,7 @@ def proposal(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) -
         if package:
             offer, ask = package
             text = _say(temper, "proposal", rng, other, sit) + " " + _terms_text(book, offer, ask)
-            return Message(sit.me, other, "proposal", text[:MAX_TEXT], offer=offer, ask=ask)
+            return Message(sit.me, other, MessageKind.PROPOSAL, text[:MAX_TEXT], offer=offer, ask=ask)
         return None  # one draft a turn
     return None
 
@@ -131,7 +131,7 @@ def assurance(sit: Situation, temper: Temper, rng: random.Random, to: str | None
         return None  # it will not promise away the last answer one of its red lines commits it to
     move = max(hard, key=lambda m: m.escalation)
     text = _say(temper, "assurance", rng, recipient, sit).replace("{move}", move.name.lower())
-    return Message(sit.me, recipient, "assurance", text, move=move.id)
+    return Message(sit.me, recipient, MessageKind.ASSURANCE, text, move=move.id)
 
 
 def threat(sit: Situation, temper: Temper, rng: random.Random, to: str | None = None) -> Message | None:
@@ -151,13 +151,13 @@ def threat(sit: Situation, temper: Temper, rng: random.Random, to: str | None = 
         return None
     trigger = max(candidates, key=lambda m: (sit.env.played(recipient, m.id, None), m.escalation))
     text = _say(temper, "threat", rng, recipient, sit).replace("{move}", trigger.name.lower())
-    return Message(sit.me, recipient, "threat", text, move=response, trigger_move=trigger.id)
+    return Message(sit.me, recipient, MessageKind.THREAT, text, move=response, trigger_move=trigger.id)
 
 
 def ultimatum(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) -> Message | None:
     """Demand the terms I want most of the most threatening actor, by next turn, or else."""
     for other in sit.adversaries[:1]:
-        if awaiting(sit, other, ("ultimatum",)):
+        if awaiting(sit, other, (MessageKind.ULTIMATUM,)):
             return None
         wanted = sorted((t for t in book.terms.values() if may_commit(t, other) and t.id not in book.agreed
                          and book.gain[t.id] > 0), key=lambda t: -book.gain[t.id])[:2]
@@ -167,7 +167,7 @@ def ultimatum(sit: Situation, temper: Temper, book: Ledger, rng: random.Random) 
         ask = tuple(t.id for t in wanted)
         deadline = min(sit.view.turns, sit.view.turn + 1)
         text = _say(temper, "ultimatum", rng, other, sit) + " " + _terms_text(book, (), ask)
-        return Message(sit.me, other, "ultimatum", text[:MAX_TEXT], ask=ask, move=response, deadline=deadline)
+        return Message(sit.me, other, MessageKind.ULTIMATUM, text[:MAX_TEXT], ask=ask, move=response, deadline=deadline)
     return None
 
 
@@ -187,7 +187,7 @@ def statement(sit: Situation, temper: Temper, rng: random.Random) -> Message | N
     others = sit.adversaries
     if not others or not temper.voice.get("statement"):
         return None
-    return Message(sit.me, others[0], "statement", _say(temper, "statement", rng, others[0], sit))
+    return Message(sit.me, others[0], MessageKind.STATEMENT, _say(temper, "statement", rng, others[0], sit))
 
 
 def _say(temper: Temper, kind: str, rng: random.Random, to: str, sit: Situation) -> str:

@@ -14,8 +14,10 @@ from functools import cached_property
 from wargame.ai.beliefs import ViewEnv
 from wargame.ai.facts import Landmarks, Stakes, landmarks, stakes
 from wargame.ai.threat import read_hostility, read_threats
+from wargame.engine.decisions import MessageKind
 from wargame.engine.views import ActorView
 from wargame.engine.weighing import Weigher
+from wargame.scenario.model import ChannelState
 
 CAPITULATION_MARGIN = 15  # stats this close to the capitulation line become precious
 HOSTILE = 0.5  # threat (perceived intent plus standing quarrel) that makes an actor an adversary
@@ -76,7 +78,7 @@ class Situation:
             if agreement.in_force and len(agreement.parties) > 1:
                 return next(p for p in agreement.parties if p != view.actor)
         for envelope in reversed(view.inbox):
-            if envelope.message.kind in ("proposal", "counter"):
+            if envelope.message.kind in (MessageKind.PROPOSAL, MessageKind.COUNTER):
                 return envelope.message.sender
         return None
 
@@ -111,7 +113,7 @@ class Situation:
     @cached_property
     def reachable(self) -> tuple[str, ...]:
         """Others I can talk to, most threatening first."""
-        open_ = [o.id for o in self.view.others if o.channel != "severed"]
+        open_ = [o.id for o in self.view.others if o.channel != ChannelState.SEVERED]
         return tuple(sorted(open_, key=lambda o: -self.threat.get(o, 0.0)))
 
     @cached_property

@@ -1,15 +1,17 @@
 """Crisis metrics in the terms analysts use, counted from the moves' tags.
 
-- diplomatic engagements: hotline messages sent, plus moves tagged
-  ``engagement`` (talks, dialogue) and ``summit``;
-- military escalation incidents: moves tagged ``strike`` or ``buildup``;
+Which tags count toward which metric is part of each tag's meaning
+(``Meaning.metric`` in ``scenario/tags.py``); the rules here are:
+
+- diplomatic engagements: hotline messages sent, plus talks (moves
+  counted as meetings, a summit not counted twice) and summits;
+- military escalation incidents, confidence-building measures, sanctions:
+  the moves whose tags count toward each;
 - agreements and ceasefires signed: accepted proposals (two or more
   parties) and calls for a ceasefire;
-- confidence-building measures: moves tagged ``cbm`` or ``transparency``;
 - military spending: economy paid for military moves;
-- sanctions imposed: moves tagged ``sanction``;
-- mediation efforts: moves tagged ``mediation``, and the engagement and
-  summit moves of an actor whose role is mediator (its talks are mediation);
+- mediation efforts: mediation moves, and the talks of an actor whose role
+  is mediator (``Meaning.talks``: its talks are mediation);
 - calming moves, at face value and as the ladder counted them (a gesture
   repeated, made to a friend or through a go-between counts for less).
 """
@@ -20,6 +22,8 @@ from dataclasses import fields
 
 from wargame.debrief.model import Metrics
 from wargame.engine import Game
+from wargame.scenario.model import Category
+from wargame.scenario.tags import TALKS, counted_as
 
 CEASEFIRE_MOVES = frozenset({"ceasefire_call"})
 
@@ -38,21 +42,24 @@ def _for_actor(game: Game, actor: str) -> Metrics:
     calming = [(-m.escalation, max(0.0, -r.escalation.get(actor, 0.0))) for r, m in zip(records, moves) if m.escalation < 0]
     mediator = game.scenario.actor(actor).role == "mediator"
 
-    def tagged(*tags: str) -> int:
-        return sum(1 for move in moves if set(tags) & set(move.tags))
+    def tagged(metric: str, also: frozenset[str] = frozenset()) -> int:
+        tags = counted_as(metric) | also
+        return sum(1 for move in moves if not tags.isdisjoint(move.tags))
+
+    summit = counted_as("summits")
 
     return Metrics(
         actor=actor,
         messages=sum(1 for e in game.envelopes if e.message.sender == actor),
-        meetings=sum(1 for m in moves if "engagement" in m.tags and "summit" not in m.tags),
-        summits=tagged("summit"),
-        escalation_incidents=tagged("strike", "buildup"),
+        meetings=sum(1 for m in moves if not counted_as("meetings").isdisjoint(m.tags) and summit.isdisjoint(m.tags)),
+        summits=tagged("summits"),
+        escalation_incidents=tagged("escalation_incidents"),
         agreements=sum(1 for a in game.agreements if actor in a.parties and len(set(a.parties)) >= 2),
         ceasefires=sum(1 for m in moves if m.id in CEASEFIRE_MOVES),
-        confidence_measures=tagged("cbm", "transparency"),
-        military_spending=sum(max(0, m.cost.economy) for m in moves if m.category == "military"),
-        sanctions=tagged("sanction"),
-        mediation=tagged("mediation", *(("engagement", "summit") if mediator else ())),
+        confidence_measures=tagged("confidence_measures"),
+        military_spending=sum(max(0, m.cost.economy) for m in moves if m.category == Category.MILITARY),
+        sanctions=tagged("sanctions"),
+        mediation=tagged("mediation", TALKS if mediator else frozenset()),
         calming_weight=float(sum(weight for weight, _ in calming)),
         calming_counted=round(sum(counted for _, counted in calming), 2),
     )

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from wargame.debrief.model import Report
 from wargame.debrief.words import possessive
+from wargame.engine.phases import OutcomeKind
+from wargame.scenario.tags import PREEMPTIVE, PREVENTIVE
 
 MAX_QUESTIONS = 8
 CHEAP_TALK = 0.5  # a side whose calming moves counted less than this share of their worth is asked why
@@ -26,7 +28,7 @@ def discussion_questions(report: Report) -> tuple[str, ...]:
 def _prevention(report: Report) -> str | None:
     for entry in report.timeline:
         for move in entry.moves:
-            if "preemptive" in move.tags:
+            if not PREEMPTIVE.isdisjoint(move.tags):
                 target = f" against {report.actor_name(move.target)}" if move.target else ""
                 believed = _believed(report, move.actor, entry.turn - 1)
                 return (
@@ -36,7 +38,7 @@ def _prevention(report: Report) -> str | None:
                 )
     for entry in report.timeline:
         for move in entry.moves:
-            if "preventive" in move.tags:
+            if not PREVENTIVE.isdisjoint(move.tags):
                 return (
                     f"On {entry.label}, at rung {entry.rung_before}, {report.actor_name(move.actor)} tried preventive "
                     f"diplomacy ({move.move.lower()}). Preventive moves are cheapest low on the ladder: did it change "
@@ -154,13 +156,13 @@ def _ending(report: Report) -> str | None:
     outcome = report.outcome
     if outcome is None:
         return "The game is not over. What do you expect each side to do next, and why?"
-    if outcome.kind == "war":
+    if outcome.kind == OutcomeKind.war:
         return ("The crisis ended in war. Looking at the escalation chart, from which turn was war hard to avoid, "
                 "and who could still have stopped it then?")
-    if outcome.kind == "capitulation":
+    if outcome.kind == OutcomeKind.capitulation:
         return (f"{report.actor_name(outcome.actor)} could no longer hold its position. Was its collapse its own "
                 f"doing or the result of pressure from the others, and is a humiliated adversary a lasting peace?")
-    if outcome.kind == "stalemate":
+    if outcome.kind == OutcomeKind.stalemate:
         return (f"The crisis was still unresolved after {report.turns_played} turns. Is a frozen crisis a success "
                 f"or a failure, and for whom?")
     best = max(outcome.scores, key=lambda s: s.score, default=None)

@@ -24,7 +24,8 @@ from wargame.engine.phases import crisis_machine
 from wargame.engine.records import Event, RedLineState, TurnRecord
 from wargame.engine.weighing import REPEAT_WINDOW, counted_escalation
 from wargame.errors import IllegalDecision
-from wargame.scenario.model import HotlineText, Move, TriggerEffects
+from wargame.scenario.model import ChannelState, HotlineText, Move, TriggerEffects
+from wargame.scenario.tags import GOES_FURTHER, PREEMPTIVE, PREVENTIVE, TRANSPARENCY
 
 if TYPE_CHECKING:
     from wargame.engine.decisions import Order
@@ -94,13 +95,13 @@ def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float
         _add(me.stats, stat, -amount)
     for stat, amount in effects.self_.items():
         _add(me.stats, stat, amount)
-    preemptive = "preemptive" in tags
+    preemptive = not PREEMPTIVE.isdisjoint(tags)
     unprovoked = target is not None and preemptive and not _escalated_last_turn(game, target)
     weight = counted_escalation(
         float(move.escalation),
         game.rung,
-        preventive="preventive" in tags,
-        mediation="mediation" in tags,
+        preventive=not PREVENTIVE.isdisjoint(tags),
+        mediation=not GOES_FURTHER.isdisjoint(tags),
         mediator_involved=actor in game.mediator_ids or target in game.mediator_ids,
         target_trust=game.actors[target].trust[actor] if target else None,
         repeats=_played_within(game, actor, move.id, REPEAT_WINDOW),
@@ -113,7 +114,7 @@ def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float
         _add(other.trust, actor, effects.trust)
         if effects.channel:
             game.channels[_pair(actor, target)] = effects.channel
-        if not tags.isdisjoint({"cbm", "transparency"}):
+        if not TRANSPARENCY.isdisjoint(tags):
             game.transparency_until[_pair(actor, target)] = game.turn + 3
         if preemptive:
             _add(other.stats, "resolve", PROVOCATION["resolve"])
@@ -279,7 +280,7 @@ def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, me
                 _add(game.actors[actor].trust, other, amount)
     for a, b, state in effects.channels:
         if a != b:
-            game.channels[_pair(a, b)] = state
+            game.channels[_pair(a, b)] = ChannelState(state)
     game.unlocked.update(effects.unlock)
     if message:
         game.note("hotline", f"{message.sender} to {message.to}: {message.text}", (message.sender, message.to),

@@ -10,14 +10,25 @@ store. Each decision turns into a plain dict and back (``to_dict`` /
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter, ValidationError
 
 from wargame.errors import IllegalDecision
 
-MessageKind = Literal["statement", "proposal", "accept", "reject", "counter", "ultimatum", "assurance", "threat"]
-MESSAGE_KINDS: tuple[str, ...] = ("statement", "proposal", "accept", "reject", "counter", "ultimatum", "assurance", "threat")
+
+class MessageKind(StrEnum):
+    """What a hotline message is (see ``Message``), spelled as in saves."""
+
+    STATEMENT = "statement"
+    PROPOSAL = "proposal"
+    ACCEPT = "accept"
+    REJECT = "reject"
+    COUNTER = "counter"
+    ULTIMATUM = "ultimatum"
+    ASSURANCE = "assurance"
+    THREAT = "threat"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from wargame.engine.phases import TurnPhase, taken, turn_machine
 from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, TurnRecord
 from wargame.errors import IllegalDecision
 from wargame.scenario.loader import LoadedScenario
-from wargame.scenario.model import STATS, Band
+from wargame.scenario.model import STATS, Band, ChannelState
 
 
 @dataclass
@@ -68,7 +68,7 @@ class Game:
             )
         self._others = {a: tuple(b for b in self.actors if b != a) for a in self.actors}
         self.mediator_ids = tuple(a.id for a in spec.actors if a.role == "mediator")
-        self.channels: dict[tuple[str, str], str] = {}
+        self.channels: dict[tuple[str, str], ChannelState] = {}
         for actor in spec.actors:
             for other, state in actor.channels.items():
                 self.channels[pair(actor.id, other)] = state
@@ -113,8 +113,8 @@ class Game:
     def others(self, actor: str) -> tuple[str, ...]:
         return self._others[actor]
 
-    def channel(self, a: str, b: str) -> str:
-        return self.channels.get((a, b) if a < b else (b, a), "open")  # pair(a, b), inlined: views ask constantly
+    def channel(self, a: str, b: str) -> ChannelState:
+        return self.channels.get((a, b) if a < b else (b, a), ChannelState.OPEN)  # pair(a, b), inlined: views ask constantly
 
     def band(self, rung: int | None = None) -> Band:
         return self.ladder.bands[self.band_of_rung[self.rung if rung is None else rung]]

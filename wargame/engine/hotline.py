@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from wargame.engine.decisions import MESSAGE_KINDS, Message
+from wargame.engine.decisions import Message, MessageKind
+from wargame.engine.phases import TurnPhase
 from wargame.engine.records import Agreement, Commitment, Envelope, RedLineState
 from wargame.errors import IllegalDecision
+from wargame.scenario.model import ChannelState
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
 
 STRAINED_DELAY = 0.25
 STRAINED_GARBLE = 0.2
-ANSWERS = ("accept", "reject", "counter")
+ANSWERS = (MessageKind.ACCEPT, MessageKind.REJECT, MessageKind.COUNTER)
+OFFERS = (MessageKind.PROPOSAL, MessageKind.COUNTER, MessageKind.ULTIMATUM)  # the kinds an answer can answer
 MAX_TEXT = 1000
 
 T = TypeVar("T")
@@ -27,28 +30,28 @@ T = TypeVar("T")
 
 def check_message(game: Game, m: Message) -> None:
     """Refuse a message the rules do not allow, before anything changes."""
-    if game.turn_phase != "hotline":
+    if game.turn_phase != TurnPhase.hotline:
         raise IllegalDecision(f"the hotline is closed during the {game.turn_phase} phase")
-    if m.kind not in MESSAGE_KINDS:
+    if m.kind not in list(MessageKind):
         raise IllegalDecision(f"unknown message kind '{m.kind}'")
     for who in (m.sender, m.recipient):
         if who not in game.actors:
             raise IllegalDecision(f"unknown actor '{who}'")
     if m.sender == m.recipient:
         raise IllegalDecision("a leader cannot send a message to itself")
-    if game.channel(m.sender, m.recipient) == "severed":
+    if game.channel(m.sender, m.recipient) == ChannelState.SEVERED:
         raise IllegalDecision(f"the channel between {m.sender} and {m.recipient} is severed")
     if len(m.text) > MAX_TEXT:
         raise IllegalDecision(f"a message holds at most {MAX_TEXT} characters")
-    if m.kind in ("proposal", "counter", "ultimatum"):
+    if m.kind in OFFERS:
         _check_terms(game, m)
     if m.kind in ANSWERS:
         _check_answer(game, m)
-    if m.kind in ("assurance", "threat", "ultimatum") and m.move not in game.scenario.moves:
+    if m.kind in (MessageKind.ASSURANCE, MessageKind.THREAT, MessageKind.ULTIMATUM) and m.move not in game.scenario.moves:
         raise IllegalDecision(f"a {m.kind} names a move: unknown move '{m.move}'")
-    if m.kind == "threat" and m.trigger_move not in game.scenario.moves:
+    if m.kind == MessageKind.THREAT and m.trigger_move not in game.scenario.moves:
         raise IllegalDecision(f"a threat names the move it forbids: unknown move '{m.trigger_move}'")
-    if m.kind == "ultimatum" and (m.deadline is None or not game.turn <= m.deadline <= game.scenario.spec.turns):
+    if m.kind == MessageKind.ULTIMATUM and (m.deadline is None or not game.turn <= m.deadline <= game.scenario.spec.turns):
         raise IllegalDecision("an ultimatum needs a deadline turn between now and the last turn")
 
 
@@ -56,7 +59,7 @@ def _check_terms(game: Game, m: Message) -> None:
     terms = {term.id: term for term in game.scenario.spec.terms}
     if not (m.offer or m.ask):
         raise IllegalDecision(f"a {m.kind} needs at least one term")
-    if m.kind == "ultimatum" and (m.offer or not m.ask):
+    if m.kind == MessageKind.ULTIMATUM and (m.offer or not m.ask):
         raise IllegalDecision("an ultimatum demands terms of the recipient and offers none")
     for party, chosen in ((m.sender, m.offer), (m.recipient, m.ask)):
         for term_id in chosen:
@@ -72,15 +75,15 @@ def _check_answer(game: Game, m: Message) -> None:
         raise IllegalDecision(f"'{m.kind}' answers a proposal: reply_to is missing")
     envelope = game.envelope(m.reply_to)
     original = envelope.message
-    if original.kind not in ("proposal", "counter", "ultimatum") or original.recipient != m.sender:
+    if original.kind not in OFFERS or original.recipient != m.sender:
         raise IllegalDecision(f"message #{m.reply_to} is not a proposal to {m.sender}")
     if original.sender != m.recipient:
         raise IllegalDecision(f"the answer must go to {original.sender}")
     if envelope.status != "pending" or not envelope.delivered:
         raise IllegalDecision(f"message #{m.reply_to} is no longer open ({envelope.status or 'not delivered'})")
-    if m.kind == "counter":
+    if m.kind == MessageKind.COUNTER:
         _check_terms(game, m)
-    if m.kind == "counter" and original.kind == "ultimatum":
+    if m.kind == MessageKind.COUNTER and original.kind == MessageKind.ULTIMATUM:
         raise IllegalDecision("an ultimatum can be accepted or rejected, not countered")
 
 
@@ -88,11 +91,11 @@ def send(game: Game, m: Message) -> Envelope:
     """Deliver (or delay, or garble) a checked message and carry out what it means."""
     channel = game.channel(m.sender, m.recipient)
     delay = garble = False
-    if channel == "strained":
+    if channel == ChannelState.STRAINED:
         delay = game.rng.random() < STRAINED_DELAY
         garble = game.rng.random() < STRAINED_GARBLE
     envelope = Envelope(len(game.envelopes), game.turn, m, -1 if delay else game.turn, garble)
-    if m.kind in ("proposal", "counter", "ultimatum"):
+    if m.kind in OFFERS:
         envelope.status = "pending"
     game.envelopes.append(envelope)
     if delay:
@@ -117,13 +120,13 @@ def deliver_delayed(game: Game) -> None:
 
 def _on_delivery(game: Game, envelope: Envelope) -> None:
     m = envelope.received()
-    if m.kind == "assurance":
+    if m.kind == MessageKind.ASSURANCE:
         agreement = Agreement(len(game.agreements), game.turn, (m.sender,), (Commitment(m.sender, None, (_given(m.move),)),))
         game.agreements.append(agreement)
         _nudge_trust(game, m.recipient, m.sender, 3)
         game.note("assurance", f"{m.sender} assures {m.recipient} that it will not resort to: {_move_name(game, m.move)}.",
                   (m.sender, m.recipient), (m.sender, m.recipient))
-    elif m.kind == "threat":
+    elif m.kind == MessageKind.THREAT:
         game.red_lines.append(
             RedLineState(
                 id=f"threat_{envelope.id}", owner=m.sender, against=m.recipient,
@@ -134,7 +137,7 @@ def _on_delivery(game: Game, envelope: Envelope) -> None:
         _nudge_trust(game, m.recipient, m.sender, -3)
         game.note("threat", f"{m.sender} draws a red line for {m.recipient}: no {_move_name(game, m.trigger_move)}.",
                   (m.sender, m.recipient), (m.sender, m.recipient))
-    elif m.kind == "ultimatum":
+    elif m.kind == MessageKind.ULTIMATUM:
         game.note("ultimatum", f"{m.sender} issues an ultimatum to {m.recipient}, deadline turn {m.deadline}.",
                   (m.sender, m.recipient), (m.sender, m.recipient))
 
@@ -142,7 +145,7 @@ def _on_delivery(game: Game, envelope: Envelope) -> None:
 def _answer(game: Game, m: Message) -> None:
     original = game.envelopes[_given(m.reply_to)]
     proposal = original.message
-    if m.kind == "accept":
+    if m.kind == MessageKind.ACCEPT:
         original.status = "accepted"
         commitments = [_commitment(game, proposal.sender, t) for t in proposal.offer]
         commitments += [_commitment(game, proposal.recipient, t) for t in proposal.ask]
@@ -158,9 +161,9 @@ def _answer(game: Game, m: Message) -> None:
         ]
         game.note("agreement", f"Agreement #{agreement.id} between {proposal.sender} and {proposal.recipient}: "
                   + "; and ".join(promises) + ".", actors=(proposal.sender, proposal.recipient))
-    elif m.kind == "reject":
+    elif m.kind == MessageKind.REJECT:
         original.status = "rejected"
-        if proposal.kind == "ultimatum":
+        if proposal.kind == MessageKind.ULTIMATUM:
             _ultimatum_defied(game, original, "rejected")
     else:
         original.status = "countered"
@@ -177,7 +180,7 @@ def expire_ultimatums(game: Game) -> None:
     """After the deadline an unanswered ultimatum becomes a crossed red line of its sender."""
     for envelope in game.envelopes:
         m = envelope.message
-        if m.kind != "ultimatum" or envelope.status != "pending" or game.turn < _given(m.deadline):
+        if m.kind != MessageKind.ULTIMATUM or envelope.status != "pending" or game.turn < _given(m.deadline):
             continue
         envelope.status = "expired"
         _ultimatum_defied(game, envelope, "expired unanswered")
@@ -199,7 +202,7 @@ def _ultimatum_defied(game: Game, envelope: Envelope, how: str) -> None:
 def expire_stale_proposals(game: Game) -> None:
     """Proposals not answered within a turn lapse, so the inbox stays current."""
     for envelope in game.envelopes:
-        if envelope.status == "pending" and envelope.message.kind != "ultimatum" and envelope.deliver_on < game.turn - 1:
+        if envelope.status == "pending" and envelope.message.kind != MessageKind.ULTIMATUM and envelope.deliver_on < game.turn - 1:
             envelope.status = "expired"
 
 

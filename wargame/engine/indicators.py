@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from wargame.scenario.tags import feeding
+
 if TYPE_CHECKING:
     from wargame.engine.records import Event, TurnRecord
     from wargame.scenario.loader import LoadedScenario
@@ -21,7 +23,7 @@ INDICATORS = {
     "proxy": "Proxy involvement",
     "red_lines": "Red lines crossed",
 }
-TAGS = {"build_up": {"buildup", "strike"}, "rhetoric": {"rhetoric"}, "proxy": {"proxy"}, "communications": {"sever"}}
+TAGS = {name: tags for name in INDICATORS if (tags := feeding(name))}  # indicator -> the tags that feed it
 
 
 def compute(history: Sequence[TurnRecord], scenario: LoadedScenario) -> dict[str, int]:

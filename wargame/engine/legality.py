@@ -25,15 +25,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from wargame.engine.decisions import Order
 from wargame.engine.env import GameEnv
+from wargame.engine.phases import TurnPhase
 from wargame.errors import IllegalDecision
-from wargame.scenario.model import Move
+from wargame.scenario.model import ChannelState, Move
+from wargame.scenario.tags import NEEDS_CHANNEL, NEEDS_MEDIATOR
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
     from wargame.scenario.conditions import Condition
 
 RUNG = frozenset({"rung", "peak"})  # the variables of a condition that a move's rung shift changes
-NEEDS_CHANNEL = frozenset({"engagement", "summit", "cbm", "transparency", "hotline"})
 
 
 class MoveOption(NamedTuple):
@@ -65,7 +66,7 @@ def options(game: Game, actor: str) -> list[MoveOption]:
 
 def check_order(game: Game, order: Order) -> None:
     """Refuse an order the rules do not allow, with the reason the orders panel shows."""
-    if game.turn_phase != "orders":
+    if game.turn_phase != TurnPhase.orders:
         raise IllegalDecision(f"orders are not open: the turn is in its {game.turn_phase} phase")
     if order.actor not in game.actors:
         raise IllegalDecision(f"unknown actor '{order.actor}'")
@@ -120,7 +121,7 @@ def _availability(game: Game, actor: str, move: Move, aims: list[_Aim]) -> tuple
         holds = condition is None or condition.evaluate(GameEnv(game, {"self": actor, "target": actor}))
         return ("" if holds else _unmet(move)), ()
     tags = game.scenario.move_tags[move.id]
-    needs_mediator, needs_channel = "mediation" in tags, not NEEDS_CHANNEL.isdisjoint(tags)
+    needs_mediator, needs_channel = not NEEDS_MEDIATOR.isdisjoint(tags), not NEEDS_CHANNEL.isdisjoint(tags)
     makes = move.effects.channel  # the channel state the move brings about
     targets: tuple[str, ...] = ()
     first_refusal = ""
@@ -128,7 +129,7 @@ def _availability(game: Game, actor: str, move: Move, aims: list[_Aim]) -> tuple
         target, channel = aim.target, aim.channel
         if needs_mediator and not mediators(game, actor, target):
             why = "no mediator in this crisis can talk to both sides"
-        elif needs_channel and channel == "severed":
+        elif needs_channel and channel == ChannelState.SEVERED:
             why = f"the channel to {target} is severed"
         elif makes and channel == makes:
             why = f"the channel to {target} is already {makes}"
@@ -159,13 +160,13 @@ def static_reason(game: Game, actor: str, move: Move) -> str:
 def mediators(game: Game, actor: str, target: str) -> list[str]:
     """Third parties with the mediator role and working channels to both sides (a mediator may mediate itself)."""
     if actor in game.mediator_ids:
-        return [actor] if target not in game.mediator_ids and game.channel(actor, target) != "severed" else []
+        return [actor] if target not in game.mediator_ids and game.channel(actor, target) != ChannelState.SEVERED else []
     return [
         other
         for other in game.mediator_ids
         if other not in (actor, target)
-        and game.channel(other, actor) != "severed"
-        and game.channel(other, target) != "severed"
+        and game.channel(other, actor) != ChannelState.SEVERED
+        and game.channel(other, target) != ChannelState.SEVERED
     ]
 
 

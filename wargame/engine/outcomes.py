@@ -10,16 +10,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.engine.env import GameEnv
-from wargame.engine.phases import crisis_machine
+from wargame.engine.phases import OutcomeKind, crisis_machine
 from wargame.engine.records import Outcome
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
     from wargame.scenario.conditions import Condition
 
-OUTCOME_POINTS = {"settled": 5, "defused": 3, "stalemate": 0, "war": -15}
+OUTCOME_POINTS = {OutcomeKind.settled: 5, OutcomeKind.defused: 3, OutcomeKind.stalemate: 0, OutcomeKind.war: -15}
 CAPITULATION_POINTS = {"loser": -10, "others": 5}
-TRIGGERS = {"settled": "settle", "defused": "defuse", "stalemate": "stall", "capitulation": "capitulate"}
+TRIGGERS = {OutcomeKind.settled: "settle", OutcomeKind.defused: "defuse", OutcomeKind.stalemate: "stall",
+            OutcomeKind.capitulation: "capitulate"}
 
 
 def check_end(game: Game, end_of_turn: bool = True) -> None:
@@ -27,23 +28,23 @@ def check_end(game: Game, end_of_turn: bool = True) -> None:
     if game.is_over():
         return
     spec = game.scenario.spec
-    ending: tuple[str, str | None, str] | None = None
-    if game.crisis_phase == "war":
-        ending = ("war", None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
+    ending: tuple[OutcomeKind, str | None, str] | None = None
+    if game.crisis_phase == OutcomeKind.war:
+        ending = (OutcomeKind.war, None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
     elif loser := _capitulating(game):
-        ending = ("capitulation", loser, f"{_name(game, loser)} could no longer hold its position")
+        ending = (OutcomeKind.capitulation, loser, f"{_name(game, loser)} could no longer hold its position")
     elif not end_of_turn:
         return
     elif _settled(game):
-        ending = ("settled", None, "the parties reached an agreement that settles the crisis")
+        ending = (OutcomeKind.settled, None, "the parties reached an agreement that settles the crisis")
     elif _calm_long_enough(game):
-        ending = ("defused", None, f"the crisis stayed at or below rung {game.ladder.defused_at} for {game.calm_turns} turns")
+        ending = (OutcomeKind.defused, None, f"the crisis stayed at or below rung {game.ladder.defused_at} for {game.calm_turns} turns")
     elif game.turn >= spec.turns:
-        ending = ("stalemate", None, f"the turn limit of {spec.turns} was reached with the crisis unresolved")
+        ending = (OutcomeKind.stalemate, None, f"the turn limit of {spec.turns} was reached with the crisis unresolved")
     if ending is None:
         return
     kind, actor, reason = ending
-    if kind != "war":
+    if kind != OutcomeKind.war:
         crisis_machine(game.band_ids).fire(game, TRIGGERS[kind])
     scores, notes = score(game, kind, actor)
     game.outcome = Outcome(kind, game.turn, reason, actor, scores, notes)
@@ -74,7 +75,7 @@ def _settled(game: Game) -> bool:
     )
 
 
-def score(game: Game, kind: str, loser: str | None) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
+def score(game: Game, kind: OutcomeKind, loser: str | None) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
     env = GameEnv(game)
     scores, notes = [], []
     for actor in game.scenario.spec.actors:
@@ -83,7 +84,7 @@ def score(game: Game, kind: str, loser: str | None) -> tuple[tuple[tuple[str, in
         parts.append(("objectives", sum(o.weight for o in met)))
         agreed = {t for a in game.agreements_in_force() for t in a.terms}
         parts.append(("terms", sum(t.value.get(actor.id, 0) for t in game.scenario.spec.terms if t.id in agreed)))
-        if kind == "capitulation":
+        if kind == OutcomeKind.capitulation:
             parts.append(("outcome", CAPITULATION_POINTS["loser" if actor.id == loser else "others"]))
         else:
             parts.append(("outcome", OUTCOME_POINTS[kind]))

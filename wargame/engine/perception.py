@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from wargame.engine.records import MISREAD_GAP, Event, Perception
+from wargame.scenario.model import ChannelState
 
 if TYPE_CHECKING:
     from wargame.engine.decisions import Order
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 BASE_NOISE = 0.3
 DISTRUST_NOISE = 1.2
-CHANNEL_NOISE = {"open": 0.0, "strained": 0.6, "severed": 1.2, "hotline": -0.4}
+CHANNEL_NOISE = {ChannelState.OPEN: 0.0, ChannelState.STRAINED: 0.6, ChannelState.SEVERED: 1.2, ChannelState.HOTLINE: -0.4}
 COVERT_NOISE = 0.8
 TRANSPARENCY_RELIEF = 0.4
 WORST_CASE_BIAS = 0.3
@@ -35,7 +36,7 @@ def noise(game: Game, observer: str, actor: str, covert: bool = False) -> float:
     """Standard deviation of the error with which ``observer`` reads ``actor``."""
     link = _pair(observer, actor)
     trust = game.actors[observer].trust[actor]
-    sigma = BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 + CHANNEL_NOISE[game.channels.get(link, "open")]
+    sigma = BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 + CHANNEL_NOISE[game.channels.get(link, ChannelState.OPEN)]
     if covert:
         sigma += COVERT_NOISE
     if link in game.transparency_until and game.transparency_until[link] >= game.turn:

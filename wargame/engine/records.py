@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
-from wargame.engine.decisions import Message, Order
+from wargame.engine.decisions import Message, MessageKind, Order
 
 MISREAD_GAP = 1.5  # a reading at least this far from the truth is a misreading
 
@@ -103,8 +103,8 @@ class _EnvelopeReading:
         if not self.garbled:
             return self.message
         m = self.message
-        if m.kind in ("assurance", "threat", "statement"):
-            return Message(m.sender, m.recipient, "statement", "[garbled] " + _garble(m.text))
+        if m.kind in (MessageKind.ASSURANCE, MessageKind.THREAT, MessageKind.STATEMENT):
+            return Message(m.sender, m.recipient, MessageKind.STATEMENT, "[garbled] " + _garble(m.text))
         return Message(
             m.sender, m.recipient, m.kind, "[garbled] " + _garble(m.text), m.offer, m.ask, m.reply_to,
             m.move, m.trigger_move, m.deadline,

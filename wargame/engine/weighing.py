@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wargame.scenario.tags import GOES_FURTHER, PREEMPTIVE, PREVENTIVE
+
 if TYPE_CHECKING:
     from wargame.engine.views import ActorView
     from wargame.scenario.model import Move
@@ -123,12 +125,12 @@ class Weigher:
         return counted_escalation(
             weight,
             self._rung,
-            preventive="preventive" in tags,
-            mediation="mediation" in tags,
+            preventive=not PREVENTIVE.isdisjoint(tags),
+            mediation=not GOES_FURTHER.isdisjoint(tags),
             mediator_involved=self.involves_mediator(target),
             target_trust=None if target is None else self._trust[target],
             repeats=self._recent.get(move_id, 0),
-            unprovoked_preemption="preemptive" in tags and target is not None and not _escalated_last_turn(self.view, target),
+            unprovoked_preemption=not PREEMPTIVE.isdisjoint(tags) and target is not None and not _escalated_last_turn(self.view, target),
             notes=notes,
         )
 

@@ -20,7 +20,7 @@ import pydantic
 from wargame.errors import ConditionError, ScenarioError
 from wargame.scenario.conditions import Condition, Namespace, forget_parsed, parse_condition, syntax_tree
 from wargame.scenario.diagnostics import Diagnostic, did_you_mean, pydantic_diagnostics
-from wargame.scenario.model import STATS, Actor, Ladder, Move, Scenario
+from wargame.scenario.model import STATS, Actor, ChannelState, Ladder, Move, Scenario
 from wargame.scenario.warnings import static_warnings
 from wargame.scenario.yamlsafe import Document, YamlProblem, load_yaml_file, load_yaml_text
 
@@ -350,7 +350,7 @@ class _Checker:
                     cpath = path + ("effects", "channels", c)
                     self.expect(cpath + (0,), first, self.actors, "actor")
                     self.expect(cpath + (1,), second, self.actors, "actor")
-                    self.expect(cpath + (2,), state, ("open", "strained", "severed", "hotline"), "channel state")
+                    self.expect(cpath + (2,), state, tuple(s.value for s in ChannelState), "channel state")
                 for i, move_id in enumerate(effects.unlock):
                     self.expect(path + ("effects", "unlock", i), move_id, moves, "move")
                 if trigger.message:

@@ -10,9 +10,12 @@ with the condition language once names are known (``scenario.loader``).
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from wargame.scenario.tags import Tag
 
 STATS = ("resolve", "credibility", "support", "economy", "readiness")
 """Every actor carries these five stats, each from 0 to 100."""
@@ -31,28 +34,30 @@ ConditionText = Annotated[
     StringConstraints(min_length=1, max_length=2000),
     Field(description="An expression in the condition language, e.g. `rung >= 6 and ussr.resolve < 30`."),
 ]
-Category = Literal["diplomatic", "economic", "military"]
-ChannelState = Literal["open", "strained", "severed", "hotline"]
+
+
+class Category(StrEnum):
+    """The kind of a move, spelled as in scenario files."""
+
+    DIPLOMATIC = "diplomatic"
+    ECONOMIC = "economic"
+    MILITARY = "military"
+
+
+class ChannelState(StrEnum):
+    """The state of the channel between two actors, spelled as in scenario files and saves."""
+
+    OPEN = "open"
+    STRAINED = "strained"
+    SEVERED = "severed"
+    HOTLINE = "hotline"
+
+
+# Enum fields accept their spellings (the model is strict, which would ask for members).
+CategoryName = Annotated[Category, Field(strict=False)]
+ChannelName = Annotated[ChannelState, Field(strict=False)]
+TagName = Annotated[Tag, Field(strict=False)]
 Doctrine = Literal["hawk", "dove", "tit_for_tat", "calculator"]
-Tag = Literal[
-    "preventive",
-    "preemptive",
-    "cbm",
-    "transparency",
-    "mediation",
-    "summit",
-    "engagement",
-    "sanction",
-    "incentive",
-    "buildup",
-    "rhetoric",
-    "proxy",
-    "strike",
-    "hotline",
-    "sever",
-    "coalition",
-    "spending",
-]
 
 
 class Strict(BaseModel):
@@ -141,7 +146,7 @@ class Actor(Strict):
     doctrine: Doctrine = "calculator"
     stats: Stats = Stats()
     trust: dict[Id, StatValue] = Field(default_factory=dict, description="Trust toward other actors (default 50).")
-    channels: dict[Id, ChannelState] = Field(default_factory=dict, description="Channel toward others (default open).")
+    channels: dict[Id, ChannelName] = Field(default_factory=dict, description="Channel toward others (default open).")
     briefing: Briefing = Briefing()
     objectives: list[Objective] = Field(default_factory=list)
     red_lines: list[RedLine] = Field(default_factory=list)
@@ -154,7 +159,7 @@ class Effects(Strict):
     self_: StatChanges = Field(StatChanges(), alias="self")
     target: StatChanges = StatChanges()
     trust: Delta = Field(0, description="Change of the target's trust toward the mover.")
-    channel: ChannelState | None = Field(None, description="New state of the channel between mover and target.")
+    channel: ChannelName | None = Field(None, description="New state of the channel between mover and target.")
 
 
 class Move(Strict):
@@ -164,7 +169,7 @@ class Move(Strict):
 
     id: Id
     name: Line
-    category: Category
+    category: CategoryName
     description: Text = ""
     escalation: Annotated[int, Field(ge=-3, le=4)] = 0
     targeted: bool = Field(True, description="Whether the move is aimed at another actor.")
@@ -174,7 +179,7 @@ class Move(Strict):
     requires: ConditionText | None = Field(None, description="Prerequisite; `self` and `target` name the actors.")
     min_rung: Annotated[int, Field(ge=0)] = 0
     max_rung: Annotated[int, Field(ge=0)] = 99
-    tags: list[Tag] = Field(default_factory=list)
+    tags: list[TagName] = Field(default_factory=list)
 
 
 class MoveAdjustment(Strict):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from wargame.scenario.intervals import Analysis, Range, Site
 from wargame.scenario.model import Move
+from wargame.scenario.tags import NEEDS_MEDIATOR
 
 if TYPE_CHECKING:
     from wargame.scenario.loader import LoadedScenario
@@ -93,7 +94,7 @@ class Facts:
         if move.id in self.loaded.locked and not self._unlockable(move.id):
             sources = [t.id for t in self.loaded.spec.triggers if move.id in t.effects.unlock]
             return "it is locked, and no trigger that unlocks it can ever fire (" + ", ".join(sources) + ")"
-        if move.targeted and "mediation" in move.tags:
+        if move.targeted and not NEEDS_MEDIATOR.isdisjoint(move.tags):
             why = self._mediation_blocker(actor)
             if why:
                 return why
