@@ -23,9 +23,9 @@ def computer_decisions(game: Game, actor: str, doctrine_name: str | None = None)
     policy = DOCTRINES[name]  # what ``wargame.ai.doctrine`` answers, without its import on every call
     view = actor_view(game, actor)
     rng = game.ai_rng(actor)
-    if game.turn_phase == TurnPhase.hotline:
+    if game.turn_phase == TurnPhase.HOTLINE:
         return list(policy.choose_messages(view, rng))
-    if game.turn_phase == TurnPhase.orders and actor not in game.orders:
+    if game.turn_phase == TurnPhase.ORDERS and actor not in game.orders:
         return [policy.choose_order(view, rng)]
     return []
 
@@ -51,9 +51,9 @@ def play_to_end(
     """Play every actor by computer until the game is over."""
     actors = game.actor_ids
     while not game.is_over():
-        if game.turn_phase in (TurnPhase.hotline, TurnPhase.orders):
+        if game.turn_phase in (TurnPhase.HOTLINE, TurnPhase.ORDERS):
             play_computers(game, actors, doctrines)
         game.proceed()
-        if game.turn_phase == TurnPhase.aftermath and on_turn:
+        if game.turn_phase == TurnPhase.AFTERMATH and on_turn:
             on_turn(game)
     return game

@@ -450,7 +450,7 @@ class Calculator(Doctrine):
         next_rung = expected_rung(escalation, sit)
         value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.baseline
         if next_rung <= sit.marks.defused_at:
-            value += OUTCOME_POINTS[OutcomeKind.defused] / 2
+            value += OUTCOME_POINTS[OutcomeKind.DEFUSED] / 2
         if known is not None:
             known[escalation] = value
         return value

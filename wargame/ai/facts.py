@@ -125,7 +125,7 @@ def stakes(scenario: LoadedScenario, actor: str) -> Stakes:
     by_stat: dict[str, list[tuple[Objective, Condition]]] = {}
     by_move: dict[str, list[tuple[Objective, Condition]]] = {}
     by_term: dict[str, list[tuple[Objective, Condition]]] = {}
-    war_loss = float(-OUTCOME_POINTS[OutcomeKind.war])
+    war_loss = float(-OUTCOME_POINTS[OutcomeKind.WAR])
     for objective, condition in objectives:
         refs = condition.references
         if actor in refs.actors or not refs.actors:

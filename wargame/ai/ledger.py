@@ -240,7 +240,7 @@ def deal_value(sit: Situation, temper: Temper, book: Ledger, other: str,
         total += gain
     total -= sum(book.burden[t] for t in mine)
     if book.settles(union, bool(theirs) and bool(mine)):
-        total += OUTCOME_POINTS[OutcomeKind.settled] + war_risk(sit.rung + 2, sit) * trusted
+        total += OUTCOME_POINTS[OutcomeKind.SETTLED] + war_risk(sit.rung + 2, sit) * trusted
     return total + temper.peace_wish * pressure(sit)
 
 

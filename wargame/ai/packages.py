@@ -94,7 +94,7 @@ def search_packages(sit: Situation, temper: Temper, book: Ledger, other: str,
     trusted = reliability(sit, temper, other)
     items, values = package_items(book, other, trusted)
     base = temper.peace_wish * pressure(sit)
-    bonus = OUTCOME_POINTS[OutcomeKind.settled] + war_risk(sit.rung + 2, sit) * trusted
+    bonus = OUTCOME_POINTS[OutcomeKind.SETTLED] + war_risk(sit.rung + 2, sit) * trusted
     default_settles = book.settlement is None
     settles: dict[int, bool] = {0: False}  # by the settlement items in a package, as a bit mask
     sums: list[tuple[float, float, bool, bool, int]] = []  # per package: my value, theirs, offers, asks, settlement mask
@@ -119,7 +119,7 @@ def search_packages(sit: Situation, temper: Temper, book: Ledger, other: str,
             settled = settles[mask] = book.settles(terms, True)
         if settled:
             my_value += bonus
-            their_value += OUTCOME_POINTS[OutcomeKind.settled]
+            their_value += OUTCOME_POINTS[OutcomeKind.SETTLED]
         if my_value < temper.accept_margin or their_value < 0:
             continue
         score = my_value + temper.fairness * min(my_value, their_value) - 0.3 * len(combo)

@@ -156,13 +156,13 @@ def _ending(report: Report) -> str | None:
     outcome = report.outcome
     if outcome is None:
         return "The game is not over. What do you expect each side to do next, and why?"
-    if outcome.kind == OutcomeKind.war:
+    if outcome.kind == OutcomeKind.WAR:
         return ("The crisis ended in war. Looking at the escalation chart, from which turn was war hard to avoid, "
                 "and who could still have stopped it then?")
-    if outcome.kind == OutcomeKind.capitulation:
+    if outcome.kind == OutcomeKind.CAPITULATION:
         return (f"{report.actor_name(outcome.actor)} could no longer hold its position. Was its collapse its own "
                 f"doing or the result of pressure from the others, and is a humiliated adversary a lasting peace?")
-    if outcome.kind == OutcomeKind.stalemate:
+    if outcome.kind == OutcomeKind.STALEMATE:
         return (f"The crisis was still unresolved after {report.turns_played} turns. Is a frozen crisis a success "
                 f"or a failure, and for whom?")
     best = max(outcome.scores, key=lambda s: s.score, default=None)

@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 def check_message(game: Game, m: Message) -> None:
     """Refuse a message the rules do not allow, before anything changes."""
-    if game.turn_phase != TurnPhase.hotline:
+    if game.turn_phase != TurnPhase.HOTLINE:
         raise IllegalDecision(f"the hotline is closed during the {game.turn_phase} phase")
     if m.kind not in list(MessageKind):
         raise IllegalDecision(f"unknown message kind '{m.kind}'")

@@ -66,7 +66,7 @@ def options(game: Game, actor: str) -> list[MoveOption]:
 
 def check_order(game: Game, order: Order) -> None:
     """Refuse an order the rules do not allow, with the reason the orders panel shows."""
-    if game.turn_phase != TurnPhase.orders:
+    if game.turn_phase != TurnPhase.ORDERS:
         raise IllegalDecision(f"orders are not open: the turn is in its {game.turn_phase} phase")
     if order.actor not in game.actors:
         raise IllegalDecision(f"unknown actor '{order.actor}'")

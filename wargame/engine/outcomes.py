@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from wargame.engine.game import Game
     from wargame.scenario.conditions import Condition
 
-OUTCOME_POINTS = {OutcomeKind.settled: 5, OutcomeKind.defused: 3, OutcomeKind.stalemate: 0, OutcomeKind.war: -15}
+OUTCOME_POINTS = {OutcomeKind.SETTLED: 5, OutcomeKind.DEFUSED: 3, OutcomeKind.STALEMATE: 0, OutcomeKind.WAR: -15}
 CAPITULATION_POINTS = {"loser": -10, "others": 5}
-TRIGGERS = {OutcomeKind.settled: "settle", OutcomeKind.defused: "defuse", OutcomeKind.stalemate: "stall",
-            OutcomeKind.capitulation: "capitulate"}
+TRIGGERS = {OutcomeKind.SETTLED: "settle", OutcomeKind.DEFUSED: "defuse", OutcomeKind.STALEMATE: "stall",
+            OutcomeKind.CAPITULATION: "capitulate"}
 
 
 def check_end(game: Game, end_of_turn: bool = True) -> None:
@@ -29,22 +29,22 @@ def check_end(game: Game, end_of_turn: bool = True) -> None:
         return
     spec = game.scenario.spec
     ending: tuple[OutcomeKind, str | None, str] | None = None
-    if game.crisis_phase == OutcomeKind.war:
-        ending = (OutcomeKind.war, None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
+    if game.crisis_phase == OutcomeKind.WAR:
+        ending = (OutcomeKind.WAR, None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
     elif loser := _capitulating(game):
-        ending = (OutcomeKind.capitulation, loser, f"{_name(game, loser)} could no longer hold its position")
+        ending = (OutcomeKind.CAPITULATION, loser, f"{_name(game, loser)} could no longer hold its position")
     elif not end_of_turn:
         return
     elif _settled(game):
-        ending = (OutcomeKind.settled, None, "the parties reached an agreement that settles the crisis")
+        ending = (OutcomeKind.SETTLED, None, "the parties reached an agreement that settles the crisis")
     elif _calm_long_enough(game):
-        ending = (OutcomeKind.defused, None, f"the crisis stayed at or below rung {game.ladder.defused_at} for {game.calm_turns} turns")
+        ending = (OutcomeKind.DEFUSED, None, f"the crisis stayed at or below rung {game.ladder.defused_at} for {game.calm_turns} turns")
     elif game.turn >= spec.turns:
-        ending = (OutcomeKind.stalemate, None, f"the turn limit of {spec.turns} was reached with the crisis unresolved")
+        ending = (OutcomeKind.STALEMATE, None, f"the turn limit of {spec.turns} was reached with the crisis unresolved")
     if ending is None:
         return
     kind, actor, reason = ending
-    if kind != OutcomeKind.war:
+    if kind != OutcomeKind.WAR:
         crisis_machine(game.band_ids).fire(game, TRIGGERS[kind])
     scores, notes = score(game, kind, actor)
     game.outcome = Outcome(kind, game.turn, reason, actor, scores, notes)
@@ -84,7 +84,7 @@ def score(game: Game, kind: OutcomeKind, loser: str | None) -> tuple[tuple[tuple
         parts.append(("objectives", sum(o.weight for o in met)))
         agreed = {t for a in game.agreements_in_force() for t in a.terms}
         parts.append(("terms", sum(t.value.get(actor.id, 0) for t in game.scenario.spec.terms if t.id in agreed)))
-        if kind == OutcomeKind.capitulation:
+        if kind == OutcomeKind.CAPITULATION:
             parts.append(("outcome", CAPITULATION_POINTS["loser" if actor.id == loser else "others"]))
         else:
             parts.append(("outcome", OUTCOME_POINTS[kind]))
