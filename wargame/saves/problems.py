@@ -36,7 +36,7 @@ def describe(error: ValidationError) -> str:
     kind, context = first["type"], first.get("ctx") or {}
     if kind == "union_tag_invalid":
         said = f"unknown decision type {context['tag']!r} (expected {context['expected_tags']})"
-    elif kind == "literal_error":
+    elif kind in ("literal_error", "enum"):
         said = f"must be one of {context['expected']}"
     else:
         said = _SAID.get(kind) or first["msg"][:1].lower() + first["msg"][1:]
