@@ -104,25 +104,23 @@ class _Rule(NamedTuple):
     needs_mediator: bool  # mediation moves: a mediator must talk to both sides
     needs_channel: bool  # refused over a severed channel
     makes: str | None  # the channel state the move brings about
-
-    @property
-    def aim(self) -> tuple[bool, bool, str | None, str | None]:
-        """What decides whom the move may aim at: moves that share it share their targets in a listing."""
-        return self.needs_mediator, self.needs_channel, self.makes, self.move.requires or None
+    aim: tuple[bool, bool, str | None, str]  # what decides whom it may aim at: moves sharing it share targets
 
 
 def _rule(scenario: LoadedScenario, move: Move) -> _Rule:
     tags = scenario.move_tags[move.id]
     condition = scenario.condition("move", move.id) if move.requires else None
+    needs_mediator, needs_channel = "mediation" in tags, not NEEDS_CHANNEL.isdisjoint(tags)
     return _Rule(
         move=move,
         locked=move.id in scenario.locked,
         costs=tuple((stat, amount) for stat, amount in scenario.move_costs[move.id] if amount > 0),
         condition=condition,
         per_target=condition is not None and "target" in condition.references.aliases,
-        needs_mediator="mediation" in tags,
-        needs_channel=not NEEDS_CHANNEL.isdisjoint(tags),
+        needs_mediator=needs_mediator,
+        needs_channel=needs_channel,
         makes=move.effects.channel,
+        aim=(needs_mediator, needs_channel, move.effects.channel, move.requires),
     )
 
 
@@ -151,15 +149,16 @@ class _Listing:
     ways of aiming, and the game does not change while its options are listed.
     """
 
-    __slots__ = ("actor", "aims", "env", "game", "mediated", "targets", "verdicts")
+    __slots__ = ("actor", "aims", "env", "game", "mediated", "rung", "stats", "targets", "unlocked", "verdicts")
 
     def __init__(self, game: Game, actor: str):
         self.game, self.actor = game, actor
+        self.rung, self.unlocked, self.stats = game.rung, game.unlocked, game.actors[actor].stats
         self.env = GameEnv(game, {"self": actor, "target": actor})  # for prerequisites that name no target
         self.targets = [_Target(other, game.channel(actor, other), GameEnv(game, {"self": actor, "target": other}))
                         for other in game.others(actor)]
         self.verdicts: dict[tuple[str, str], bool] = {}  # (prerequisite, target or "") -> whether it holds
-        self.aims: dict[tuple[bool, bool, str | None, str | None], tuple[str, tuple[str, ...]]] = {}
+        self.aims: dict[tuple[bool, bool, str | None, str], tuple[str, tuple[str, ...]]] = {}
         self.mediated: dict[str, bool] = {}  # target -> whether some mediator talks to both sides
 
     def holds(self, condition: Condition, target: _Target | None) -> bool:
@@ -170,7 +169,7 @@ class _Listing:
         return verdict
 
     def availability(self, rule: _Rule) -> tuple[str, tuple[str, ...]]:
-        reason = _static_reason(self.game, self.actor, rule)
+        reason = self.static_reason(rule)
         if reason:
             return reason, ()
         if not rule.move.targeted:
@@ -203,6 +202,22 @@ class _Listing:
             first_refusal = first_refusal or why
         return ("" if targets else first_refusal or "no possible target"), targets
 
+    def static_reason(self, rule: _Rule) -> str:
+        """Why the move cannot be played now whatever its target: still locked, the rung, its costs ("" if none)."""
+        move, rung = rule.move, self.rung
+        if rule.locked and move.id not in self.unlocked:
+            return "not yet available in this crisis"
+        if rung < move.min_rung:
+            game = self.game
+            return f"only from rung {move.min_rung} ({game.rung_names[min(move.min_rung, game.top_rung)]})"
+        if rung > move.max_rung:
+            return f"only up to rung {move.max_rung}; the crisis is past it"
+        stats = self.stats
+        for stat, amount in rule.costs:
+            if stats[stat] < amount:
+                return f"costs {amount} {stat}; you have {stats[stat]}"
+        return ""
+
     def _mediated(self, target: str) -> bool:
         mediated = self.mediated.get(target)
         if mediated is None:
@@ -212,23 +227,7 @@ class _Listing:
 
 def static_reason(game: Game, actor: str, move: Move) -> str:
     """Why the move cannot be played now whatever its target: still locked, the rung, its costs ("" if none)."""
-    return _static_reason(game, actor, _rule(game.scenario, move))
-
-
-def _static_reason(game: Game, actor: str, rule: _Rule) -> str:
-    move = rule.move
-    if rule.locked and move.id not in game.unlocked:
-        return "not yet available in this crisis"
-    if game.rung < move.min_rung:
-        return f"only from rung {move.min_rung} ({game.rung_names[min(move.min_rung, game.top_rung)]})"
-    if game.rung > move.max_rung:
-        return f"only up to rung {move.max_rung}; the crisis is past it"
-    if rule.costs:
-        stats = game.actors[actor].stats
-        for stat, amount in rule.costs:
-            if stats[stat] < amount:
-                return f"costs {amount} {stat}; you have {stats[stat]}"
-    return ""
+    return _Listing(game, actor).static_reason(_rule(game.scenario, move))
 
 
 def mediators(game: Game, actor: str, target: str) -> list[str]:
