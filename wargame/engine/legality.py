@@ -60,9 +60,12 @@ def options(game: Game, actor: str) -> list[MoveOption]:
     crosses = _lines_crossed(game, actor, rules)
     options = []
     for rule in rules:
-        move_id = rule.move.id
         reason, targets = listing.availability(rule)
-        options.append(MoveOption(rule.move, targets, reason, breaks.get(move_id, ()), crosses.get(move_id, ())))
+        if breaks or crosses:
+            move_id = rule.move.id
+            options.append(MoveOption(rule.move, targets, reason, breaks.get(move_id, ()), crosses.get(move_id, ())))
+        else:  # most listings: nothing in force to break, no line to cross
+            options.append(MoveOption(rule.move, targets, reason))
     return options
 
 
@@ -104,10 +107,15 @@ class _Rule(NamedTuple):
     needs_mediator: bool  # mediation moves: a mediator must talk to both sides
     needs_channel: bool  # refused over a severed channel
     makes: str | None  # the channel state the move brings about
+    too_low: str  # the reasons the rung gives below and above the move's range
+    too_high: str
+    unmet: str  # the reason an unmet prerequisite gives
+    rung_shift: int  # how far playing it is taken to raise the rung when red lines are weighed
     aim: tuple[bool, bool, str | None, str]  # what decides whom it may aim at: moves sharing it share targets
 
 
 def _rule(scenario: LoadedScenario, move: Move) -> _Rule:
+    rung_names = [name for band in scenario.ladder.bands for name in band.rungs]
     tags = scenario.move_tags[move.id]
     condition = scenario.condition("move", move.id) if move.requires else None
     needs_mediator, needs_channel = "mediation" in tags, not NEEDS_CHANNEL.isdisjoint(tags)
@@ -120,6 +128,10 @@ def _rule(scenario: LoadedScenario, move: Move) -> _Rule:
         needs_mediator=needs_mediator,
         needs_channel=needs_channel,
         makes=move.effects.channel,
+        too_low=f"only from rung {move.min_rung} ({rung_names[min(move.min_rung, len(rung_names) - 1)]})",
+        too_high=f"only up to rung {move.max_rung}; the crisis is past it",
+        unmet=f"its prerequisite does not hold: {move.requires}",
+        rung_shift=max(0, (move.escalation + 1) // 2),
         aim=(needs_mediator, needs_channel, move.effects.channel, move.requires),
     )
 
@@ -174,7 +186,7 @@ class _Listing:
             return reason, ()
         if not rule.move.targeted:
             holds = rule.condition is None or self.holds(rule.condition, None)
-            return ("" if holds else _unmet(rule.move)), ()
+            return ("" if holds else rule.unmet), ()
         aim = rule.aim
         answer = self.aims.get(aim)
         if answer is None:
@@ -195,7 +207,7 @@ class _Listing:
             elif makes and channel == makes:
                 why = f"the channel to {target.id} is already {makes}"
             elif condition is not None and not self.holds(condition, target if rule.per_target else None):
-                why = _unmet(rule.move)
+                why = rule.unmet
             else:
                 targets += (target.id,)
                 continue
@@ -208,10 +220,9 @@ class _Listing:
         if rule.locked and move.id not in self.unlocked:
             return "not yet available in this crisis"
         if rung < move.min_rung:
-            game = self.game
-            return f"only from rung {move.min_rung} ({game.rung_names[min(move.min_rung, game.top_rung)]})"
+            return rule.too_low
         if rung > move.max_rung:
-            return f"only up to rung {move.max_rung}; the crisis is past it"
+            return rule.too_high
         stats = self.stats
         for stat, amount in rule.costs:
             if stats[stat] < amount:
@@ -243,10 +254,6 @@ def mediators(game: Game, actor: str, target: str) -> list[str]:
     ]
 
 
-def _unmet(move: Move) -> str:
-    return f"its prerequisite does not hold: {move.requires}"
-
-
 def _agreements_broken_by(game: Game, actor: str) -> dict[str, tuple[int, ...]]:
     """Move id -> the agreements in force that the actor would break by playing it."""
     broken: dict[str, tuple[int, ...]] = {}
@@ -263,9 +270,11 @@ def _lines_crossed(game: Game, actor: str, rules: tuple[_Rule, ...]) -> dict[str
 
     A line drawn against one move (a threat) is crossed by that move. A line
     with a condition is crossed when the condition, false now, would hold
-    were the move played and the rung raised by the move's ``_rung_shift``:
-    so only a move the condition names, or an escalating one when the
-    condition reads the rung, can cross it.
+    were the move played and the rung raised by the move's ``rung_shift``
+    (half its escalation, rounded up): so only a move the condition names,
+    or an escalating one when the condition reads the rung, can cross it;
+    and escalating moves it does not name cross it alike when they shift
+    the rung alike.
     """
     crossed: dict[str, tuple[str, ...]] = {}
     for line in game.red_lines:
@@ -278,14 +287,21 @@ def _lines_crossed(game: Game, actor: str, rules: tuple[_Rule, ...]) -> dict[str
             if condition is None or condition.evaluate(GameEnv(game)):
                 continue
             named, reads_rung = condition.references.moves, not condition.references.variables.isdisjoint(RUNG)
-            crossing = [move.id for move in (rule.move for rule in rules)
-                        if (move.id in named or (reads_rung and move.escalation > 0))
-                        and condition.evaluate(GameEnv(game, hypothetical=(actor, move.id), rung_shift=_rung_shift(move)))]
+            by_shift: dict[int, bool] = {}  # rung shift -> whether the condition would hold, for moves it does not name
+            crossing = []
+            for rule in rules:
+                move_id, shift = rule.move.id, rule.rung_shift
+                if move_id in named:
+                    holds = condition.evaluate(GameEnv(game, hypothetical=(actor, move_id), rung_shift=shift))
+                elif reads_rung and rule.move.escalation > 0:
+                    if shift not in by_shift:
+                        by_shift[shift] = bool(condition.evaluate(GameEnv(game, rung_shift=shift)))
+                    holds = by_shift[shift]
+                else:
+                    continue
+                if holds:
+                    crossing.append(move_id)
         for move_id in crossing:
             crossed[move_id] = crossed.get(move_id, ()) + (line.id,)
     return crossed
 
-
-def _rung_shift(move: Move) -> int:
-    """How far playing ``move`` is taken to raise the rung when red lines are weighed."""
-    return max(0, (move.escalation + 1) // 2)
