@@ -93,7 +93,7 @@ def availability(game: Game, actor: str, move: Move) -> tuple[str, tuple[str, ..
 
     A targeted move refused at every target gives the reason of the first one.
     """
-    return _Listing(game, actor).availability(_rule(game.scenario, move))
+    return _Listing(game, actor).availability(_rule(game.scenario, move, {}))
 
 
 class _Rule(NamedTuple):
@@ -111,10 +111,11 @@ class _Rule(NamedTuple):
     too_high: str
     unmet: str  # the reason an unmet prerequisite gives
     rung_shift: int  # how far playing it is taken to raise the rung when red lines are weighed
-    aim: tuple[bool, bool, str | None, str]  # what decides whom it may aim at: moves sharing it share targets
+    aim: int  # what decides whom it may aim at, numbered among the actor's moves: moves sharing it share targets
 
 
-def _rule(scenario: LoadedScenario, move: Move) -> _Rule:
+def _rule(scenario: LoadedScenario, move: Move, aims: dict[tuple[bool, bool, str | None, str], int]) -> _Rule:
+    """The rule of ``move``; ``aims`` numbers the ways of aiming met so far among the moves of one actor."""
     rung_names = [name for band in scenario.ladder.bands for name in band.rungs]
     tags = scenario.move_tags[move.id]
     condition = scenario.condition("move", move.id) if move.requires else None
@@ -132,7 +133,7 @@ def _rule(scenario: LoadedScenario, move: Move) -> _Rule:
         too_high=f"only up to rung {move.max_rung}; the crisis is past it",
         unmet=f"its prerequisite does not hold: {move.requires}",
         rung_shift=max(0, (move.escalation + 1) // 2),
-        aim=(needs_mediator, needs_channel, move.effects.channel, move.requires),
+        aim=aims.setdefault((needs_mediator, needs_channel, move.effects.channel, move.requires), len(aims)),
     )
 
 
@@ -143,7 +144,8 @@ def _rules(scenario: LoadedScenario, actor: str) -> tuple[_Rule, ...]:
 
     Removing it (building them in each listing): XX -> YY Cuban games/s (CPU time, median of 3, 40 games).
     """
-    return tuple(_rule(scenario, move) for move in scenario.moves_for(actor))
+    aims: dict[tuple[bool, bool, str | None, str], int] = {}
+    return tuple(_rule(scenario, move, aims) for move in scenario.moves_for(actor))
 
 
 class _Target(NamedTuple):
@@ -152,6 +154,7 @@ class _Target(NamedTuple):
     id: str
     channel: str  # the channel between the actor and the target
     env: GameEnv  # where prerequisites naming ``target`` are evaluated: ``self`` the actor, ``target`` this one
+    verdicts: dict[str, bool]  # prerequisite text -> whether it holds against this target, as asked so far
 
 
 class _Listing:
@@ -167,17 +170,17 @@ class _Listing:
         self.game, self.actor = game, actor
         self.rung, self.unlocked, self.stats = game.rung, game.unlocked, game.actors[actor].stats
         self.env = GameEnv(game, {"self": actor, "target": actor})  # for prerequisites that name no target
-        self.targets = [_Target(other, game.channel(actor, other), GameEnv(game, {"self": actor, "target": other}))
+        self.targets = [_Target(other, game.channel(actor, other), GameEnv(game, {"self": actor, "target": other}), {})
                         for other in game.others(actor)]
-        self.verdicts: dict[tuple[str, str], bool] = {}  # (prerequisite, target or "") -> whether it holds
-        self.aims: dict[tuple[bool, bool, str | None, str], tuple[str, tuple[str, ...]]] = {}
+        self.verdicts: dict[str, bool] = {}  # prerequisite text -> whether it holds, for those that name no target
+        self.aims: dict[int, tuple[str, tuple[str, ...]]] = {}  # a rule's aim -> its reason and targets
         self.mediated: dict[str, bool] = {}  # target -> whether some mediator talks to both sides
 
     def holds(self, condition: Condition, target: _Target | None) -> bool:
-        key = (condition.text, target.id if target else "")
-        verdict = self.verdicts.get(key)
+        verdicts, text = (target.verdicts if target else self.verdicts), condition.text
+        verdict = verdicts.get(text)
         if verdict is None:
-            verdict = self.verdicts[key] = bool(condition.evaluate(target.env if target else self.env))
+            verdict = verdicts[text] = bool(condition.evaluate(target.env if target else self.env))
         return verdict
 
     def availability(self, rule: _Rule) -> tuple[str, tuple[str, ...]]:
@@ -238,7 +241,7 @@ class _Listing:
 
 def static_reason(game: Game, actor: str, move: Move) -> str:
     """Why the move cannot be played now whatever its target: still locked, the rung, its costs ("" if none)."""
-    return _Listing(game, actor).static_reason(_rule(game.scenario, move))
+    return _Listing(game, actor).static_reason(_rule(game.scenario, move, {}))
 
 
 def mediators(game: Game, actor: str, target: str) -> list[str]:
