@@ -93,7 +93,8 @@ def availability(game: Game, actor: str, move: Move) -> tuple[str, tuple[str, ..
 
     A targeted move refused at every target gives the reason of the first one.
     """
-    return _Listing(game, actor).availability(_rule(game.scenario, move, {}))
+    rule = next((rule for rule in _rules(game.scenario, actor) if rule.move is move), None)
+    return _Listing(game, actor).availability(rule or _rule(game.scenario, move, {}))
 
 
 class _Rule(NamedTuple):
