@@ -21,7 +21,9 @@ declared against the actor: the listing says which, and the order stays legal.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from wargame.engine.decisions import Order
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from wargame.scenario.conditions import Condition
     from wargame.scenario.loader import LoadedScenario
 
+CHANNEL_STATES = ("open", "strained", "severed", "hotline")
 RUNG = frozenset({"rung", "peak"})  # the variables of a condition that a move's rung shift changes
 NEEDS_CHANNEL = frozenset({"engagement", "summit", "cbm", "transparency", "hotline"})
 
@@ -105,6 +108,7 @@ class _Rule(NamedTuple):
     costs: tuple[tuple[str, int], ...]  # its positive costs
     condition: Condition | None  # its prerequisite, parsed
     per_target: bool  # the prerequisite names ``target``, so it is asked of each target
+    by_channel: Mapping[str, bool] | None  # its value by the channel to the target, when nothing else decides it
     needs_mediator: bool  # mediation moves: a mediator must talk to both sides
     needs_channel: bool  # refused over a severed channel
     makes: str | None  # the channel state the move brings about
@@ -127,6 +131,7 @@ def _rule(scenario: LoadedScenario, move: Move, aims: dict[tuple[bool, bool, str
         costs=tuple((stat, amount) for stat, amount in scenario.move_costs[move.id] if amount > 0),
         condition=condition,
         per_target=condition is not None and "target" in condition.references.aliases,
+        by_channel=_by_channel(condition) if condition is not None else None,
         needs_mediator=needs_mediator,
         needs_channel=needs_channel,
         makes=move.effects.channel,
@@ -148,6 +153,55 @@ def _rules(scenario: LoadedScenario, actor: str) -> tuple[_Rule, ...]:
     """
     aims: dict[tuple[bool, bool, str | None, str | None], int] = {}
     return tuple(_rule(scenario, move, aims) for move in scenario.moves_for(actor))
+
+
+def _by_channel(condition: Condition) -> Mapping[str, bool] | None:
+    """The prerequisite's value for each state of the channel between ``self`` and ``target``, when it asks
+    nothing else (``channel(self, target) != 'severed'``): read off the rule instead of evaluated per target."""
+    try:
+        return MappingProxyType({state: bool(condition.evaluate(_ChannelProbe(state))) for state in CHANNEL_STATES})
+    except _AskedMore:
+        return None
+
+
+class _AskedMore(Exception):
+    """A prerequisite asked the probe something besides the channel between the two sides."""
+
+
+class _ChannelProbe:
+    """A condition environment that knows only the channel between ``self`` and ``target``."""
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+    def actor(self, name: str) -> str:
+        return name  # aliases stay aliases: ``channel`` recognises the two sides by them
+
+    def channel(self, actor: str, other: str) -> str:
+        if {actor, other} == {"self", "target"}:
+            return self.state
+        raise _AskedMore
+
+    def var(self, name: str) -> float:
+        raise _AskedMore
+
+    def stat(self, actor: str, stat: str) -> float:
+        raise _AskedMore
+
+    def trust(self, actor: str, other: str) -> float:
+        raise _AskedMore
+
+    def played(self, actor: str | None, move: str, within: int | None) -> bool:
+        raise _AskedMore
+
+    def crossed(self, red_line: str) -> bool:
+        raise _AskedMore
+
+    def fired(self, trigger: str) -> bool:
+        raise _AskedMore
+
+    def agreed(self, term: str, party: str | None = None) -> bool:
+        raise _AskedMore
 
 
 class _Target(NamedTuple):
@@ -211,7 +265,9 @@ class _Listing:
                 why = f"the channel to {target.id} is severed"
             elif makes and channel == makes:
                 why = f"the channel to {target.id} is already {makes}"
-            elif condition is not None and not self.holds(condition, target if rule.per_target else None):
+            elif condition is not None and not (
+                    rule.by_channel[channel] if rule.by_channel is not None and channel in rule.by_channel
+                    else self.holds(condition, target if rule.per_target else None)):
                 why = rule.unmet
             else:
                 targets += (target.id,)
