@@ -17,6 +17,13 @@ A move is available when, asked in this order:
 
 An available move may still break an agreement in force or cross a red line
 declared against the actor: the listing says which, and the order stays legal.
+
+Every view lists options (some ninety listings a Cuban game), so what never
+changes during a game is read off the scenario once per actor (``_Rule``:
+costs, flags, worded reasons, a prerequisite's value by channel state when
+the channel alone decides it), and one listing (``_Listing``) answers each
+prerequisite and each way of aiming once for all the moves that share it.
+Nothing is kept from one listing to the next.
 """
 
 from __future__ import annotations
