@@ -173,13 +173,14 @@ class Game:
     def _proceed(self, decision: Proceed) -> None:
         if decision.phase != self.turn_phase:
             raise IllegalDecision(f"the turn is in its {self.turn_phase} phase, not {decision.phase}")
-        machine = turn_machine()
-        trigger = machine.way_out(self.turn_phase)
-        if not machine.may(self, trigger):
+        machine, phase = turn_machine(), self.turn_phase
+        try:
+            machine.fire(self, machine.way_out(phase))  # refuses, changing nothing, when a condition does not hold
+        except IllegalDecision as refusal:
             missing = [a for a in self.actors if a not in self.orders]  # the one condition a resting phase has
-            raise IllegalDecision(f"waiting for orders from {', '.join(missing)}" if missing
-                                  else f"'{trigger}' is not possible yet during {self.turn_phase}")
-        machine.fire(self, trigger)
+            if self.turn_phase != phase or not missing:  # refused by a callback, past the conditions
+                raise
+            raise IllegalDecision(f"waiting for orders from {', '.join(missing)}") from refusal
         if self.turn_phase == TurnPhase.ADJUDICATION:  # resolved on entry; nothing to wait for
             machine.fire(self, machine.way_out(self.turn_phase))
 

@@ -196,7 +196,7 @@ def actor_view(game: Game, actor: str) -> ActorView:
         their_red_lines=tuple(line.snapshot() for line in red_lines if line.owner != actor and line.declared),
         perceived_history=tuple([record.seen[actor] for record in history]),
         perceived_rungs=tuple([record.perceived_rung[actor] for record in history]),
-        news=tuple([e for e in game.events if e.visible_to(actor)]),
+        news=tuple([e for e in game.events if not e.audience or actor in e.audience]),  # Event.visible_to, inlined
         outcome=game.outcome,
         options=() if game.outcome else tuple(legality.options(game, actor)),
     )
