@@ -149,25 +149,22 @@ def likings(doctrine: str) -> Mapping[str, float]:
                              if doctrine in meaning.likings})
 
 
+_FLAG_WORDS = (
+    ("needs_channel", "needs a channel that is not severed"),
+    ("needs_mediator", "needs a mediator"),
+    ("preventive", "preventive weighing"),
+    ("goes_further", "one step further"),
+    ("preemptive", "provokes"),
+    ("transparency", "less misperception for 3 turns"),
+    ("first_blow", "a first blow"),
+    ("talks", "a mediator's talks"),
+)
+"""Each yes/no part of a meaning, in the words of the format document."""
+
+
 def _rules(meaning: Meaning) -> str:
     """The rules a meaning feeds, in the words of the format document."""
-    said = []
-    if meaning.needs_channel:
-        said.append("needs a channel that is not severed")
-    if meaning.needs_mediator:
-        said.append("needs a mediator")
-    if meaning.preventive:
-        said.append("preventive weighing")
-    if meaning.goes_further:
-        said.append("one step further")
-    if meaning.preemptive:
-        said.append("provokes")
-    if meaning.transparency:
-        said.append("less misperception for 3 turns")
-    if meaning.first_blow:
-        said.append("a first blow")
-    if meaning.talks:
-        said.append("a mediator's talks")
+    said = [words for flag, words in _FLAG_WORDS if getattr(meaning, flag)]
     if meaning.indicator:
         said.append(f"indicator `{meaning.indicator}`")
     if meaning.metric:
