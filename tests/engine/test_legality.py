@@ -100,7 +100,7 @@ def test_a_prerequisite_decides_target_by_target(game):
     game.actors["a"].trust.update(b=80, c=10)
     assert option(game, "a", "intelligence_sharing").targets == ("b",)
     game.actors["a"].trust["b"] = 10
-    assert option(game, "a", "intelligence_sharing").reason == "its prerequisite does not hold: self.trust.target >= 35"
+    assert option(game, "a", "intelligence_sharing").reason == "needs your trust in Borduria at 35 or more"
 
 
 def test_an_untargeted_move_takes_no_target_and_a_targeted_one_needs_one(game):

@@ -541,7 +541,7 @@ def test_a_prerequisite_naming_no_target_holds_for_every_target_or_none(rules_sc
     game.rung = 9  # inside every move's rung range
     game.actors["a"].stats["readiness"] = 39
     strike = next(o for o in legality.options(game, "a") if o.move.id == "limited_strike")
-    assert strike.targets == () and strike.reason == "its prerequisite does not hold: self.readiness >= 40"
+    assert strike.targets == () and strike.reason == "needs your readiness at 40 or more"
     game.actors["a"].stats["readiness"] = 40
     strike = next(o for o in legality.options(game, "a") if o.move.id == "limited_strike")
     assert strike.available and strike.targets == ("b", "c")

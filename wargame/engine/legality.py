@@ -35,6 +35,7 @@ from wargame.engine.decisions import Order
 from wargame.engine.env import GameEnv
 from wargame.engine.phases import TurnPhase
 from wargame.errors import IllegalDecision
+from wargame.scenario.condition_words import Names, in_words
 from wargame.scenario.model import ChannelState, Move
 from wargame.scenario.tags import NEEDS_CHANNEL, NEEDS_MEDIATOR
 
@@ -118,13 +119,15 @@ class _Rule(NamedTuple):
     makes: str | None  # the channel state the move brings about
     too_low: str  # the reasons the rung gives below and above the move's range
     too_high: str
-    unmet: str  # the reason an unmet prerequisite gives
+    unmet: str  # the reason an unmet prerequisite gives, in words
+    unmet_at: dict[str, str]  # the same against each possible target, naming it (read-only)
     rung_shift: int  # how far playing it is taken to raise the rung when red lines are weighed
     aim: int  # what decides whom it may aim at, numbered among the actor's moves: moves sharing it share targets
 
 
 def _rule(scenario: LoadedScenario, move: Move, aims: dict[tuple[bool, bool, str | None, str | None], int]) -> _Rule:
     """The rule of ``move``; ``aims`` numbers the ways of aiming met so far among the moves of one actor."""
+    names = Names.of(scenario)
     rung_names = [name for band in scenario.ladder.bands for name in band.rungs]
     tags = scenario.move_tags[move.id]
     condition = scenario.condition("move", move.id) if move.requires else None
@@ -140,7 +143,9 @@ def _rule(scenario: LoadedScenario, move: Move, aims: dict[tuple[bool, bool, str
         makes=move.effects.channel,
         too_low=f"only from rung {move.min_rung} ({rung_names[min(move.min_rung, len(rung_names) - 1)]})",
         too_high=f"only up to rung {move.max_rung}; the crisis is past it",
-        unmet=f"its prerequisite does not hold: {move.requires}",
+        unmet=f"needs {in_words(condition.tree, names)}" if condition and condition.tree else "",
+        unmet_at={other: f"needs {in_words(condition.tree, names.aiming_at(other))}"
+                  for other in scenario.actor_ids} if condition and condition.tree and move.targeted else {},
         rung_shift=max(0, (move.escalation + 1) // 2),
         aim=aims.setdefault((needs_mediator, needs_channel, move.effects.channel, move.requires), len(aims)),
     )
@@ -220,7 +225,7 @@ class _Listing:
             elif makes and channel == makes:
                 why = f"the channel to {target.id} is already {makes}"
             elif condition is not None and not self.holds(condition, target if rule.per_target else None):
-                why = rule.unmet
+                why = rule.unmet_at.get(target.id, rule.unmet)
             else:
                 targets += (target.id,)
                 continue
