@@ -72,6 +72,10 @@ EXPECTED: dict[str, list[str]] = {
     'condition-unknown-term.yaml': [
         "41:22: error: outcomes.settlement: in condition: unknown term 'open_bridges' (did you mean 'open_bridge'?)",
     ],
+    'declaration-and-condition.yaml': [
+        "6:8: error: turns: input should be a whole number, got 'many'",
+        "37:25: error: triggers[0].when: in condition: unknown function 'playd' (did you mean 'played'?)",
+    ],
     'duplicate-actor-id.yaml': [
         "12:13: error: actors[0].trust.west: unknown actor 'west' (did you mean 'east'?)",
         "13:16: error: actors[0].channels.west: unknown actor 'west' (did you mean 'east'?)",

@@ -18,6 +18,7 @@ from pathlib import Path
 import pydantic
 
 from wargame.errors import ConditionError, ScenarioError
+from wargame.scenario.condition_sites import condition_problem, rough_condition_problems
 from wargame.scenario.conditions import Condition, Namespace, forget_parsed, parse_condition, syntax_tree
 from wargame.scenario.diagnostics import Diagnostic, did_you_mean, pydantic_diagnostics
 from wargame.scenario.model import STATS, Actor, ChannelState, Ladder, Move, Scenario
@@ -150,7 +151,8 @@ def _check(read, source: str) -> tuple[LoadedScenario | None, list[Diagnostic]]:
     try:
         spec = Scenario.model_validate(doc.data)
     except pydantic.ValidationError as error:
-        return None, sorted(pydantic_diagnostics(error, doc, Scenario))
+        problems = pydantic_diagnostics(error, doc, Scenario)
+        return None, sorted(problems + rough_condition_problems(doc, standard_moves(), problems))
     checker = _Checker(spec, doc)
     loaded = checker.run()
     return loaded, sorted(checker.diagnostics)
@@ -171,16 +173,16 @@ class _Checker:
 
     # -- reporting
 
-    def error(self, path: tuple, message: str, *, key: bool = False, column_offset: int = 0) -> None:
-        self._report("error", path, message, key=key, column_offset=column_offset)
+    def error(self, path: tuple, message: str, *, key: bool = False) -> None:
+        self._report("error", path, message, key=key)
 
     def warning(self, path: tuple, message: str) -> None:
         self._report("warning", path, message)
 
-    def _report(self, severity, path, message, *, key=False, column_offset=0) -> None:
+    def _report(self, severity, path, message, *, key=False) -> None:
         where = self.doc.locate(path, key=key)
         self.diagnostics.append(
-            Diagnostic(self.doc.source, where.line, where.column + column_offset, severity, message, path)
+            Diagnostic(self.doc.source, where.line, where.column, severity, message, path)
         )
 
     def expect(self, path: tuple, value: str, known, kind: str, *, key: bool = False) -> bool:
@@ -373,7 +375,7 @@ class _Checker:
             try:
                 conditions[key] = parse_condition(text, names)
             except ConditionError as problem:
-                self.error(path, f"in condition: {problem}", column_offset=self._column_in(path, problem.column))
+                self.diagnostics.append(condition_problem(self.doc, path, problem))
         return conditions
 
     def _condition_sites(self, moves, namespace, with_sides) -> Iterator[tuple]:
@@ -404,19 +406,6 @@ class _Checker:
             else:
                 path = ("moves",)
             yield ("move", move_id), path, move.requires, with_sides
-
-    def _column_in(self, path: tuple, column: int) -> int:
-        """Offset from the start of a scalar to a column inside it (quotes skipped)."""
-        where = self.doc.locate(path)
-        lines = self.doc.text.splitlines()
-        if not 0 < where.line <= len(lines):
-            return 0
-        line = lines[where.line - 1]
-        quoted = where.column - 1 < len(line) and line[where.column - 1] in "'\""
-        block = where.column - 1 < len(line) and line[where.column - 1] in "|>"
-        if block:
-            return 0
-        return column - 1 + (1 if quoted else 0)
 
 
 _OUTCOME_STATES = ("settled", "defused", "stalemate", "capitulation", "war")
