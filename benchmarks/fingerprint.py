@@ -8,6 +8,8 @@ Each line is ``scenario seed digest`` where the digest covers the decision
 log, every event's text, each turn's rung and stats, the end state of every
 actor (stats, trust, perceived rung), agreements, red lines and the outcome.
 Only public fields are read, so internal rewrites do not show up as changes.
+``--no-wording`` leaves the events' texts out (their turns and kinds stay):
+a change of wording alone then shows no difference, a change of play does.
 """
 
 from __future__ import annotations
@@ -43,10 +45,10 @@ def plain(value):
     return value
 
 
-def game_record(game: Game) -> dict:
+def game_record(game: Game, wording: bool = True) -> dict:
     return {
         "decisions": [[type(d).__name__, plain(d)] for d in game.decisions],
-        "events": [[e.turn, str(e.kind), e.text] for e in game.events],
+        "events": [[e.turn, str(e.kind), e.text if wording else ""] for e in game.events],
         "turns": [[r.turn, r.rung_before, r.rung_after] for r in game.history],
         "snapshots": plain(game.stat_snapshots),
         "actors": {
@@ -62,13 +64,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--games", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-wording", action="store_true", help="leave the events' texts out of the digest")
     args = parser.parse_args()
     for path in sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.yaml")):
         scenario = load_scenario(path)
         for index in range(args.games):
             seed = game_seed(args.seed, index)
             game = play_to_end(Game(scenario, seed))
-            text = json.dumps(game_record(game), sort_keys=True, default=str)
+            text = json.dumps(game_record(game, not args.no_wording), sort_keys=True, default=str)
             print(scenario.spec.id, seed, hashlib.sha256(text.encode()).hexdigest()[:16], flush=True)
 
 

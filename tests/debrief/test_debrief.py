@@ -227,7 +227,7 @@ def test_a_broken_assurance_shows_in_timeline_ledger_and_questions(tutorial):
     (broken,) = [a for a in game.agreements if a.status == "broken"]
     promises = {p.id: p for ledger in report.ledgers for p in ledger.promises}
     assert promises[broken.id].broken_by == "kestria" and promises[broken.id].broken_turn == 1
-    assert any(h.kind == "agreement" and "breaks agreement" in h.text for h in report.timeline[0].happenings)
+    assert any(h.kind == "agreement" and "breaks an agreement" in h.text for h in report.timeline[0].happenings)
     assert "broke 1 of 1 commitment" in next(l for l in report.ledgers if l.actor == "kestria").verdict
     assert any("broke the commitment" in q for q in report.questions)
     assert report.metrics[-1].agreements == 0  # an assurance is not a signed agreement

@@ -265,7 +265,7 @@ def test_covert_move_can_go_unseen_and_is_revealed_later(rules_scenario):
     for _ in range(2):
         game.proceed()
         play_turn(game)
-    assert any(e.kind == "revealed" and "b had carried out" in e.text for e in actor_view(game, "a").news)
+    assert any(e.kind == "revealed" and "Borduria had carried out" in e.text for e in actor_view(game, "a").news)
 
 
 def test_misperception_noise_shrinks_with_trust_and_hotline(rules_scenario):

@@ -120,7 +120,7 @@ def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float
             _add(other.stats, "resolve", PROVOCATION["resolve"])
             _add(other.trust, actor, PROVOCATION["trust"])
             if unprovoked:
-                game.note("provocation", f"{actor}'s unprovoked {move.name.lower()} hardens {target}'s resolve.",
+                game.note("provocation", f"{game.name(actor)}'s unprovoked {move.name.lower()} hardens {game.name(target)}'s resolve.",
                           actors=(actor, target))
     return weight
 
@@ -180,7 +180,7 @@ def _check_agreements(game: Game, orders: dict[str, Order]) -> None:
                 if other in agreement.parties or len(agreement.parties) == 1:
                     _add(game.actors[other].trust, broken.party, BROKEN_TRUST)
             what = game.scenario.moves[orders[broken.party].move].name if orders.get(broken.party) else "its commitment"
-            game.note("agreement_broken", f"{broken.party} breaks agreement #{agreement.id} ({what}).",
+            game.note("agreement_broken", f"{game.name(broken.party)} breaks an agreement ({what}).",
                       actors=(broken.party,))
         else:
             agreement.kept_turns += 1
@@ -207,19 +207,19 @@ def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
             line.status, line.crossed_turn = "crossed", game.turn
             _add(game.actors[line.owner].stats, "resolve", 5)
             public = () if line.declared else (line.owner,)
-            game.note("red_line", f"Red line crossed: {line.description} ({line.owner}'s line, by {line.against}).",
+            game.note("red_line", f"Red line crossed: {line.description} ({game.name(line.owner)}'s line, crossed by {game.name(line.against)}).",
                       public, (line.owner, line.against))
         elif line.status == "crossed" and line.crossed_turn is not None and line.crossed_turn < game.turn:
             order = orders.get(line.owner)
             if order and order.move in line.response and order.target in (None, line.against):
                 line.status, line.answered_turn = "honoured", game.turn
                 _add_all(game.actors[line.owner].stats, HONOURED)
-                game.note("red_line_honoured", f"{line.owner} answers the crossing of its red line: {line.description}.",
+                game.note("red_line_honoured", f"{game.name(line.owner)} answers the crossing of its red line: {line.description}.",
                           actors=(line.owner, line.against))
             elif game.turn - line.crossed_turn >= line.window:
                 line.status, line.answered_turn = "ignored", game.turn
                 _add_all(game.actors[line.owner].stats, IGNORED)
-                game.note("red_line_ignored", f"{line.owner} let its red line pass unanswered; its word counts for less.",
+                game.note("red_line_ignored", f"{game.name(line.owner)} let its red line pass unanswered; its word counts for less.",
                           actors=(line.owner, line.against))
 
 
@@ -283,7 +283,7 @@ def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, me
             game.channels[_pair(a, b)] = ChannelState(state)
     game.unlocked.update(effects.unlock)
     if message:
-        game.note("hotline", f"{message.sender} to {message.to}: {message.text}", (message.sender, message.to),
+        game.note("hotline", f"{game.name(message.sender)} to {game.name(message.to)}: {message.text}", (message.sender, message.to),
                   (message.sender, message.to))
 
 

@@ -119,6 +119,10 @@ class Game:
     def band(self, rung: int | None = None) -> Band:
         return self.ladder.bands[self.band_of_rung[self.rung if rung is None else rung]]
 
+    def name(self, actor: str) -> str:
+        """The actor's name as the scenario gives it: news and results name actors, never show their ids."""
+        return str(self.scenario.actor(actor).name)
+
     def turn_label(self, turn: int | None = None) -> str:
         return _turn_label(self.scenario, self.turn if turn is None else turn)
 

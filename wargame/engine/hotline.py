@@ -99,7 +99,7 @@ def send(game: Game, m: Message) -> Envelope:
         envelope.status = "pending"
     game.envelopes.append(envelope)
     if delay:
-        game.note("hotline", f"A message from {m.sender} to {m.recipient} is held up on a strained line.", (m.sender,))
+        game.note("hotline", f"A message from {game.name(m.sender)} to {game.name(m.recipient)} is held up on a strained line.", (m.sender,))
         return envelope
     _on_delivery(game, envelope)
     if m.kind in ANSWERS:
@@ -124,21 +124,21 @@ def _on_delivery(game: Game, envelope: Envelope) -> None:
         agreement = Agreement(len(game.agreements), game.turn, (m.sender,), (Commitment(m.sender, None, (_given(m.move),)),))
         game.agreements.append(agreement)
         _nudge_trust(game, m.recipient, m.sender, 3)
-        game.note("assurance", f"{m.sender} assures {m.recipient} that it will not resort to: {_move_name(game, m.move)}.",
+        game.note("assurance", f"{game.name(m.sender)} assures {game.name(m.recipient)} that it will not resort to: {_move_name(game, m.move)}.",
                   (m.sender, m.recipient), (m.sender, m.recipient))
     elif m.kind == MessageKind.THREAT:
         game.red_lines.append(
             RedLineState(
                 id=f"threat_{envelope.id}", owner=m.sender, against=m.recipient,
-                description=f"no {_move_name(game, m.trigger_move)} by {m.recipient}",
+                description=f"no {_move_name(game, m.trigger_move)} by {game.name(m.recipient)}",
                 response=(_given(m.move),), window=2, declared=True, source="threat", trigger_move=m.trigger_move,
             )
         )
         _nudge_trust(game, m.recipient, m.sender, -3)
-        game.note("threat", f"{m.sender} draws a red line for {m.recipient}: no {_move_name(game, m.trigger_move)}.",
+        game.note("threat", f"{game.name(m.sender)} draws a red line for {game.name(m.recipient)}: no {_move_name(game, m.trigger_move)}.",
                   (m.sender, m.recipient), (m.sender, m.recipient))
     elif m.kind == MessageKind.ULTIMATUM:
-        game.note("ultimatum", f"{m.sender} issues an ultimatum to {m.recipient}, deadline turn {m.deadline}.",
+        game.note("ultimatum", f"{game.name(m.sender)} issues an ultimatum to {game.name(m.recipient)}, deadline {game.turn_label(_given(m.deadline))}.",
                   (m.sender, m.recipient), (m.sender, m.recipient))
 
 
@@ -154,12 +154,12 @@ def _answer(game: Game, m: Message) -> None:
         for a, b in ((proposal.sender, proposal.recipient), (proposal.recipient, proposal.sender)):
             _nudge_trust(game, a, b, 5)
         promises = [
-            f"{party} will " + "; ".join(_term_text(game, c.term)[:1].lower() + _term_text(game, c.term)[1:]
+            f"{game.name(party)} will " + "; ".join(_term_text(game, c.term)[:1].lower() + _term_text(game, c.term)[1:]
                                         for c in commitments if c.party == party)
             for party in (proposal.sender, proposal.recipient)
             if any(c.party == party for c in commitments)
         ]
-        game.note("agreement", f"Agreement #{agreement.id} between {proposal.sender} and {proposal.recipient}: "
+        game.note("agreement", f"Agreement between {game.name(proposal.sender)} and {game.name(proposal.recipient)}: "
                   + "; and ".join(promises) + ".", actors=(proposal.sender, proposal.recipient))
     elif m.kind == MessageKind.REJECT:
         original.status = "rejected"
@@ -192,11 +192,11 @@ def _ultimatum_defied(game: Game, envelope: Envelope, how: str) -> None:
     game.red_lines.append(
         RedLineState(
             id=f"ultimatum_{envelope.id}", owner=m.sender, against=m.recipient,
-            description=f"{m.recipient} defied an ultimatum", response=(_given(m.move),), window=1,
+            description=f"{game.name(m.recipient)} defied an ultimatum", response=(_given(m.move),), window=1,
             declared=True, source="ultimatum", status="crossed", crossed_turn=game.turn,
         )
     )
-    game.note("red_line", f"The ultimatum from {m.sender} to {m.recipient} was {how}.", actors=(m.sender, m.recipient))
+    game.note("red_line", f"The ultimatum from {game.name(m.sender)} to {game.name(m.recipient)} was {how}.", actors=(m.sender, m.recipient))
 
 
 def expire_stale_proposals(game: Game) -> None:

@@ -32,7 +32,7 @@ def check_end(game: Game, end_of_turn: bool = True) -> None:
     if game.crisis_phase == OutcomeKind.WAR:
         ending = (OutcomeKind.WAR, None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
     elif loser := _capitulating(game):
-        ending = (OutcomeKind.CAPITULATION, loser, f"{_name(game, loser)} could no longer hold its position")
+        ending = (OutcomeKind.CAPITULATION, loser, f"{game.name(loser)} could no longer hold its position")
     elif not end_of_turn:
         return
     elif _settled(game):
@@ -99,6 +99,3 @@ def score(game: Game, kind: OutcomeKind, loser: str | None) -> tuple[tuple[tuple
 def _holds(condition: Condition | None, env: GameEnv) -> bool:
     return condition is not None and condition.evaluate(env)
 
-
-def _name(game: Game, actor: str) -> str:
-    return str(game.scenario.actor(actor).name)

@@ -62,7 +62,7 @@ def perceive(game: Game, orders: Mapping[str, Order], escalation: dict[str, floa
                 continue
             if covert and rng.random() >= detection_chance(game, observer, target):
                 seen.append(Perception(observer, actor, move.id, None, target, actual, 0.0))
-                reveal = Event(turn, "revealed", f"Revealed: {actor} had carried out {move.name.lower()} on turn {turn}.",
+                reveal = Event(turn, "revealed", f"Revealed: {game.name(actor)} had carried out {move.name.lower()} on {game.turn_label(turn)}.",
                                (observer,), (actor,))
                 game.pending_reveals.append((turn + REVEAL_AFTER, reveal))
                 continue
@@ -74,7 +74,7 @@ def perceive(game: Game, orders: Mapping[str, Order], escalation: dict[str, floa
             aimed_elsewhere = target is not None and target != observer
             _react(state, actor, shown * ASIDE if aimed_elsewhere else shown)
             if abs(shown - actual) >= MISREAD_GAP:  # Perception.misread of the reading just made, without reading it back
-                game.note("misread", f"{observer} reads {actor}'s {move.name.lower()} as far "
+                game.note("misread", f"{game.name(observer)} reads {game.name(actor)}'s {move.name.lower()} as far "
                           f"{'more' if perceived > actual else 'less'} threatening than it is.",
                           ("__facilitator__",), (observer, actor))
     return seen
