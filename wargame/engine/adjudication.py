@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from wargame.engine import hotline, indicators, outcomes, perception
 from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
-from wargame.engine.records import Event, RedLineState, TurnRecord
+from wargame.engine.records import Event, RedLineState, StatChange, TurnRecord
 from wargame.engine.weighing import REPEAT_WINDOW, counted_escalation
 from wargame.errors import IllegalDecision
 from wargame.scenario.model import ChannelState, HotlineText, Move, TriggerEffects
@@ -50,7 +49,7 @@ def start_turn(game: Game) -> None:
 def resolve_turn(game: Game) -> None:
     rung_before = game.rung
     game.stat_snapshots.append({a: dict(s.stats) for a, s in game.actors.items()})
-    first_event = len(game.events)
+    first_event, first_change = len(game.events), len(game.stat_changes)
     orders = {actor: game.orders[actor] for actor in game.actors}  # scenario order, not submission order
     escalation: dict[str, float] = {}
     for actor, order in orders.items():
@@ -81,6 +80,7 @@ def resolve_turn(game: Game) -> None:
     game.history.append(record)
     outcomes.check_end(game)
     record.events = game.events[first_event:]
+    record.changes = game.stat_changes[first_change:]
     record.indicators = indicators.compute(game.history, game.scenario)
 
 
@@ -90,11 +90,10 @@ def resolve_turn(game: Game) -> None:
 def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float:
     """Pay, apply effects, and return the move's escalation after the tag rules."""
     tags, effects = game.scenario.move_tags[move.id], move.effects
-    me = game.actors[actor]
     for stat, amount in move.cost.items():
-        _add(me.stats, stat, -amount)
+        _shift(game, actor, stat, -amount, f"the cost of your {move.name.lower()}")
     for stat, amount in effects.self_.items():
-        _add(me.stats, stat, amount)
+        _shift(game, actor, stat, amount, f"your {move.name.lower()}")
     preemptive = not PREEMPTIVE.isdisjoint(tags)
     unprovoked = target is not None and preemptive and not _escalated_last_turn(game, target)
     weight = counted_escalation(
@@ -109,15 +108,17 @@ def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float
     )
     if target:
         other = game.actors[target]
+        by_whom = ("something you did not see" if move.visibility == "covert"
+                   else f"{game.name(actor)}'s {move.name.lower()}")
         for stat, amount in effects.target.items():
-            _add(other.stats, stat, amount)
+            _shift(game, target, stat, amount, by_whom)
         _add(other.trust, actor, effects.trust)
         if effects.channel:
             game.channels[_pair(actor, target)] = effects.channel
         if not TRANSPARENCY.isdisjoint(tags):
             game.transparency_until[_pair(actor, target)] = game.turn + 3
         if preemptive:
-            _add(other.stats, "resolve", PROVOCATION["resolve"])
+            _shift(game, target, "resolve", PROVOCATION["resolve"], f"provoked by {by_whom}")
             _add(other.trust, actor, PROVOCATION["trust"])
             if unprovoked:
                 game.note("provocation", f"{game.name(actor)}'s unprovoked {move.name.lower()} hardens {game.name(target)}'s resolve.",
@@ -157,8 +158,8 @@ def _drift(game: Game) -> None:
     """A long crisis high on the ladder wears economies and patience down."""
     if game.rung >= 9:
         for state in game.actors.values():
-            _add(state.stats, "economy", -1)
-            _add(state.stats, "support", -1)
+            _shift(game, state.id, "economy", -1, "a long crisis high on the ladder")
+            _shift(game, state.id, "support", -1, "a long crisis high on the ladder")
 
 
 # ------------------------------------------------------------------ agreements
@@ -175,7 +176,7 @@ def _check_agreements(game: Game, orders: dict[str, Order]) -> None:
                 break
         if broken:
             agreement.status, agreement.broken_by, agreement.broken_turn = "broken", broken.party, game.turn
-            _add(game.actors[broken.party].stats, "credibility", BROKEN_CREDIBILITY)
+            _shift(game, broken.party, "credibility", BROKEN_CREDIBILITY, "you broke an agreement")
             for other in game.others(broken.party):
                 if other in agreement.parties or len(agreement.parties) == 1:
                     _add(game.actors[other].trust, broken.party, BROKEN_TRUST)
@@ -205,7 +206,7 @@ def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
     for line in game.red_lines:
         if line.status == "standing" and _is_crossed(game, line, env, orders):
             line.status, line.crossed_turn = "crossed", game.turn
-            _add(game.actors[line.owner].stats, "resolve", 5)
+            _shift(game, line.owner, "resolve", 5, f"your red line “{line.description}” was crossed")
             public = () if line.declared else (line.owner,)
             game.note("red_line", f"Red line crossed: {line.description} ({game.name(line.owner)}'s line, crossed by {game.name(line.against)}).",
                       public, (line.owner, line.against))
@@ -213,12 +214,14 @@ def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
             order = orders.get(line.owner)
             if order and order.move in line.response and order.target in (None, line.against):
                 line.status, line.answered_turn = "honoured", game.turn
-                _add_all(game.actors[line.owner].stats, HONOURED)
+                for stat, amount in HONOURED.items():
+                    _shift(game, line.owner, stat, amount, f"you answered the crossing of “{line.description}”")
                 game.note("red_line_honoured", f"{game.name(line.owner)} answers the crossing of its red line: {line.description}.",
                           actors=(line.owner, line.against))
             elif game.turn - line.crossed_turn >= line.window:
                 line.status, line.answered_turn = "ignored", game.turn
-                _add_all(game.actors[line.owner].stats, IGNORED)
+                for stat, amount in IGNORED.items():
+                    _shift(game, line.owner, stat, amount, f"you did not answer the crossed line “{line.description}”")
                 game.note("red_line_ignored", f"{game.name(line.owner)} let its red line pass unanswered; its word counts for less.",
                           actors=(line.owner, line.against))
 
@@ -273,7 +276,7 @@ def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, me
             game.note("ladder", f"Events push the crisis: it {direction} to rung {game.rung}, {game.rung_names[game.rung]}.")
     for actor, changes in effects.stats.items():
         for stat, amount in changes.items():
-            _add(game.actors[actor].stats, stat, amount)
+            _shift(game, actor, stat, amount, "events in the crisis")
     for actor, row in effects.trust.items():
         for other, amount in row.items():
             if other != actor:
@@ -318,9 +321,13 @@ def _add(values: dict[str, int], key: str, amount: float) -> None:
     values[key] = 0 if value < 0 else 100 if value > 100 else int(value)
 
 
-def _add_all(values: dict[str, int], changes: Mapping[str, int]) -> None:
-    for key, amount in changes.items():
-        _add(values, key, amount)
+def _shift(game: Game, actor: str, stat: str, amount: float, cause: str) -> None:
+    """Change one of the actor's stats and note why, when it moved (the note is the actor's to read)."""
+    stats = game.actors[actor].stats
+    before = stats[stat]
+    _add(stats, stat, amount)
+    if stats[stat] != before:
+        game.stat_changes.append(StatChange(actor, stat, stats[stat] - before, cause))
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from transitions import EventData
 from wargame.engine import adjudication, hotline, legality, outcomes
 from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
 from wargame.engine.phases import TurnPhase, taken, turn_machine
-from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, TurnRecord
+from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, StatChange, TurnRecord
 from wargame.errors import IllegalDecision
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import STATS, Band, ChannelState
@@ -97,6 +97,7 @@ class Game:
         self.events: list[Event] = []
         self.history: list[TurnRecord] = []
         self.stat_snapshots: list[dict[str, dict[str, int]]] = []
+        self.stat_changes: list[StatChange] = []  # each with its cause, since the game began
         self.decisions: list[Decision] = []
         self.outcome: Outcome | None = None
         self.note(

@@ -78,6 +78,15 @@ class SeenTurn(NamedTuple):
     readings: tuple[Reading, ...]
 
 
+class StatChange(NamedTuple):
+    """One change of an actor's stat while a turn resolved, and its cause in words for that actor ("your ...")."""
+
+    actor: str
+    stat: str
+    amount: int  # as applied, after the 0-100 bounds
+    cause: str
+
+
 class PlayedOrder(NamedTuple):
     """A move one actor played, and on which turn."""
 
@@ -289,6 +298,7 @@ class TurnRecord(_TurnReading):
     perceptions: list[Perception]
     perceived_rung: dict[str, float]
     events: list[Event] = field(default_factory=list)
+    changes: list[StatChange] = field(default_factory=list)  # every stat change of the resolution, in order
     indicators: dict[str, int] = field(default_factory=dict)
     indicator_counts: tuple[int, ...] | None = None  # this turn's own, uncapped; see indicators.turn_counts
     seen: dict[str, SeenTurn] = field(init=False, repr=False)  # by actor: the turn as it saw it

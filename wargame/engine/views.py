@@ -34,6 +34,7 @@ from wargame.engine.records import (
     Reading,
     RedLineSnapshot,
     SeenTurn,
+    StatChange,
     TurnSnapshot,
 )
 from wargame.engine.weighing import REPEAT_WINDOW
@@ -111,6 +112,7 @@ class ActorView(_Wire):
     perceived_rung: int
     stats: Mapping[str, int]
     previous_stats: Mapping[str, int]  # at the start of the last resolved turn
+    my_changes: tuple[StatChange, ...]  # what changed my stats in the last resolved turn, and why
     others: tuple[OtherActor, ...]
     order: str | None  # the move I ordered this turn, if any yet
     order_target: str | None  # whom that move aims at, if anyone
@@ -183,6 +185,7 @@ def actor_view(game: Game, actor: str) -> ActorView:
         perceived_rung=round(me.perceived_rung),
         stats=MappingProxyType(dict(me.stats)),
         previous_stats=MappingProxyType(dict(snapshots[-1][actor] if snapshots else me.stats)),
+        my_changes=tuple(c for c in history[-1].changes if c.actor == actor) if history else (),
         others=_others(game, actor),
         order=game.orders[actor].move if actor in game.orders else None,
         order_target=game.orders[actor].target if actor in game.orders else None,
