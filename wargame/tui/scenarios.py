@@ -2,7 +2,8 @@
 
 The title screen shows one entry per name (a local file shadows a shipped
 one, as on the command line) and keeps broken files in the list with their
-first error, so a player sees why a scenario is missing.
+first error, so a player sees why a scenario is missing. Entries go from the
+easiest to the hardest, so a first-time player lands on the tutorial.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wargame.errors import ScenarioError
+
+EASIEST_FIRST = ("tutorial", "beginner", "intermediate", "advanced")  # the difficulties a scenario may declare
 
 
 @dataclass(frozen=True)
@@ -36,4 +39,12 @@ def load_entries() -> list[ScenarioEntry]:
             entries.append(ScenarioEntry(entry.path, load_scenario(entry.path)))
         except ScenarioError as error:
             entries.append(ScenarioEntry(entry.path, None, str(error).splitlines()[0]))
-    return entries
+    return sorted(entries, key=_easiest_first)
+
+
+def _easiest_first(entry: ScenarioEntry) -> tuple[int, str]:
+    """Difficulty, then title; a broken file last, by its name."""
+    if entry.scenario is None:
+        return len(EASIEST_FIRST), entry.path.name
+    spec = entry.scenario.spec
+    return EASIEST_FIRST.index(spec.difficulty), spec.title
