@@ -47,7 +47,7 @@ def test_an_unreadable_user_folder_is_one_warning_and_the_rest_is_listed(unreada
 
 
 def test_a_scenario_is_still_found_by_name_past_an_unreadable_folder(unreadable_user_folder, capsys):
-    status, out, err = run_cli(capsys, "validate", "tutorial")
+    status, _, err = run_cli(capsys, "validate", "tutorial")
     assert status == 0
     assert "Traceback" not in err and len(err.splitlines()) == 1
 
