@@ -17,7 +17,7 @@ figure, which is judged on repeated loads as the goal was set.
 
 Refusing hostile text is timed too (these were time limits inside the
 tests; the tests now check only that each is refused, and how): a billion
-laughs, an alias bomb through merge keys and 2 MiB of open brackets must
+laughs, an alias bomb through merge keys, 2 MiB of open brackets and a 2 MiB flat list or map must
 each be refused within 0.5 s with the C loader (median); the pure-Python
 fallback's times are printed beside, unjudged.
 
@@ -37,7 +37,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from wargame.scenario import yamlsafe  # noqa: E402
+from wargame.scenario import yamlcount, yamlreader  # noqa: E402
 from wargame.scenario.loader import default_ladder, forget_caches, load_scenario, standard_moves  # noqa: E402
 from wargame.scenario.yamlsafe import YamlProblem, load_yaml_text  # noqa: E402
 
@@ -49,6 +49,8 @@ HOSTILE = {
     "alias bomb via merge keys": "m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9}\n" + "".join(
         f"m{i}: &m{i} {{<<: [{', '.join([f'*m{i - 1}'] * 9)}], x{i}: 1}}\n" for i in range(1, 10)),
     "2 MiB of brackets": "[" * (2 * 1024 * 1024 - 1),
+    "2 MiB flat list": ("- 1\n" * (512 * 1024))[: 2 * 1024 * 1024 - 64],
+    "2 MiB flat map": "".join(f"k{i}: 1\n" for i in range(200_000))[: 2 * 1024 * 1024 - 64].rsplit("\n", 1)[0] + "\n",
 }
 
 
@@ -79,7 +81,7 @@ def one_time_cost() -> float:
 def refusal_seconds(text: str, loader: type, repeats: int) -> float:
     """Median seconds to refuse ``text`` with the given PyYAML loader underneath."""
     times = []
-    with mock.patch.object(yamlsafe, "_LOADER", loader):
+    with mock.patch.object(yamlreader, "LOADER", loader), mock.patch.object(yamlcount, "LOADER", loader):
         for _ in range(repeats):
             start = time.perf_counter()
             try:

@@ -16,6 +16,7 @@ suffix, or names an existing file) is taken as a path and never searched for.
 from __future__ import annotations
 
 import importlib.util
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,10 @@ from wargame.errors import WargameError
 from wargame.scenario.diagnostics import did_you_mean
 
 SUFFIXES = (".yaml", ".yml")
+
+
+class UnreadableFolder(UserWarning):
+    """A scenario folder exists but cannot be read: its scenarios are left out, the rest still work."""
 
 
 class ScenarioNotFound(WargameError, LookupError):
@@ -66,7 +71,7 @@ def folders() -> list[tuple[str, Path]]:
     candidates = [("local", Path.cwd() / "scenarios"), ("user", user_dir()), ("bundled", bundled_dir())]
     found, seen = [], set()
     for origin, folder in candidates:
-        if folder is None or not folder.is_dir():
+        if folder is None or not _is_folder(origin, folder):
             continue
         key = folder.resolve()
         if key not in seen:  # in a checkout ./scenarios and the bundled folder are the same
@@ -79,9 +84,27 @@ def entries() -> list[Entry]:
     """Every scenario file in every folder, by precedence then name (shadowed names included)."""
     found = []
     for origin, folder in folders():
-        files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        try:
+            files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        except OSError as error:
+            _unreadable(origin, folder, error)
+            continue
         found.extend(Entry(p.stem, p, origin) for p in files)
     return found
+
+
+def _is_folder(origin: str, folder: Path) -> bool:
+    try:
+        return folder.is_dir()
+    except OSError as error:  # a parent folder that cannot be searched
+        _unreadable(origin, folder, error)
+        return False
+
+
+def _unreadable(origin: str, folder: Path, error: OSError) -> None:
+    """One line for the user; shown once per folder and reason by the ``warnings`` machinery."""
+    warnings.warn(f"cannot read the {origin} scenarios folder {folder}: {error.strerror or error}; "
+                  "its scenarios are left out", UnreadableFolder, stacklevel=2)
 
 
 def looks_like_path(text: str) -> bool:

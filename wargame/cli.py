@@ -9,9 +9,12 @@ becomes one line on stderr and exit status 1; usage errors exit 2.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import pkgutil
 import sys
+import warnings
 
 from wargame import __version__
 from wargame.errors import WargameError
@@ -38,8 +41,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["play", *(argv or [])])
+    with warnings.catch_warnings():
+        warnings.showwarning = _one_line_warning
+        return _run(args)
+
+
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""What writing to a full or failing standard output raises (``wargame list > /dev/full``)."""
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()
+        return status
     except WargameError as error:
         print(f"wargame: error: {error}", file=sys.stderr)
         return 1
@@ -47,4 +62,26 @@ def main(argv: list[str] | None = None) -> int:
         print("wargame: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return 0
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:  # files are written through WargameError; this is stdout
+            raise
+        _drop_stdout()
+        print(f"wargame: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning for a user (an unreadable folder, say) is one line, without the code that raised it."""
+    print(f"wargame: warning: {message}", file=sys.stderr)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so the exit's own flush fails no more (Python's advice)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

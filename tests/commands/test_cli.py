@@ -194,10 +194,24 @@ def test_new_schema_line_points_at_the_repo_schema(tmp_path, monkeypatch, capsys
     assert (target.parent / first.split("=", 1)[1]).resolve() == ROOT / "docs" / "scenario.schema.json"
 
 
-@pytest.mark.parametrize("name, message", [("a/b", "NAME is a name, not a path"), ("123", "cannot become a scenario id")])
+@pytest.mark.parametrize("name, message", [
+    ("a/b", "NAME is a name, not a path"), ("123", "cannot become a scenario id"),
+    ("-rf", "NAME cannot start with '-'"), (".hidden", "NAME cannot start with '.'"),
+])
 def test_new_rejects_bad_names(elsewhere, capsys, name, message):
-    status, _, err = run_cli(capsys, "new", name)
+    status, _, err = run_cli(capsys, "new", "--", name)
     assert status == 1 and message in err
+    assert not (elsewhere / "scenarios").exists() or not any((elsewhere / "scenarios").iterdir())
+
+
+def test_new_writes_all_or_nothing(elsewhere, capsys, monkeypatch):
+    def fail(fd, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", fail)
+    status, _, err = run_cli(capsys, "new", "full")
+    assert status == 1 and "No space left on device" in err and len(err.strip().splitlines()) == 1
+    assert list((elsewhere / "scenarios").iterdir()) == []
 
 
 def test_new_actor_count_is_bounded(capsys):

@@ -49,16 +49,18 @@ def scenario_id(name: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from wargame.errors import WargameError
+    from wargame.saves.atomic import atomic_create
 
     if "/" in args.name or "\\" in args.name:
         raise WargameError(f"NAME is a name, not a path: use -o {args.name} to choose where the file goes")
+    if args.name.startswith(("-", ".")):
+        raise WargameError(f"NAME cannot start with '{args.name[0]}': '{args.name}' would read as an option or a hidden file")
     ident = scenario_id(args.name)
     path = Path(args.output) if args.output else Path("scenarios") / f"{args.name.removesuffix('.yaml')}.yaml"
     text = skeleton(ident, args.actors, schema_line(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
-            handle.write(text)
+        atomic_create(path, text.encode("utf-8"))  # all or nothing, and never overwrite
     except FileExistsError:
         raise WargameError(f"{path} already exists; choose another NAME or -o PATH") from None
     except OSError as exc:

@@ -24,6 +24,10 @@ STRAINED_GARBLE = 0.2
 ANSWERS = (MessageKind.ACCEPT, MessageKind.REJECT, MessageKind.COUNTER)
 OFFERS = (MessageKind.PROPOSAL, MessageKind.COUNTER, MessageKind.ULTIMATUM)  # the kinds an answer can answer
 MAX_TEXT = 1000
+MAX_MESSAGES_PER_TURN = 20
+"""Most messages a side may send in one turn's hotline: the computer players send at most 5 (shipped
+scenarios, 60 seeds each), a team at the keyboard rarely more; without a bound a save could hold
+150,000 legal statements and take minutes to replay."""
 
 T = TypeVar("T")
 
@@ -43,6 +47,8 @@ def check_message(game: Game, m: Message) -> None:
         raise IllegalDecision(f"the channel between {m.sender} and {m.recipient} is severed")
     if len(m.text) > MAX_TEXT:
         raise IllegalDecision(f"a message holds at most {MAX_TEXT} characters")
+    if sent_this_turn(game, m.sender) >= MAX_MESSAGES_PER_TURN:
+        raise IllegalDecision(f"{m.sender} has sent {MAX_MESSAGES_PER_TURN} messages this turn, the most a side may send")
     if m.kind in OFFERS:
         _check_terms(game, m)
     if m.kind in ANSWERS:
@@ -53,6 +59,16 @@ def check_message(game: Game, m: Message) -> None:
         raise IllegalDecision(f"a threat names the move it forbids: unknown move '{m.trigger_move}'")
     if m.kind == MessageKind.ULTIMATUM and (m.deadline is None or not game.turn <= m.deadline <= game.scenario.spec.turns):
         raise IllegalDecision("an ultimatum needs a deadline turn between now and the last turn")
+
+
+def sent_this_turn(game: Game, sender: str) -> int:
+    """How many messages ``sender`` has sent in the current turn (envelopes are kept in the order sent)."""
+    count = 0
+    for envelope in reversed(game.envelopes):
+        if envelope.turn != game.turn:
+            break
+        count += envelope.message.sender == sender
+    return count
 
 
 def _check_terms(game: Game, m: Message) -> None:

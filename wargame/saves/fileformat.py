@@ -187,14 +187,24 @@ def parse(raw: bytes, name: str) -> object:
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) or not text.rstrip().endswith("}"):
-            raise SaveError(f"{name} is truncated: the file ends in the middle of the save") from None
-        raise SaveError(f"{name} is corrupt: broken JSON at line {error.lineno}, column {error.colno} ({error.msg})") from None
+        raise SaveError(f"{name} {_broken(text, error)}") from None
     except _Duplicate as error:
         raise SaveError(f"{name} is corrupt: the key '{error}' appears twice") from None
     except (ValueError, RecursionError) as error:
         raise SaveError(f"{name} is corrupt: {str(error) or 'nested too deeply'}") from None
     return data
+
+
+def _broken(text: str, error: json.JSONDecodeError) -> str:
+    """What is wrong with a save's text that is not JSON, told apart by where the parser stopped."""
+    if not text.lstrip().startswith("{"):
+        return "is not a wargame save: it is not a JSON object"
+    if error.msg == "Extra data":
+        return (f"has trailing data after the save, from line {error.lineno}, column {error.colno}: "
+                "something was appended to the file")
+    if error.pos >= len(text.rstrip()) or not text.rstrip().endswith("}"):
+        return "is truncated: the file ends in the middle of the save"
+    return f"is corrupt: broken JSON at line {error.lineno}, column {error.colno} ({error.msg})"
 
 
 class _Duplicate(Exception):

@@ -16,12 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, StringCo
 from typing_extensions import TypedDict
 
 from wargame.engine.decisions import DecisionRecord, Name, Whole
+from wargame.saves.names import SAFE_PATTERN
 
 MAX_PLAYERS = 64
 """Most human sides a save may list (scenarios have far fewer actors)."""
 
 Number = Annotated[float, Strict()]  # a whole number is a number too
 ActorId = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=40)]
+GameId = Annotated[str, Strict(), StringConstraints(pattern=SAFE_PATTERN)]  # names the autosave file
 
 
 class _Part(BaseModel):
@@ -41,7 +43,7 @@ class ScenarioCopy(_Part):
 class Branch(TypedDict):
     """Where a counterfactual fork comes from (a plain dict, as the game's provenance keeps it)."""
 
-    parent: Annotated[Name, Field(description="The id of the game it was forked from.")]
+    parent: Annotated[GameId, Field(description="The id of the game it was forked from.")]
     from_turn: Whole
 
 
@@ -88,7 +90,7 @@ class SaveHeader(_Part):
 
     format_version: Whole = Field(ge=0, description="The save format; older ones are migrated on load.")
     game_version: Name = Field(description="The wargame version that wrote the save.")
-    id: Name = Field(description="The game's short id, kept across saves of the same game.")
+    id: GameId = Field(description="The game's short id, kept across saves of the same game; it names the autosave file.")
     branch: Branch | None
     scenario: ScenarioCopy
     seed: Whole

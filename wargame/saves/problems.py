@@ -12,6 +12,8 @@ import json
 
 from pydantic import ValidationError
 
+from wargame.saves.names import RULE
+
 _SAID = {
     "missing": "is missing",
     "extra_forbidden": "is not part of the save format",
@@ -25,6 +27,7 @@ _SAID = {
     "list_type": "must be a list",
     "tuple_type": "must be a list",
     "union_tag_not_found": "is not a decision: it has no 'type'",
+    "string_pattern_mismatch": f"must be a plain name ({RULE})",
 }
 """Pydantic's error types, as a save's reader would say them."""
 

@@ -76,8 +76,14 @@ def _describe(decision: Decision) -> str:
 
 
 def restore(save: SaveFile) -> Game:
-    """The game a save holds, with its identity and saved_at kept for re-saving."""
+    """The game a save holds, with its identity and saved_at kept for re-saving.
+
+    The replay is checked against the save's recorded checkpoints (as
+    ``replay --verify`` does), so an edited save is refused, naming the
+    first turn that differs, rather than played or reported on.
+    """
     game = replay(save)
+    verify(save, game)
     provenance.remember(
         game,
         provenance.Provenance(

@@ -10,6 +10,7 @@ from wargame.errors import SaveError
 from wargame.saves import fileformat, provenance
 from wargame.saves.atomic import atomic_write
 from wargame.saves.model import SaveFile
+from wargame.saves.names import check_safe_name
 from wargame.saves.replay import restore
 
 
@@ -43,8 +44,8 @@ def load_game(path: str | Path) -> Game:
 
 
 def autosave_path(game: Game, folder: str | Path) -> Path:
-    """One file per game: scenario id, seed and the game's short id."""
-    return Path(folder) / f"{game.scenario.id}-{game.seed}-{provenance.of(game).game_id}.json"
+    """One file per game: scenario id, seed and the game's short id (the id checked: it comes from a save, the rest is validated)."""
+    return Path(folder) / f"{game.scenario.id}-{game.seed}-{check_safe_name(provenance.of(game).game_id)}.json"
 
 
 def autosave(game: Game, folder: str | Path, players: Sequence[str] | None = None) -> Path:

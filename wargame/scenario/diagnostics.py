@@ -34,9 +34,28 @@ class Diagnostic:
     message: str
     path: tuple = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", _LONG_QUOTE.sub(_cut_quote, self.message))
+
     def __str__(self) -> str:
         where = f"{format_path(self.path)}: " if self.path else ""
         return f"{self.source}:{self.line}:{self.column}: {self.severity}: {where}{self.message}"
+
+
+SHOWN = 80
+"""Most characters of an offending value a message shows: a 2 MiB key or name is cut, with an ellipsis."""
+
+_LONG_QUOTE = re.compile(rf"'([^'\n]{{{SHOWN + 1},}})'")
+
+
+def shorten(text: str, limit: int = SHOWN) -> str:
+    """``text`` cut to ``limit`` characters, the last an ellipsis, when longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _cut_quote(match: re.Match) -> str:
+    """Any quoted value in a message, whichever check wrote it, is cut to ``SHOWN`` characters."""
+    return f"'{shorten(match.group(1))}'"
 
 
 def format_path(path: tuple) -> str:
@@ -48,12 +67,14 @@ def format_path(path: tuple) -> str:
         elif re.fullmatch(r"[\w-]+", str(part)):
             text += f".{part}" if text else str(part)
         else:
-            text += f"[{str(part)!r}]"
+            text += f"[{shorten(str(part))!r}]"
     return text
 
 
 def did_you_mean(word: object, choices: Iterable[object]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice (case-insensitive), or ``""``."""
+    if len(str(word)) > SHOWN:  # nothing is that close, and matching a huge word is slow
+        return ""
     by_lower: dict[str, str] = {}
     for choice in map(str, choices):
         by_lower.setdefault(choice.lower(), choice)
@@ -132,7 +153,7 @@ def _problem(raw: dict, doc: Document, model: type | None) -> _Problem:
     if kind == "extra_forbidden" and walk.path:
         key = walk.path[-1]
         allowed = _allowed_keys(walk.owner) if walk.owner else ()
-        problem.message, problem.at_key = f"unknown key {key!r}{did_you_mean(key, allowed)}", True
+        problem.message, problem.at_key = f"unknown key {shorten(str(key))!r}{did_you_mean(key, allowed)}", True
     elif kind == "missing" and walk.path:
         problem.message, problem.at_parent = f"missing required key {walk.path[-1]!r}", True
     elif kind in ("literal_error", "enum"):
@@ -149,7 +170,7 @@ def _problem(raw: dict, doc: Document, model: type | None) -> _Problem:
         problem.message = _length_message(kind, ctx)
     elif kind == "string_pattern_mismatch":
         what = _PATTERNS.get(ctx.get("pattern", ""), "text in the expected form")
-        problem.message = f"{value!r} is not {what}"
+        problem.message = f"{shorten(value) if isinstance(value, str) else value!r} is not {what}"
     else:
         problem.expect = _EXPECT.get(kind)
     if problem.expect is not None:
@@ -184,7 +205,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
-        return repr(value if len(value) <= 40 else value[:37] + "...")
+        return repr(shorten(value))
     if isinstance(value, collections.abc.Mapping):
         return "a mapping"
     if isinstance(value, (list, tuple, set)):

@@ -196,10 +196,22 @@ class MoveAdjustment(Strict):
     max_rung: Annotated[int, Field(ge=0)] | None = None
 
 
+MAX_MOVES = 100
+"""Moves a scenario may add (and adjust, and withhold); the shipped ones add at most 11."""
+MAX_TERMS = 100
+"""Terms a scenario may offer; the shipped ones have at most 12."""
+MAX_TRIGGERS = 200
+"""Triggers (and injects) a scenario may script; the shipped ones have at most 19."""
+
+
 class MoveSet(Strict):
-    add: list[Move] = Field(default_factory=list, description="Moves only this scenario has.")
-    adjust: dict[Id, MoveAdjustment] = Field(default_factory=dict, description="Changes to standard moves.")
-    withhold: list[Id] = Field(default_factory=list, description="Standard moves nobody may play here.")
+    add: list[Move] = Field(default_factory=list, max_length=MAX_MOVES, description="Moves only this scenario has.")
+    adjust: dict[Id, MoveAdjustment] = Field(
+        default_factory=dict, max_length=MAX_MOVES, description="Changes to standard moves."
+    )
+    withhold: list[Id] = Field(
+        default_factory=list, max_length=MAX_MOVES, description="Standard moves nobody may play here."
+    )
 
 
 class TermRequirement(Strict):
@@ -296,7 +308,7 @@ class Scenario(Strict):
     defused_rung: Annotated[int, Field(ge=0)] | None = Field(None, description="Overrides the ladder's defused_at.")
     actors: Annotated[list[Actor], Field(min_length=2, max_length=8)]
     moves: MoveSet = MoveSet()
-    terms: list[Term] = Field(default_factory=list)
-    triggers: list[Trigger] = Field(default_factory=list)
-    injects: list[Inject] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list, max_length=MAX_TERMS)
+    triggers: list[Trigger] = Field(default_factory=list, max_length=MAX_TRIGGERS)
+    injects: list[Inject] = Field(default_factory=list, max_length=MAX_TRIGGERS)
     outcomes: Outcomes = Outcomes()

@@ -3,7 +3,7 @@
 How: one pass over the parser's event stream (C parser when present)
 builds the plain Python values, with a location for every key path, and
 checks every bound as it goes: one document, nesting, the number of
-aliases, and the values and nesting an alias adds. Each anchor keeps the
+aliases and of values written, and the values and nesting an alias adds. Each anchor keeps the
 size and height it expands to, so an alias is measured before it is
 expanded, and it is expanded only while the values counted so far stay
 within the limit: an alias bomb is refused after building at most
@@ -57,10 +57,13 @@ from wargame.scenario.yamlscalars import (
 MAX_DEPTH = 64
 MAX_ALIASES = 100
 MAX_VALUES = 100_000
+MAX_WRITTEN = 20_000
+"""Values written in one file, keys aside (``yamlcount`` counts them first in a large text)."""
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TOO_DEEP = f"nesting (counting aliases) is deeper than the limit of {MAX_DEPTH} levels"
+TOO_MANY = f"more than {MAX_WRITTEN:,} values written in one file; a scenario needs a few thousand at most"
 _TOO_BIG = f"more than {MAX_VALUES:,} values once aliases are expanded (a guard against alias bombs)"
 _LOOP = "an alias refers to a value that contains it (a loop)"
 _BAD_MERGE = "a merge key '<<' needs a mapping or a list of mappings, e.g. '<<: *base'"
@@ -118,7 +121,7 @@ class Reader:
 
     def read_stream(self, next_event) -> Frame:
         """Read the parser's events, refusing at once what the stream alone shows is too much."""
-        events, stack, documents, aliases = self.events, self.stack, 0, 0
+        events, stack, documents, aliases, written = self.events, self.stack, 0, 0, 0
         document = Frame(HOLDER, 0, 0, (), measure=True)
         while True:
             event = next_event()
@@ -132,10 +135,16 @@ class Reader:
                 if parent.key is KEY:
                     self.key(parent, event)
                 else:
+                    written += 1
+                    if written > MAX_WRITTEN:
+                        raise self.problem(TOO_MANY, event)
                     self.scalar(parent, event, index)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if stack[-1].level >= MAX_DEPTH:
                     raise self.problem(f"nesting is deeper than the limit of {MAX_DEPTH} levels", event)
+                written += stack[-1].key is not KEY
+                if written > MAX_WRITTEN:
+                    raise self.problem(TOO_MANY, event)
                 if event.anchor is not None:
                     self.define(event.anchor, index, None)
                 self.start(event, index)

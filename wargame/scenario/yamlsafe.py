@@ -1,8 +1,8 @@
 """Bounded, located YAML loading for files written by strangers.
 
 Scenario files come from classmates and the internet, so loading must be
-safe (no object construction), bounded (size, nesting, aliases, total
-values) and must remember where every key and value came from, so that
+safe (no object construction), bounded (size, nesting, aliases, values
+written and values once aliases are expanded) and must remember where every key and value came from, so that
 every later complaint can point at ``file:line:col``. This module is the
 way in: it checks the text as a whole (size, encoding) and words the
 parser's syntax errors; ``yamlreader`` builds the values.
@@ -11,7 +11,9 @@ Keys are kept as the text written in the file (``yes:`` is the key
 ``"yes"``, ``1:`` is ``"1"``), so YAML 1.1 cannot turn them into booleans.
 
 When a file has several problems, the one reported is the first found in
-this order: syntax, a second document, nesting and the alias count (in
+this order: more values written than ``MAX_WRITTEN`` (counted before
+anything is built, see ``yamlcount``), unless a problem of the next group
+comes first in the file; syntax, a second document, nesting and the alias count (in
 file order); an undefined or repeated anchor (worded by PyYAML's
 composer); an empty file; the size and depth aliases expand to (in file
 order); then problems with the values (tags, scalars, keys, merge keys) in
@@ -27,11 +29,12 @@ from typing import Any
 
 import yaml
 
+from wargame.scenario.yamlcount import MAX_WRITTEN, check_value_count
 from wargame.scenario.yamldocument import Document, KeyPath, Location, YamlProblem, mark_location
 from wargame.scenario.yamlreader import MAX_ALIASES, MAX_DEPTH, MAX_VALUES, Reader
 
 __all__ = [
-    "MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "Document", "KeyPath", "Location", "YamlProblem",
+    "MAX_ALIASES", "MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "MAX_WRITTEN", "Document", "KeyPath", "Location", "YamlProblem",
     "load_yaml_file", "load_yaml_text",
 ]  # fmt: skip
 
@@ -54,6 +57,7 @@ def load_yaml_file(path: str | os.PathLike) -> Document:
 def load_yaml_text(text: str, source: str = "<string>") -> Document:
     """Load one YAML document from ``text`` into plain, located values."""
     _check_text(text, source)
+    check_value_count(text, source)
     try:
         return Reader(text, source).read()
     except yaml.MarkedYAMLError as error:

@@ -50,7 +50,7 @@ def plain_value(tag: str, text: str) -> Any:
     try:
         return _CONVERTERS[tag](ScalarNode(tag, text))
     except (KeyError, ValueError, IndexError):  # e.g. '!!bool maybe', '!!int ""', too many digits
-        raise UnreadableScalar(f"cannot read {text[:40]!r} as {tag.rsplit(':', 1)[-1]}") from None
+        raise UnreadableScalar(f"cannot read {text if len(text) <= 80 else text[:79] + '…'!r} as {tag.rsplit(':', 1)[-1]}") from None
 
 
 def is_yaml11_boolean(tag: str, event: ScalarEvent) -> bool:

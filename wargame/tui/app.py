@@ -275,13 +275,13 @@ class WargameApp(App[None]):
         return saves_dir(self.saves_dir)
 
     def autosave_quietly(self) -> Path | None:
-        """Autosave after a turn; a failure is a warning, not a crash."""
+        """Autosave after a turn; a failure is a one-line warning (the game goes on), not a crash."""
         if self.session is None:
             return None
         try:
             return self.session.autosave(self.saves_folder())
         except (ImportError, WargameError, OSError) as error:
-            self.notify(f"Autosave failed: {error}", severity="warning")
+            self.notify(f"Autosave failed: {error}", title="Not saved", severity="warning", markup=False)
             return None
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -298,18 +298,22 @@ class WargameApp(App[None]):
             return
         from wargame.tui.screens.save_dialog import SaveScreen
 
-        suggestion = f"{self.session.scenario.id}-turn{self.session.facilitator_view().turn}"
-        self.push_screen(SaveScreen(self.saves_folder(), suggestion), self._save_to)
+        self.push_screen(SaveScreen(self.saves_folder(), self._save_name()), self._save_to)
 
-    def _save_to(self, path: Path | None) -> None:
+    def _save_name(self) -> str:
+        return f"{self.session.scenario.id}-turn{self.session.facilitator_view().turn}" if self.session else "game"
+
+    def _save_to(self, path: Path | None) -> bool:
+        """Save to the chosen path; a failure is one line and the game goes on. True when saved."""
         if path is None or self.session is None:
-            return
+            return False
         try:
             self.session.save(path)
         except (WargameError, OSError) as error:
-            self.notify(str(error), title="Not saved", severity="error")
-            return
-        self.notify(str(path), title="Saved")
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return False
+        self.notify(str(path), title="Saved", markup=False)
+        return True
 
     def action_load(self) -> None:
         from wargame.tui.screens.load_dialog import LoadScreen
@@ -340,8 +344,27 @@ class WargameApp(App[None]):
     def _quit_answered(self, yes: bool | None) -> None:
         if not yes:
             return
-        path = self.autosave_quietly()
+        try:
+            path = self.session.autosave(self.saves_folder()) if self.session else None
+        except (WargameError, OSError) as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self._offer_another_folder(f"Nothing was saved: {error}. Type another folder or path.")
+            return
         self.exit(message=f"Game saved to {path}" if path else None)
+
+    def _offer_another_folder(self, problem: str) -> None:
+        """Saving before quitting failed: the game stays open and the player picks where to save, or cancels."""
+        from wargame.tui.screens.save_dialog import SaveScreen
+
+        def answered(path: Path | None) -> None:
+            if path is None:
+                self.notify("Nothing was saved; the game goes on.", title="Not saved", markup=False)
+            elif self._save_to(path):
+                self.exit(message=f"Game saved to {path}")
+            else:
+                self._offer_another_folder(f"Nothing was saved in {path.parent}. Type another folder or path.")
+
+        self.push_screen(SaveScreen(self.saves_folder(), self._save_name(), problem), answered)
 
 
 def help_sections(app: WargameApp) -> list[tuple[str, list]]:

@@ -257,9 +257,14 @@ class Session:
     # ------------------------------------------------------------ saving
 
     def save(self, path: Path) -> None:
+        """Save to ``path`` (its folder created); a refusal is a one-line ``SaveError``, the game unchanged."""
+        from wargame.errors import SaveError
         from wargame.saves import save_game
 
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SaveError(f"cannot create the folder {path.parent}: {error.strerror or error}") from None
         save_game(self.game, path, players=self.humans)
         self.save_path = path
 

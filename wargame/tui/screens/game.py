@@ -287,6 +287,7 @@ class GameScreen(Screen):
         self.thinking = ""
         self.refresh_view()
         if message.resolved:
+            self.app.autosave_quietly()  # kept as soon as it resolves: closing the terminal on the result loses nothing
             self._show_result()
         else:
             self._focus_for_phase()
@@ -306,7 +307,6 @@ class GameScreen(Screen):
     def _after_result(self, _=None) -> None:
         if self.app.pass_keyboard():  # hot-seat: every team reads its own result first
             return
-        self.app.autosave_quietly()
         if self.session.phase == "over":
             self.action_game_over()
             return

@@ -1,4 +1,4 @@
-"""Save the game under a name in the saves folder."""
+"""Save the game under a name in the saves folder, or anywhere the player types a path."""
 
 from __future__ import annotations
 
@@ -7,25 +7,54 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 
+def chosen_path(text: str, folder: Path, suggestion: str) -> Path | None:
+    """Where a typed answer saves: a plain name goes in ``folder``; a path (with a folder part) goes where it says.
+
+    A path that names a folder, or ends with a separator, gets the suggested
+    file name inside it; ``.json`` is added when missing. None: nothing usable.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if "/" not in text and "\\" not in text and not text.startswith("~"):
+        if text.startswith((".", "-")):
+            return None
+        path = folder / text
+    else:
+        path = Path(text).expanduser()
+        if text.endswith(("/", "\\")) or path.is_dir():
+            path = path / suggestion
+    return path if path.suffix == ".json" else path.with_name(path.name + ".json")
+
+
 class SaveScreen(ModalScreen[Path | None]):
-    """Dismisses with the chosen file path (not yet written), or None."""
+    """Dismisses with the chosen file path (not yet written), or None.
+
+    ``problem`` says why the dialog opened (a folder that could not be
+    written): the player then types another folder or path.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, folder: Path, suggestion: str) -> None:
+    def __init__(self, folder: Path, suggestion: str, problem: str = "") -> None:
         super().__init__()
         self.folder = folder
         self.suggestion = suggestion
+        self.problem = problem
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Save the game", classes="dialog-title")
-            yield Static(f"Folder: {self.folder}", classes="dialog-hint")
-            yield Input(value=self.suggestion, placeholder="name of the save", id="save-name")
+            if self.problem:
+                yield Static(Content(self.problem), id="save-problem", classes="dialog-hint")
+            yield Static(Content(f"Folder: {self.folder}  (or type a path: ~/elsewhere/, /tmp/game.json)"),
+                         classes="dialog-hint")
+            yield Input(value=self.suggestion, placeholder="name of the save, or a path", id="save-name")
             yield Static(id="save-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -35,11 +64,10 @@ class SaveScreen(ModalScreen[Path | None]):
         self.query_one(Input).focus()
 
     def _chosen(self) -> Path | None:
-        name = self.query_one(Input).value.strip()
-        if not name or "/" in name or "\\" in name or name.startswith("."):
-            self.query_one("#save-error", Static).update("A save name is a plain file name, without folders.")
-            return None
-        return self.folder / (name if name.endswith(".json") else name + ".json")
+        path = chosen_path(self.query_one(Input).value, self.folder, self.suggestion)
+        if path is None:
+            self.query_one("#save-error", Static).update("Type a name (not starting with . or -), or a path.")
+        return path
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
