@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if args.show_edit:
         emit(show_edits(scenarios, chosen), args.output)
         return 0
-    if sys.stdout.isatty() and sys.stderr.isatty() and not args.output or sys.stderr.isatty() and args.output:
+    if sys.stderr.isatty() and (sys.stdout.isatty() or args.output):
         total = planned_games(scenarios, chosen, args.runs)
         study = with_progress("studying", lambda progress: play(
             scenarios, chosen, args.runs, args.seed, args.workers, progress), total)

@@ -62,14 +62,21 @@ def _versions(scenario: LoadedScenario, chosen: Sequence[Lesson]) -> dict[str, L
     return found
 
 
+def _needed(versions: dict[str, LoadedScenario | str], chosen: Sequence[Lesson]) -> set[str]:
+    """The versions worth playing: those of lessons whose two versions both exist."""
+    return {_key(arm) for lesson in chosen for arm in (lesson.reference, lesson.variant)
+            if not isinstance(versions[_key(lesson.reference)], str)
+            and not isinstance(versions[_key(lesson.variant)], str)}
+
+
 def planned_games(scenarios: Sequence[LoadedScenario], chosen: Sequence[Lesson], runs: int) -> int:
     """How many games ``run`` will play (for a progress bar)."""
     from wargame.ai import doctrine_names
 
     total = 0
     for scenario in scenarios:
-        playable = [v for v in _versions(scenario, _measurable(chosen)).values() if not isinstance(v, str)]
-        total += len(playable) * len(pairings(scenario, doctrine_names())[0]) * runs
+        versions = _versions(scenario, _measurable(chosen))
+        total += len(_needed(versions, _measurable(chosen))) * len(pairings(scenario, doctrine_names())[0]) * runs
     return total
 
 
@@ -95,8 +102,10 @@ def run(
         shared = [pairing.as_dict() for pairing in pairings(scenario, doctrine_names())[0]]
         jobs = [(p, i, game_seed(seed, i)) for p in range(len(shared)) for i in range(runs)]
         played: dict[str, tuple[GameRecord, ...] | str] = {}
-        for key, version in _versions(scenario, measurable).items():
-            if isinstance(version, str):
+        versions = _versions(scenario, measurable)
+        needed = _needed(versions, measurable)
+        for key, version in versions.items():
+            if isinstance(version, str) or key not in needed:
                 played[key] = version
                 continue
             offset = done
