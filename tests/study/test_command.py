@@ -63,3 +63,18 @@ def test_unknown_lesson_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as stop:
         run_cli(capsys, "study", "tutorial", "--lesson", "astrology")
     assert stop.value.code == 2
+
+
+def test_json_top_level_fields_are_the_documented_ones(hotline_json):
+    import re
+
+    from tests.support import ROOT
+
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = doc.split("### `wargame study --json`", 1)[1].split("\n### ", 1)[0]
+    firsts = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
+    documented = {name for cell in firsts if "[]" not in cell for name in re.findall(r"`(\w+)`", cell)}
+    lesson_fields = {name for cell in firsts if "lessons[]" in cell
+                     for name in re.findall(r"`(?:lessons\[\]\.)?(\w+)`", cell)}
+    assert set(hotline_json) == documented
+    assert set(hotline_json["lessons"][0]) <= lesson_fields | {"name", "title", "expectation"}
