@@ -34,3 +34,15 @@ def test_simulate_json_reports_the_score(capsys):
     scores = json.loads(out)["escalation_score"]
     assert status == 0 and set(scores) == {"all", "kestria", "dornland"}
     assert scores["all"]["min"] <= scores["all"]["mean"] <= scores["all"]["max"]
+
+
+def test_debrief_metrics_carry_each_sides_score(tutorial):
+    from wargame.ai.autoplay import play_to_end
+    from wargame.debrief.metrics import crisis_metrics
+    from wargame.engine import Game
+
+    game = play_to_end(Game(tutorial, 3))
+    expected = score([(o.actor, o.move) for r in game.history for o in r.orders.values()], tutorial.moves)
+    rows = crisis_metrics(game)
+    assert {row.actor: row.escalation_score for row in rows[:-1]} == {a: expected.get(a, 0) for a in tutorial.actor_ids}
+    assert rows[-1].escalation_score == sum(expected.values())
