@@ -43,8 +43,8 @@ def test_the_page_names_its_command_date_seed_and_runs():
 
 def test_each_lesson_has_a_summary_row_with_its_figures_and_verdict():
     page = render(_data(), "2026-12-07")
-    assert ("| An open hotline lowers the chance of war | -3.1 pts [-5.0, -1.2] | +0.2 [-0.1, +0.5] | "
-            "+1.0 pts [-2.0, +4.0] | -4.0 [-6.0, -2.0] |") in page
+    assert ("| An open hotline lowers the chance of war | -3.1 pts [-5.0, -1.2] | +0.20 [-0.10, +0.50] | "
+            "+1.0 pts [-2.0, +4.0] | -4.00 [-6.00, -2.00] |") in page
     assert "| **holds** |" in page
     assert "| Skill matters | — | — | — | — | not measurable yet | — |" in page
     assert "Not measurable yet: no scripted players." in page

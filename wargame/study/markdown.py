@@ -11,8 +11,9 @@ from __future__ import annotations
 def _figure(effect: dict, unit: str) -> str:
     if not effect or not effect["pairs"]:
         return "—"
-    points = " pts" if unit == "share" else ""
-    return f"{effect['difference']:+.1f}{points} [{effect['low']:+.1f}, {effect['high']:+.1f}]"
+    if unit == "share":
+        return f"{effect['difference']:+.1f} pts [{effect['low']:+.1f}, {effect['high']:+.1f}]"
+    return f"{effect['difference']:+.2f} [{effect['low']:+.2f}, {effect['high']:+.2f}]"
 
 
 def _cell(text: str) -> str:

@@ -97,11 +97,12 @@ def to_dict(study: Study, command: str) -> dict:
 
 
 def figure(metric: Metric, effect: stats.Effect) -> str:
-    """``+3.1 pts [-3.0, +9.2]``: a difference and its interval in the measure's unit."""
+    """``+3.1 pts [-3.0, +9.2]`` (a share) or ``-0.62 [-0.80, -0.45]``: a difference and its 95% interval."""
     if effect.pairs == 0:
         return "no games"
-    unit = " pts" if metric.unit == "share" else ""
-    return f"{effect.difference:+.1f}{unit} [{effect.low:+.1f}, {effect.high:+.1f}]"
+    if metric.unit == "share":
+        return f"{effect.difference:+.1f} pts [{effect.low:+.1f}, {effect.high:+.1f}]"
+    return f"{effect.difference:+.2f} [{effect.low:+.2f}, {effect.high:+.2f}]"
 
 
 def level(metric: Metric, value: float) -> str:
