@@ -173,6 +173,15 @@ class Report:
     def scores(self) -> dict[str, Spread]:
         return {actor: Spread.of(dict(g.scores)[actor] for g in self.games) for actor in self.scenario.actor_ids}
 
+    def escalation_scores(self) -> dict[str, Spread]:
+        """The escalation score of Rivera et al. 2024 per game (``study.escalation``): all sides, then each."""
+        from wargame.study.escalation import score
+
+        per_game = [score(g.moves, self.scenario.moves) for g in self.games]
+        rows = {"all": Spread.of(sum(game.values()) for game in per_game)}
+        rows.update({actor: Spread.of(game.get(actor, 0) for game in per_game) for actor in self.scenario.actor_ids})
+        return rows
+
     def agreements(self) -> dict[str, float]:
         return {
             "made": round(statistics.fmean(g.agreements for g in self.games), 4) if self.games else 0.0,
@@ -200,6 +209,7 @@ class Report:
             "triggers": self.triggers(),
             "agreements": self.agreements(),
             "scores": {actor: spread.to_dict() for actor, spread in self.scores().items()},
+            "escalation_score": {who: spread.to_dict() for who, spread in self.escalation_scores().items()},
         }
 
 

@@ -118,6 +118,8 @@ def describe(report, doctrines: dict[str, str] | None = None) -> list[str]:
             lines.append(f"  {trigger_id:<{width}}  {_percent(count, runs)}{never}")
     agreements = report.agreements()
     lines += ["", f"Agreements per game: {agreements['made']:.2f} made, {agreements['broken']:.2f} broken"]
+    escalation = report.escalation_scores()["all"]
+    lines.append(f"Escalation score (Rivera et al. 2024, all sides): {_spread(escalation, signed=True)}")
     lines += ["", "Scores (mean, spread, range):"]
     scores = report.scores()
     width = max(len(a) for a in scores)

@@ -12,6 +12,7 @@ Which tags count toward which metric is part of each tag's meaning
 - military spending: economy paid for military moves;
 - mediation efforts: mediation moves, and the talks of an actor whose role
   is mediator (``Meaning.talks``: its talks are mediation);
+- the escalation score of Rivera et al. 2024 (``study.escalation``);
 - calming moves, at face value and as the ladder counted them (a gesture
   repeated, made to a friend or through a go-between counts for less).
 """
@@ -24,6 +25,7 @@ from wargame.debrief.model import Metrics
 from wargame.engine import Game
 from wargame.scenario.model import Category
 from wargame.scenario.tags import TALKS, counted_as
+from wargame.study.escalation import escalation_class
 
 CEASEFIRE_MOVES = frozenset({"ceasefire_call"})
 
@@ -60,6 +62,7 @@ def _for_actor(game: Game, actor: str) -> Metrics:
         military_spending=sum(max(0, m.cost.economy) for m in moves if m.category == Category.MILITARY),
         sanctions=tagged("sanctions"),
         mediation=tagged("mediation", TALKS if mediator else frozenset()),
+        escalation_score=sum(escalation_class(move).weight for move in moves),
         calming_weight=float(sum(weight for weight, _ in calming)),
         calming_counted=round(sum(counted for _, counted in calming), 2),
     )

@@ -176,6 +176,7 @@ class Metrics:
     military_spending: int  # economy spent on military moves
     sanctions: int
     mediation: int
+    escalation_score: int  # Rivera et al. 2024 (study/escalation.py): its orders' class weights, summed
     calming_weight: float  # the de-escalation its calming moves were worth at face value
     calming_counted: float  # how much of it the ladder counted (repeats, friends and go-betweens count less)
 

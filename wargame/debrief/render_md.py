@@ -23,6 +23,7 @@ METRIC_COLUMNS = (
     ("Military spending (economy)", lambda m: str(m.military_spending)),
     ("Sanctions imposed", lambda m: str(m.sanctions)),
     ("Mediation efforts", lambda m: str(m.mediation)),
+    ("Escalation score (Rivera et al. 2024)", lambda m: f"{m.escalation_score:+d}"),
     ("Calming moves: counted of face value", lambda m: calming_text(m)),
 )
 
