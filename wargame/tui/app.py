@@ -21,8 +21,10 @@ from textual.app import App
 from textual.binding import Binding
 
 from wargame.errors import WargameError
+from wargame.safe_text import printable
 from wargame.tui.commands import GameCommands
 from wargame.tui.opening import Opening
+from wargame.tui.untrusted import PrintableFilter, plain
 
 if TYPE_CHECKING:
     from wargame.engine import Game
@@ -66,6 +68,16 @@ class WargameApp(App[None]):
         self.choose_side_first = choose_side
         self.session: Session | None = None
         self.failure: WargameError | None = None  # why the app ended early; ``wargame play`` reports it
+        self.printable_filter = PrintableFilter()
+
+    def get_line_filters(self):
+        """Textual's filters, then ``PrintableFilter``: no control character in scenario or save text reaches the terminal."""
+        return [*super().get_line_filters(), self.printable_filter]
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification is plain text: messages quote scenario and save text (names, titles, paths, errors)."""
+        super().notify(printable(str(message)), title=printable(title), severity=severity, timeout=timeout, markup=False)
 
     # ------------------------------------------------------------ routing
 
@@ -341,7 +353,7 @@ class WargameApp(App[None]):
         if not yes:
             return
         path = self.autosave_quietly()
-        self.exit(message=f"Game saved to {path}" if path else None)
+        self.exit(message=plain(f"Game saved to {path}") if path else None)
 
 
 def help_sections(app: WargameApp) -> list[tuple[str, list]]:

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from wargame.tui.untrusted import plain
+
 
 class SaveScreen(ModalScreen[Path | None]):
     """Dismisses with the chosen file path (not yet written), or None."""
@@ -24,7 +26,7 @@ class SaveScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Save the game", classes="dialog-title")
-            yield Static(f"Folder: {self.folder}", classes="dialog-hint")
+            yield Static(plain(f"Folder: {self.folder}"), classes="dialog-hint")
             yield Input(value=self.suggestion, placeholder="name of the save", id="save-name")
             yield Static(id="save-error")
             with Horizontal(classes="dialog-buttons"):
