@@ -5,6 +5,7 @@ Shared by tests/commands/test_hostile_text.py and tests/tui/test_hostile_text.py
 
 from __future__ import annotations
 
+import json
 import re
 from itertools import count
 from pathlib import Path
@@ -63,3 +64,31 @@ def hostile_scenario(tmp_path: Path, name: str = "cuban-missile-crisis") -> Path
 def control_free(text: str) -> bool:
     """No control character but newline and tab (what a terminal would obey)."""
     return CONTROL.search(text) is None
+
+
+def hostile_save(tmp_path: Path, seed: int = 5) -> Path:
+    """A finished game of the hostile scenario with hostile hotline messages, then a hostile version and summary."""
+    from wargame.ai.autoplay import play_computers
+    from wargame.engine import Game, Message
+    from wargame.errors import IllegalDecision
+    from wargame.saves import save_game
+    from wargame.scenario.loader import load_scenario
+
+    game = Game(load_scenario(hostile_scenario(tmp_path)), seed)
+    sender, recipient = game.actor_ids[:2]
+    texts = [text[:1000] for text in (*CORPUS, SHORT, "B" * 10_000)]  # the engine takes 1000 characters a message
+    while not game.is_over():
+        if game.turn_phase == "hotline" and texts:
+            try:
+                game.apply(Message(sender, recipient, "statement", texts.pop()))
+            except IllegalDecision:  # a severed channel: try again next turn
+                pass
+        if game.turn_phase in ("hotline", "orders"):
+            play_computers(game, game.actor_ids)
+        game.proceed()
+    path = save_game(game, tmp_path / "hostile.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["game_version"] = SHORT
+    data["summary"].update(scenario_title=SHORT, turn_label=SHORT, rung_name=SHORT, outcome_reason=LONG)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
