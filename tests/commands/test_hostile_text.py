@@ -114,3 +114,11 @@ def test_balance_markdown_has_no_live_html(hostile, capsys):
     scenario, _ = hostile
     markdown = _ok(*run_cli(capsys, "balance", str(scenario), "--runs", "1"))
     _no_live_html(markdown)
+
+
+def test_graph_labels_are_text(hostile, capsys):
+    scenario, _ = hostile
+    markdown = _ok(*run_cli(capsys, "graph", str(scenario)))
+    assert "<script" not in markdown and "<img" not in markdown and "&lt;script&gt;" in markdown
+    fences = [line for line in markdown.splitlines() if line.startswith("```")]
+    assert fences and all(line in ("```mermaid", "```") for line in fences) and len(fences) % 2 == 0
