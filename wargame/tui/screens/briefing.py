@@ -83,9 +83,12 @@ class BriefingScreen(Screen[None]):
         return [Option(plain(f"{a.name}{' ★' if a.id in recommended else ''}\n  {a.leader}"), id=a.id) for a in actors]
 
     def _briefing(self) -> Widget:
+        """CommonMark without linkify, links not opened: scenario text (already escaped) can make no link to click."""
+        from markdown_it import MarkdownIt
         from textual.widgets import Markdown
 
-        return Markdown(briefing_markdown(self.scenario, self.side), id="briefing-text")
+        return Markdown(briefing_markdown(self.scenario, self.side), id="briefing-text",
+                        parser_factory=lambda: MarkdownIt("commonmark"), open_links=False)
 
     def on_mount(self) -> None:
         self.query_one("#side-list", OptionList).focus()

@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from wargame.safe_text import printable
 from wargame.tui.untrusted import plain
 
 # Band colours are part of the scenario format (ladder bands name a colour);
@@ -152,7 +153,7 @@ class Ladder(Widget):
             items.append(("┈", "threshold"))
         lines, current = [], Text()
         for symbol, label in items:
-            piece = f"{symbol} {label}"
+            piece = printable(f"{symbol} {label}")
             if current.cell_len and current.cell_len + 2 + len(piece) > width:
                 lines.append(current)
                 current = Text()
