@@ -6,6 +6,7 @@ shown literally and is no action, and no control character reaches the screen.
 
 from __future__ import annotations
 
+from markdown_it import MarkdownIt
 from textual.geometry import Region
 
 from tests.hostile import SHORT, control_free, hostile_save, hostile_scenario
@@ -14,6 +15,7 @@ from wargame.engine import Game
 from wargame.scenario.loader import load_scenario
 from wargame.tui.app import build_app
 from wargame.tui.scenarios import ScenarioEntry
+from wargame.tui.screens.briefing import briefing_markdown
 from wargame.tui.screens.end import EndScreen
 from wargame.tui.screens.turn_result import TurnResultScreen
 
@@ -50,7 +52,7 @@ async def test_a_full_game_shows_hostile_scenario_text_as_text(tmp_path):
     app = build_app(Game(scenario, 3), scenario.actor_ids[:1], saves_dir=blocked / "saves", facilitator=True)
     app.animation_level = "none"
     seen: list[str] = []
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         look(app, seen)  # the briefing
         await pilot.press("enter")
@@ -94,6 +96,7 @@ async def test_a_full_game_shows_hostile_scenario_text_as_text(tmp_path):
         look(app, seen)
     shown = "\n".join(seen)
     assert "[@click=app.quit]CLICK[/] East [/]" in shown and "␛]0;pwned␇" in shown
+    assert "Autosave failed" in shown and "East [/] land" in shown  # the toast quoting the hostile path
 
 
 async def test_a_hostile_save_on_the_title_screen_and_resumed(tmp_path):
@@ -106,7 +109,7 @@ async def test_a_hostile_save_on_the_title_screen_and_resumed(tmp_path):
     app = build_app(None, saves_dir=folder, scenarios=lambda: [ScenarioEntry(path, scenario, "")])
     app.animation_level = "none"
     seen: list[str] = []
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         look(app, seen)
         await pilot.press("enter")  # the side picker, every side
@@ -123,4 +126,21 @@ async def test_a_hostile_save_on_the_title_screen_and_resumed(tmp_path):
         await pilot.press("escape", "tab", "enter")  # resume it from the recent saves
         await settle(pilot)
         look(app, seen)
-    assert SHORT[:30] in "\n".join(seen)
+    shown = "\n".join(seen)
+    assert SHORT[:30] in shown and "Game resumed" in shown  # the toast names the save's hostile title
+
+
+def test_the_briefing_makes_no_link_and_no_html(tmp_path):
+    scenario = load_scenario(hostile_scenario(tmp_path, "tutorial"))
+    parser = MarkdownIt("commonmark")
+
+    def walk(tokens):
+        for token in tokens:
+            yield token
+            yield from walk(token.children or ())
+
+    for actor in scenario.actor_ids:
+        markdown = briefing_markdown(scenario, actor)
+        kinds = {token.type for token in walk(parser.parse(markdown))}
+        assert not kinds & {"html_block", "html_inline", "link_open", "image", "fence", "code_block"}
+        assert "[@click=app.quit]CLICK[/] East [/]" in parser.render(markdown)
