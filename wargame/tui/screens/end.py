@@ -83,7 +83,7 @@ class EndScreen(Screen[None]):
             who = "you" if outcome.actor == view.actor else next((o.name for o in view.others if o.id == outcome.actor), outcome.actor)
             headline += f" by {who}"
         title.append(headline + "\n", "bold")
-        title.append(f"Turn {outcome.turn}: {outcome.reason}.")
+        title.append_text(plain(f"Turn {outcome.turn}: {outcome.reason}."))
         self.query_one("#end-title", Static).update(title)
         self.query_one("#scores", Static).update(self._scores(view))
         self.query_one("#scores").border_title = "Scores"
