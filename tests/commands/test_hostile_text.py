@@ -108,6 +108,8 @@ def test_debrief_markdown_and_html_have_no_live_html(hostile, capsys, tmp_path):
     html = page.read_text(encoding="utf-8")
     assert control_free(html)
     assert "<script" not in html and "<img" not in html and "&lt;script&gt;" in html
+    comparison = _ok(*run_cli(capsys, "debrief", str(save), "--compare", str(save)))
+    _no_live_html(comparison)
 
 
 def test_balance_markdown_has_no_live_html(hostile, capsys):
