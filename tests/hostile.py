@@ -88,7 +88,7 @@ def hostile_save(tmp_path: Path, seed: int = 5) -> Path:
         game.proceed()
     path = save_game(game, tmp_path / "hostile.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["game_version"] = SHORT
+    data["game_version"] = SHORT + "V" * 10_000  # nothing bounds a version string: a 10,000-character one
     data["summary"].update(scenario_title=SHORT, turn_label=SHORT, rung_name=SHORT, outcome_reason=LONG)
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
