@@ -4,6 +4,10 @@ Each command module defines ``add_parser(subparsers)`` (which sets
 ``func``) and keeps its own imports inside its ``run`` function, so
 ``wargame validate`` never pays for importing Textual. A ``WargameError``
 becomes one line on stderr and exit status 1; usage errors exit 2.
+
+Every command writes through ``printable_output``: scenario and save text
+(names, titles, a save's version...) reaches the terminal with its control
+characters shown, never obeyed (see ``wargame.safe_text``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import warnings
 
 from wargame import __version__
 from wargame.errors import WargameError
+from wargame.safe_text import printable_output
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    with printable_output():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

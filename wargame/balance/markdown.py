@@ -1,16 +1,17 @@
 """The balance report as Markdown, with text bars for charts.
 
 Reads well in a terminal and renders on any forge. Scenario text (titles,
-names) is escaped so a ``|`` or ``*`` in a name cannot break a table.
+names, verdicts that quote them) goes through ``escape``
+(``wargame.markdown_text.inline``), so a ``|`` or ``*`` in a name cannot
+break a table and ``<script>`` in one is text, not HTML.
 """
 
 from __future__ import annotations
 
-import re
-
 from wargame.balance.report import BalanceReport
 from wargame.balance.stats import FiveNumbers
 from wargame.engine.phases import OUTCOMES
+from wargame.markdown_text import inline as escape
 
 WIDTH = 20
 LETTERS = {"settled": "S", "defused": "D", "stalemate": "T", "capitulation": "C", "war": "W"}
@@ -29,13 +30,6 @@ def render(report: BalanceReport) -> str:
         _moves(report),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts if part) + "\n"
-
-
-def escape(text: str) -> str:
-    """Markdown-safe inline text; ``_`` inside a word (``troops_on_bridge``) needs no escape and gets none."""
-    text = re.sub(r"([\\`*{}\[\]<>|])", r"\\\1", text.replace("\n", " "))
-    text = re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
-    return "\\" + text if text.startswith("#") else text
 
 
 def bar(share: float, width: int = WIDTH) -> str:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from wargame.errors import WargameError
+from wargame.safe_text import printable, raw_stream
 
 
 def positive_int(text: str) -> int:
@@ -21,22 +22,28 @@ def positive_int(text: str) -> int:
 
 
 def with_progress(label: str, work, total: int):
-    """Run ``work(report_progress)`` under a rich progress bar on stderr (only call it on a terminal)."""
+    """Run ``work(report_progress)`` under a rich progress bar on stderr (only call it on a terminal).
+
+    The bar writes its own escape sequences, so it gets the stream under ``printable_output``.
+    """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    columns = (TextColumn(printable(label), markup=False), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(file=raw_stream(sys.stderr)), transient=True) as bar:
         task = bar.add_task("games", total=total)
         return work(lambda done: bar.update(task, completed=done))
 
 
 def emit(text: str, output: str | None) -> None:
-    """Write ``text`` to the file ``output``, or to standard output when there is none."""
+    """Write ``text`` to the file ``output``, or to standard output when there is none.
+
+    A file gets no control character either: it may be read with ``cat`` later.
+    """
     if not output:
         sys.stdout.write(text)
         return
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_text(printable(text), encoding="utf-8")
     except OSError as error:
         raise WargameError(f"cannot write {output}: {error.strerror or error}") from None

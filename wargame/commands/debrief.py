@@ -24,6 +24,7 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wargame import debrief
+    from wargame.safe_text import printable
     from wargame.saves import atomic_write, find_save, load_game
 
     path = find_save(args.save, args.saves_dir)
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         report = debrief.build_report(game)
         text = debrief.render_html(report) if fmt == "html" else debrief.render_markdown(report)
     if args.output:
-        atomic_write(args.output, text.encode("utf-8"))
+        atomic_write(args.output, printable(text).encode("utf-8"))  # no control character in a file either
         print(f"wrote {args.output}")
     else:
         print(text, end="")

@@ -23,6 +23,8 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field
 
+from wargame.markdown_text import inline
+
 WHICH = ("turn", "crisis", "dependencies")
 BAND_COLOURS = {
     "green": "#d9f2d9", "yellow": "#fff4c2", "orange": "#ffe0b8",
@@ -251,11 +253,12 @@ def render(diagrams: list[Diagram], fmt: str, bare: bool = False) -> str:
     one = to_mermaid if fmt == "mermaid" else to_dot
     if bare or fmt == "dot":
         return "\n".join(one(d) for d in diagrams)
-    return "\n".join(f"## {d.title}\n\n```mermaid\n{one(d)}```\n" for d in diagrams)
+    return "\n".join(f"## {inline(d.title)}\n\n```mermaid\n{one(d)}```\n" for d in diagrams)
 
 
 def _mermaid_text(text: str) -> str:
-    return text.replace('"', "'").replace("\n", "<br/>")
+    """A quoted Mermaid label: scenario names are text, so ``<`` and ``>`` are Mermaid's entity codes, not HTML."""
+    return text.replace('"', "'").replace("<", "#60;").replace(">", "#62;").replace("\n", "<br/>")
 
 
 def to_mermaid(diagram: Diagram) -> str:

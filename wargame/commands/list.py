@@ -44,10 +44,11 @@ def describe(entry) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     from wargame.catalog import entries, folders
+    from wargame.safe_text import json_printable
 
     rows = [describe(entry) for entry in entries()]
     if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json_printable(json.dumps(rows, indent=2, ensure_ascii=False)))
         return 0
     if not rows:
         searched = ", ".join(str(folder) for _, folder in folders()) or "no scenario folder exists"

@@ -39,6 +39,7 @@ def add_parser(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wargame.catalog import resolve
+    from wargame.safe_text import json_printable
     from wargame.scenario.loader import load_scenario
     from wargame.simulation import simulate
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         report = simulate(scenario, args.runs, args.seed, args.workers, doctrines)
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        print(json_printable(json.dumps(report.to_dict(), indent=2, ensure_ascii=False)))
     else:
         for line in describe(report, doctrines):
             print(line)

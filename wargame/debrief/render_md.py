@@ -1,12 +1,17 @@
 """The after-action report as Markdown: readable in a terminal, pastes anywhere.
 
-Layout only: every fact and judgement comes from the ``Report``.
+Layout only: every fact and judgement comes from the ``Report``. Every
+piece of scenario or save text goes through ``wargame.markdown_text``
+(``cell``/``inline`` in the text, ``code`` in the text chart), so none of it
+is HTML, a link or a table break once rendered.
 """
 
 from __future__ import annotations
 
 from wargame.debrief.model import Metrics, MoveLine, Report
 from wargame.debrief.words import possessive
+from wargame.markdown_text import code, inline
+from wargame.markdown_text import inline as cell
 
 MARKS = " ▁▃█"  # indicator levels 0..3
 TURNING_HEADINGS = {
@@ -41,19 +46,6 @@ def render_markdown(report: Report) -> str:
         _ledgers(report), _indicators(report), _metrics(report), _questions(report),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
-
-
-def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def inline(text: str) -> str:
-    """Untrusted text on one line, with Markdown's emphasis and link characters neutralised."""
-    out = str(text).replace("\n", " ")
-    for char in "\\`*_[]<>#|":
-        out = out.replace(char, "\\" + char)
-    return out
 
 
 def _header(report: Report) -> str:
@@ -109,9 +101,9 @@ def text_chart(report: Report) -> list[str]:
     for rung in range(high, low - 1, -1):
         for band in chart.bands:
             if band.high == rung and band.threshold and rung < high:
-                label = f" {band.threshold} "
+                label = f" {code(band.threshold)} "
                 lines.append("    " + label.center(name_width + 1 + width * len(chart.points), "─").rstrip())
-        name = chart.rung_names[rung]
+        name = code(chart.rung_names[rung])
         name = name if len(name) <= name_width else name[: name_width - 1] + "…"
         row = f"{rung:>3} {name:<{name_width}} "
         for point in chart.points:
@@ -120,7 +112,7 @@ def text_chart(report: Report) -> list[str]:
             )
             row += f"{marks or '·':<{width}}"
         lines.append(row.rstrip())
-    legend = ", ".join(f"{i + 1} {report.actor_name(a)}" for i, a in enumerate(actors))
+    legend = ", ".join(f"{i + 1} {code(report.actor_name(a))}" for i, a in enumerate(actors))
     lines += ["", f"● actual rung; {legend}: what each believed (rounded)."]
     return lines
 

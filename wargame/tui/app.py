@@ -21,8 +21,10 @@ from textual.app import App
 from textual.binding import Binding
 
 from wargame.errors import WargameError
+from wargame.safe_text import printable
 from wargame.tui.commands import GameCommands
 from wargame.tui.opening import Opening
+from wargame.tui.untrusted import PrintableFilter, plain
 
 if TYPE_CHECKING:
     from wargame.engine import Game
@@ -66,6 +68,16 @@ class WargameApp(App[None]):
         self.choose_side_first = choose_side
         self.session: Session | None = None
         self.failure: WargameError | None = None  # why the app ended early; ``wargame play`` reports it
+        self.printable_filter = PrintableFilter()
+
+    def get_line_filters(self):
+        """Textual's filters, then ``PrintableFilter``: no control character in scenario or save text reaches the terminal."""
+        return [*super().get_line_filters(), self.printable_filter]
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification is plain text: messages quote scenario and save text (names, titles, paths, errors)."""
+        super().notify(printable(str(message)), title=printable(title), severity=severity, timeout=timeout, markup=False)
 
     # ------------------------------------------------------------ routing
 
@@ -350,7 +362,7 @@ class WargameApp(App[None]):
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             self._offer_another_folder(f"Nothing was saved: {error}. Type another folder or path.")
             return
-        self.exit(message=f"Game saved to {path}" if path else None)
+        self.exit(message=plain(f"Game saved to {path}") if path else None)
 
     def _offer_another_folder(self, problem: str) -> None:
         """Saving before quitting failed: the game stays open and the player picks where to save, or cancels."""
@@ -360,7 +372,7 @@ class WargameApp(App[None]):
             if path is None:
                 self.notify("Nothing was saved; the game goes on.", title="Not saved", markup=False)
             elif self._save_to(path):
-                self.exit(message=f"Game saved to {path}")
+                self.exit(message=plain(f"Game saved to {path}"))
             else:
                 self._offer_another_folder(f"Nothing was saved in {path.parent}. Type another folder or path.")
 

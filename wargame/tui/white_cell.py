@@ -1,6 +1,7 @@
 """What the facilitator ("white cell") sees, as text: the whole state, actual and perceived.
 
-Presentation only. Everything comes from the engine's ``FacilitatorView``,
+Presentation only; scenario and save text enters a table cell as ``plain`` text,
+never as markup. Everything comes from the engine's ``FacilitatorView``,
 which holds the whole game as a value: the actual rung and each side's
 reading of it, every stat, every red line with the secret ones,
 every message as sent and as received, the agreements, and last turn's
@@ -18,6 +19,7 @@ from rich.text import Text
 from wargame.engine import FacilitatorView
 from wargame.engine.records import AgreementSnapshot, EnvelopeSnapshot, RedLineSnapshot
 from wargame.tui.text import STAT_LABELS, STAT_SHORT, signed, stat_order
+from wargame.tui.untrusted import plain
 
 T = TypeVar("T")
 
@@ -52,7 +54,7 @@ def crisis_text(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
         actor = state.id
         gap = round(state.perceived_rung) - view.rung
         who = names[actor] + (" ◆" if actor in humans else "")
-        table.add_row(who, f"{state.perceived_rung:.1f}", Text(signed(gap) if gap else "", "bold" if abs(gap) >= 2 else "dim"))
+        table.add_row(plain(who), f"{state.perceived_rung:.1f}", Text(signed(gap) if gap else "", "bold" if abs(gap) >= 2 else "dim"))
     outer = Table.grid(expand=True)
     outer.add_row(head)
     outer.add_row("")
@@ -72,7 +74,7 @@ def actors_table(view: FacilitatorView, humans: tuple[str, ...] = ()) -> Table:
     table.add_column("plays", no_wrap=True)
     for state in view.actors:
         player = "people" if state.id in humans else state.doctrine.replace("_", " ")
-        table.add_row(state.name, *(str(state.stats[s]) for s in stats), player)
+        table.add_row(plain(state.name), *(str(state.stats[s]) for s in stats), player)
     return table
 
 
@@ -83,9 +85,9 @@ def relations_text(view: FacilitatorView) -> Table:
     table.add_column("trust in →", no_wrap=True, style="bold")
     actors = [a.id for a in view.actors]
     for other in actors:
-        table.add_column(other, justify="right", no_wrap=True)
+        table.add_column(plain(other), justify="right", no_wrap=True)
     for state in view.actors:
-        table.add_row(state.id, *(str(state.trust[o]) if o != state.id else "·" for o in actors))
+        table.add_row(plain(state.id), *(str(state.trust[o]) if o != state.id else "·" for o in actors))
     channels = Text()
     for i, a in enumerate(actors):
         for b in actors[i + 1:]:

@@ -20,26 +20,29 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wargame.markdown_text import block, inline
+from wargame.tui.untrusted import plain
+
 
 def briefing_markdown(scenario, actor_id: str) -> str:
     """The actor's briefing as Markdown, from the scenario (the game has not started yet)."""
     actor = scenario.actor(actor_id)
     names = {a.id: a.name for a in scenario.spec.actors}
     moves = scenario.moves
-    parts = [f"# {actor.name}", f"*{actor.leader}* · {scenario.spec.title}"]
+    parts = [f"# {inline(actor.name)}", f"*{inline(actor.leader)}* · {inline(scenario.spec.title)}"]
     if actor.briefing.public:
-        parts += ["## Public briefing", actor.briefing.public.strip()]
+        parts += ["## Public briefing", block(actor.briefing.public.strip())]
     if actor.briefing.private:
-        parts += ["## Private briefing — for your eyes only", actor.briefing.private.strip()]
+        parts += ["## Private briefing — for your eyes only", block(actor.briefing.private.strip())]
     if actor.objectives:
         parts.append("## Objectives")
-        parts += [f"- {o.description} — **{o.weight:+d}** points" for o in actor.objectives]
+        parts += [f"- {inline(o.description)} — **{o.weight:+d}** points" for o in actor.objectives]
     if actor.red_lines:
         parts.append("## Your red lines")
         for line in actor.red_lines:
             kind = "declared" if line.declared else "secret"
-            answers = ", ".join(moves[m].name if m in moves else m for m in line.response)
-            parts.append(f"- **{line.description}** (against {names.get(line.against, line.against)}, {kind}). "
+            answers = inline(", ".join(moves[m].name if m in moves else m for m in line.response))
+            parts.append(f"- **{inline(line.description)}** (against {inline(names.get(line.against, line.against))}, {kind}). "
                          f"If crossed, answer within {line.window} turn{'s' if line.window > 1 else ''} with: {answers}.")
     return "\n\n".join(parts)
 
@@ -66,7 +69,7 @@ class BriefingScreen(Screen[None]):
                 yield OptionList(*self._side_options(), id="side-list")
                 yield Label("★ recommended", classes="dialog-hint")
             if self.scenario is None:
-                yield Static(f"Opening {self.opening_label}…", id="briefing-loading")
+                yield Static(plain(f"Opening {self.opening_label}…"), id="briefing-loading")
             else:
                 yield self._briefing()
         yield Footer()
@@ -77,12 +80,15 @@ class BriefingScreen(Screen[None]):
         spec = self.scenario.spec
         recommended = set(spec.recommended_sides)
         actors = [a for a in spec.actors if not self.locked or a.id == self.side]
-        return [Option(f"{a.name}{' ★' if a.id in recommended else ''}\n  {a.leader}", id=a.id) for a in actors]
+        return [Option(plain(f"{a.name}{' ★' if a.id in recommended else ''}\n  {a.leader}"), id=a.id) for a in actors]
 
     def _briefing(self) -> Widget:
+        """CommonMark without linkify, links not opened: scenario text (already escaped) can make no link to click."""
+        from markdown_it import MarkdownIt
         from textual.widgets import Markdown
 
-        return Markdown(briefing_markdown(self.scenario, self.side), id="briefing-text")
+        return Markdown(briefing_markdown(self.scenario, self.side), id="briefing-text",
+                        parser_factory=lambda: MarkdownIt("commonmark"), open_links=False)
 
     def on_mount(self) -> None:
         self.query_one("#side-list", OptionList).focus()

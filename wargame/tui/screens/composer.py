@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from wargame.engine.decisions import Message
+from wargame.tui.untrusted import plain
 
 KINDS = [
     ("Statement — just words", "statement"),
@@ -59,13 +61,14 @@ class ComposerScreen(ModalScreen[bool]):
         names = {o.id: o.name for o in view.others}
         with VerticalScroll(classes="dialog", id="composer"):
             if self.reply_to is not None:
-                yield Label(f"Counter-proposal to {names.get(self.recipient, self.recipient)} (re #{self.reply_to.id})", classes="dialog-title")
+                yield Label(plain(f"Counter-proposal to {names.get(self.recipient, self.recipient)} (re #{self.reply_to.id})"),
+                            classes="dialog-title")
             else:
                 yield Label("Hotline message", classes="dialog-title")
                 with Horizontal(classes="composer-row"):
                     yield Select([(label, kind) for label, kind in KINDS], value="statement", allow_blank=False, id="kind")
                     yield Select(
-                        [(f"To {o.name} ({o.channel})", o.id) for o in view.others],
+                        [(plain(f"To {o.name} ({o.channel})"), o.id) for o in view.others],
                         value=self.recipient, allow_blank=False, id="recipient",
                     )
             yield Input(placeholder="What your leader says (Enter sends)", max_length=1000, id="text")
@@ -105,11 +108,11 @@ class ComposerScreen(ModalScreen[bool]):
         except Exception:  # the term is not one this side can commit to
             pass
 
-    def _all_moves(self) -> list[tuple[str, str]]:
-        return sorted(((m.name, m.id) for m in self.view.scenario.moves.values()), key=lambda p: p[0])
+    def _all_moves(self) -> list[tuple[Text, str]]:
+        return sorted(((plain(m.name), m.id) for m in self.view.scenario.moves.values()), key=lambda p: p[0].plain)
 
-    def _my_moves(self) -> list[tuple[str, str]]:
-        return sorted(((o.move.name, o.move.id) for o in self.view.options), key=lambda p: p[0])
+    def _my_moves(self) -> list[tuple[Text, str]]:
+        return sorted(((plain(o.move.name), o.move.id) for o in self.view.options), key=lambda p: p[0].plain)
 
     def _fill_terms(self) -> None:
         """Terms each side may commit to: a term with ``by`` is only for the actors it names."""
@@ -119,7 +122,7 @@ class ComposerScreen(ModalScreen[bool]):
             chosen = set(listing.selected)
             listing.clear_options()
             listing.add_options(
-                [(t.text, t.id, t.id in chosen) for t in self.view.scenario.spec.terms if not t.by or party in t.by]
+                [(plain(t.text), t.id, t.id in chosen) for t in self.view.scenario.spec.terms if not t.by or party in t.by]
             )
 
     def _show_fields(self) -> None:
@@ -180,7 +183,7 @@ class ComposerScreen(ModalScreen[bool]):
     def action_send(self) -> None:
         error = self.submit(self.build())
         if error:
-            self.query_one("#composer-error", Static).update(f"Not sent: {error}")
+            self.query_one("#composer-error", Static).update(plain(f"Not sent: {error}"))
         else:
             self.dismiss(True)
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from wargame.tui.session import Session
+from wargame.tui.untrusted import plain
 from wargame.tui.widgets.escalation_chart import EscalationChart
 from wargame.tui.widgets.game_header import GameHeader
 
@@ -82,7 +83,7 @@ class EndScreen(Screen[None]):
             who = "you" if outcome.actor == view.actor else next((o.name for o in view.others if o.id == outcome.actor), outcome.actor)
             headline += f" by {who}"
         title.append(headline + "\n", "bold")
-        title.append(f"Turn {outcome.turn}: {outcome.reason}.")
+        title.append_text(plain(f"Turn {outcome.turn}: {outcome.reason}."))
         self.query_one("#end-title", Static).update(title)
         self.query_one("#scores", Static).update(self._scores(view))
         self.query_one("#scores").border_title = "Scores"
@@ -100,9 +101,9 @@ class EndScreen(Screen[None]):
         table.add_column("Actor", style="bold", ratio=1)
         table.add_column("Score", justify="right", no_wrap=True)
         for actor, score in sorted(outcome.scores, key=lambda item: -item[1]):
-            table.add_row(names.get(actor, actor), f"{score:+d}")
+            table.add_row(plain(names.get(actor, actor)), f"{score:+d}")
             if notes.get(actor):
-                table.add_row(Text("  " + notes[actor], style="dim"), "")
+                table.add_row(plain("  " + notes[actor], style="dim"), "")
         return table
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from wargame.engine import FacilitatorView, Inject, Override
 from wargame.errors import IllegalDecision, WargameError
+from wargame.safe_text import printable
 from wargame.tui.messages import DecisionApplied
 from wargame.tui.screens import tab_keys
 from wargame.tui.session import Session
@@ -155,8 +156,8 @@ class FacilitatorScreen(Screen[None]):
             state = "people play every side"
         else:
             state = "computers running" if self.watch else "computers playing"
-        where = f" {view.turn_label} · turn {view.turn}/{view.turns} · {phase} · "
-        title = f" {view.scenario.spec.title} ·"
+        where = printable(f" {view.turn_label} · turn {view.turn}/{view.turns} · {phase} · ")
+        title = printable(f" {view.scenario.spec.title} ·")
         room = (self.size.width or 120) - len(" WHITE CELL ") - len(where) - len(state)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" WHITE CELL ", "reverse bold")

@@ -12,16 +12,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from wargame.tui.untrusted import plain
+
 
 def summary_text(summary) -> Text:
-    """One save as a two-line entry: scenario and turn, then state and file."""
+    """One save as a two-line entry: scenario and turn, then state and file (all of it the save's own text, shown plain)."""
     if not summary.readable:
-        return Text.assemble((summary.path.name, "bold"), "\n", (f"  unreadable: {summary.problem}", "italic"))
+        return Text.assemble(plain(summary.path.name, "bold"), "\n", plain(f"  unreadable: {summary.problem}", "italic"))
     state = f"ended: {summary.outcome}" if summary.outcome else f"{summary.phase}, rung {summary.rung} {summary.rung_name}"
     branch = f" · branch from turn {summary.from_turn}" if summary.from_turn else ""
     return Text.assemble(
-        (summary.scenario_title, "bold"), f" · {summary.turn_label or f'turn {summary.turn}'}", "\n",
-        (f"  {state}{branch} · {summary.saved_at[:16].replace('T', ' ')} · {summary.path.name}", "dim"),
+        plain(summary.scenario_title, "bold"), plain(f" · {summary.turn_label or f'turn {summary.turn}'}"), "\n",
+        plain(f"  {state}{branch} · {str(summary.saved_at)[:16].replace('T', ' ')} · {summary.path.name}", "dim"),
     )
 
 
@@ -40,7 +42,7 @@ class LoadScreen(ModalScreen[Path | None]):
         summaries = list_saves(self.folder)
         with Vertical(classes="dialog"):
             yield Label("Resume a saved game", classes="dialog-title")
-            yield Label(f"Folder: {self.folder}", classes="dialog-hint")
+            yield Label(plain(f"Folder: {self.folder}"), classes="dialog-hint")
             options = [Option(summary_text(s), id=str(s.path), disabled=not s.readable) for s in summaries]
             if not options:
                 options = [Option(Text("No saves yet.", "italic"), disabled=True)]

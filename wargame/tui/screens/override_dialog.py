@@ -15,6 +15,7 @@ from wargame.engine.decisions import Override
 from wargame.engine.views import FacilitatorView
 from wargame.scenario.model import STATS
 from wargame.tui.text import STAT_LABELS
+from wargame.tui.untrusted import plain
 
 LADDER = "-ladder"  # the option id that stands for "the rung", which belongs to no actor
 
@@ -41,7 +42,7 @@ class OverrideScreen(ModalScreen[Override | None]):
             with Horizontal(id="override-pickers"):
                 yield OptionList(
                     Option(f"The ladder (rung {self.view.rung})", id=LADDER),
-                    *[Option(name, id=actor) for actor, name in actors],
+                    *[Option(plain(name), id=actor) for actor, name in actors],
                     id="override-target",
                 )
                 yield OptionList(id="override-stat")
@@ -93,7 +94,7 @@ class OverrideScreen(ModalScreen[Override | None]):
             self.dismiss(override)
 
     def refuse(self, reason: str) -> None:
-        self.query_one("#override-error", Static).update(reason)
+        self.query_one("#override-error", Static).update(plain(reason))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

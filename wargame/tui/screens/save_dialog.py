@@ -7,9 +7,10 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from wargame.tui.untrusted import plain
 
 
 def chosen_path(text: str, folder: Path, suggestion: str) -> Path | None:
@@ -51,8 +52,8 @@ class SaveScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Label("Save the game", classes="dialog-title")
             if self.problem:
-                yield Static(Content(self.problem), id="save-problem", classes="dialog-hint")
-            yield Static(Content(f"Folder: {self.folder}  (or type a path: ~/elsewhere/, /tmp/game.json)"),
+                yield Static(plain(self.problem), id="save-problem", classes="dialog-hint")
+            yield Static(plain(f"Folder: {self.folder}  (or type a path: ~/elsewhere/, /tmp/game.json)"),
                          classes="dialog-hint")
             yield Input(value=self.suggestion, placeholder="name of the save, or a path", id="save-name")
             yield Static(id="save-error")

@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from wargame.tui.untrusted import plain
+
 
 class TargetScreen(ModalScreen[str | None]):
     """Dismisses with the chosen actor id, or None on escape."""
@@ -22,8 +24,8 @@ class TargetScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"{self.move_name}: against whom?", classes="dialog-title")
-            yield OptionList(*[Option(name, id=actor) for actor, name in self.targets], id="targets")
+            yield Label(plain(f"{self.move_name}: against whom?"), classes="dialog-title")
+            yield OptionList(*[Option(plain(name), id=actor) for actor, name in self.targets], id="targets")
             yield Label("Enter to choose · Escape to cancel", classes="dialog-hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -15,18 +15,19 @@ from textual.widgets.option_list import Option
 
 from wargame.tui.scenarios import ScenarioEntry, load_entries
 from wargame.tui.screens.load_dialog import summary_text
+from wargame.tui.untrusted import plain
 
 RECENT = 5
 
 
 def scenario_details(entry: ScenarioEntry) -> Text:
     if entry.scenario is None:
-        return Text.assemble((entry.path.name, "bold"), "\n\nThis scenario does not load:\n", (entry.error, "italic"))
+        return Text.assemble(plain(entry.path.name, "bold"), "\n\nThis scenario does not load:\n", plain(entry.error, "italic"))
     spec = entry.scenario.spec
     text = Text()
-    text.append(spec.title + "\n", "bold")
+    text.append_text(plain(spec.title + "\n", "bold"))
     if spec.setting:
-        text.append(spec.setting + "\n", "italic")
+        text.append_text(plain(spec.setting + "\n", "italic"))
     text.append("\n")
     recommended = set(spec.recommended_sides)
     actors = ", ".join(a.name + (" ★" if a.id in recommended else "") for a in spec.actors)
@@ -38,8 +39,8 @@ def scenario_details(entry: ScenarioEntry) -> Text:
     ]
     for label, value in rows:
         text.append(f"{label:<11}", "bold")
-        text.append(value + "\n")
-    text.append("\n" + " ".join(spec.summary.split()) + "\n")
+        text.append_text(plain(value + "\n"))
+    text.append_text(plain("\n" + " ".join(spec.summary.split()) + "\n"))
     return text
 
 
@@ -75,9 +76,9 @@ class TitleScreen(Screen[None]):
 
     def _entry_label(self, entry: ScenarioEntry) -> Text:
         if entry.scenario is None:
-            return Text.assemble((entry.path.stem, "strike"), ("  broken", "italic"))
+            return Text.assemble(plain(entry.path.stem, "strike"), ("  broken", "italic"))
         spec = entry.scenario.spec
-        return Text.assemble((spec.title, "bold"), "\n", (f"  {spec.difficulty} · {spec.turns} turns · {len(spec.actors)} actors", "dim"))
+        return Text.assemble(plain(spec.title, "bold"), "\n", (f"  {spec.difficulty} · {spec.turns} turns · {len(spec.actors)} actors", "dim"))
 
     def _recent_options(self) -> list[Option]:
         summaries = []

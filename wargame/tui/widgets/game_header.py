@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from wargame.safe_text import printable
+
 PHASE_WORDS = {
     "briefing": "Briefing",
     "hotline": "Hotline open",
@@ -37,12 +39,12 @@ class GameHeader(Widget):
         width = self.size.width or 80
         phase = "over" if view.over else view.phase
         right = Text()
-        right.append(f" {view.turn_label} ", style("header--title"))
+        right.append(printable(f" {view.turn_label} "), style("header--title"))
         right.append(f" turn {view.turn}/{view.turns} ", style("header--dim"))
         right.append(f" {self.thinking or PHASE_WORDS.get(phase, phase)} ", style("header--phase"))
         if width >= 70:
-            right.append(f" {view.name} ", style("header--dim"))
-        title = view.scenario.spec.title
+            right.append(printable(f" {view.name} "), style("header--dim"))
+        title = printable(view.scenario.spec.title)
         room = width - right.cell_len - 2
         left = Text()
         if room >= 8:

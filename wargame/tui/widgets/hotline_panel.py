@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from wargame.tui.messages import AnswerRequested
+from wargame.tui.untrusted import plain
 
 CHANNEL_MARKS = {"strained": " ~", "severed": " ✕", "hotline": " ☎"}  # in tab labels; open has none
 
@@ -151,7 +152,7 @@ class HotlinePanel(Vertical):
                 tabs.active = f"with-{self.counterpart}"
         self._fill()
 
-    async def _replace_tabs(self, wanted: list[tuple[str, str]], active: str) -> None:
+    async def _replace_tabs(self, wanted: list[tuple[str, Text]], active: str) -> None:
         """A new row of tabs with the chosen one active from the start.
 
         A row filled tab by tab activates its first tab once it is mounted,
@@ -162,11 +163,11 @@ class HotlinePanel(Vertical):
         row = Tabs(*(Tab(label, id=tab_id) for tab_id, label in wanted), active=active, id="counterparts")
         await self.mount(row, before=self.query_one("#conversation"))
 
-    def _tab_label(self, view, other) -> str:
+    def _tab_label(self, view, other) -> Text:
         """The name, proposals waiting, and a mark for a channel that is not simply open (the hint says it in words)."""
         waiting = sum(1 for e in view.pending_proposals() if e.message.sender == other.id)
         badge = f" ({waiting})" if waiting else ""
-        return f"{other.name}{badge}{CHANNEL_MARKS.get(other.channel, '')}"
+        return plain(f"{other.name}{badge}{CHANNEL_MARKS.get(other.channel, '')}")
 
     def _default_counterpart(self, view) -> str | None:
         pending = view.pending_proposals()

@@ -15,6 +15,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from wargame.safe_text import printable
+from wargame.tui.untrusted import plain
+
 # Band colours are part of the scenario format (ladder bands name a colour);
 # these hues read on dark and light themes alike.
 BAND_COLOURS = {
@@ -72,7 +75,7 @@ class Ladder(Widget):
         top = sum(len(b.rungs) for b in state.bands) - 1
         band = self._band_of(state.crisis)
         self.border_title = "Escalation ladder"
-        self.border_subtitle = f"rung {state.crisis}/{top}" + (f" · {band.name}" if band else "")
+        self.border_subtitle = plain(f"rung {state.crisis}/{top}" + (f" · {band.name}" if band else ""))
         self.refresh()
 
     def _band_of(self, rung: int):
@@ -150,7 +153,7 @@ class Ladder(Widget):
             items.append(("┈", "threshold"))
         lines, current = [], Text()
         for symbol, label in items:
-            piece = f"{symbol} {label}"
+            piece = printable(f"{symbol} {label}")
             if current.cell_len and current.cell_len + 2 + len(piece) > width:
                 lines.append(current)
                 current = Text()
