@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from wargame.engine import hotline, indicators, outcomes, perception
 from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
-from wargame.engine.records import Event, RedLineState, TurnRecord
+from wargame.engine.records import WHITE_CELL, Event, RedLineState, TurnRecord
 from wargame.engine.weighing import REPEAT_WINDOW, counted_escalation
 from wargame.errors import IllegalDecision
 from wargame.scenario.model import ChannelState, HotlineText, Move, TriggerEffects
@@ -44,7 +44,8 @@ def start_turn(game: Game) -> None:
     game.orders = {}
     hotline.deliver_delayed(game)
     hotline.expire_stale_proposals(game)
-    game.note("briefing", f"{game.turn_label()}: the crisis stands at rung {game.rung}, {game.rung_names[game.rung]}.")
+    game.note("briefing", f"{game.turn_label()}: the crisis stands at rung {game.rung}, {game.rung_names[game.rung]}.",
+              WHITE_CELL)
 
 
 def resolve_turn(game: Game) -> None:
@@ -121,7 +122,7 @@ def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float
             _add(other.trust, actor, PROVOCATION["trust"])
             if unprovoked:
                 game.note("provocation", f"{actor}'s unprovoked {move.name.lower()} hardens {target}'s resolve.",
-                          actors=(actor, target))
+                          (actor,) if move.visibility == "covert" else (), (actor, target))
     return weight
 
 
@@ -150,7 +151,7 @@ def _move_ladder(game: Game, escalation: dict[str, float]) -> None:
     game.peak = max(game.peak, game.rung)
     if game.rung != before:
         direction = "climbs" if game.rung > before else "descends"
-        game.note("ladder", f"The crisis {direction} to rung {game.rung}: {game.rung_names[game.rung]}.")
+        game.note("ladder", f"The crisis {direction} to rung {game.rung}: {game.rung_names[game.rung]}.", WHITE_CELL)
 
 
 def _drift(game: Game) -> None:
@@ -179,7 +180,8 @@ def _check_agreements(game: Game, orders: dict[str, Order]) -> None:
             for other in game.others(broken.party):
                 if other in agreement.parties or len(agreement.parties) == 1:
                     _add(game.actors[other].trust, broken.party, BROKEN_TRUST)
-            what = game.scenario.moves[orders[broken.party].move].name if orders.get(broken.party) else "its commitment"
+            move = game.scenario.moves[orders[broken.party].move] if orders.get(broken.party) else None
+            what = move.name if move and move.visibility == "public" else "its commitment"  # a covert move stays unnamed
             game.note("agreement_broken", f"{broken.party} breaks agreement #{agreement.id} ({what}).",
                       actors=(broken.party,))
         else:
@@ -203,24 +205,24 @@ def _played_since(game: Game, actor: str, move: str, turn: int) -> bool:
 def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
     env = GameEnv(game)
     for line in game.red_lines:
+        readers = () if line.declared else (line.owner,)  # a secret line is news to its owner only
         if line.status == "standing" and _is_crossed(game, line, env, orders):
             line.status, line.crossed_turn = "crossed", game.turn
             _add(game.actors[line.owner].stats, "resolve", 5)
-            public = () if line.declared else (line.owner,)
             game.note("red_line", f"Red line crossed: {line.description} ({line.owner}'s line, by {line.against}).",
-                      public, (line.owner, line.against))
+                      readers, (line.owner, line.against))
         elif line.status == "crossed" and line.crossed_turn is not None and line.crossed_turn < game.turn:
             order = orders.get(line.owner)
             if order and order.move in line.response and order.target in (None, line.against):
                 line.status, line.answered_turn = "honoured", game.turn
                 _add_all(game.actors[line.owner].stats, HONOURED)
                 game.note("red_line_honoured", f"{line.owner} answers the crossing of its red line: {line.description}.",
-                          actors=(line.owner, line.against))
+                          readers, (line.owner, line.against))
             elif game.turn - line.crossed_turn >= line.window:
                 line.status, line.answered_turn = "ignored", game.turn
                 _add_all(game.actors[line.owner].stats, IGNORED)
                 game.note("red_line_ignored", f"{line.owner} let its red line pass unanswered; its word counts for less.",
-                          actors=(line.owner, line.against))
+                          readers, (line.owner, line.against))
 
 
 def _is_crossed(game: Game, line: RedLineState, env: GameEnv, orders: dict[str, Order]) -> bool:
@@ -245,7 +247,7 @@ def _run_triggers(game: Game) -> None:
         if trigger.chance < 1 and game.rng.random() >= trigger.chance:
             continue
         game.fired[trigger.id] = game.turn
-        _apply_effects(game, trigger.effects, "trigger", trigger.news, trigger.message)
+        _apply_effects(game, trigger.effects, "trigger", trigger.news, trigger.audience, trigger.message)
 
 
 def fire_inject(game: Game, inject_id: str) -> None:
@@ -255,22 +257,24 @@ def fire_inject(game: Game, inject_id: str) -> None:
     if inject_id in game.fired:
         raise IllegalDecision(f"inject '{inject_id}' was already fired on turn {game.fired[inject_id]}")
     game.fired[inject_id] = game.turn
-    _apply_effects(game, inject.effects, "inject", inject.news or inject.title, inject.message)
+    _apply_effects(game, inject.effects, "inject", inject.news or inject.title, inject.audience, inject.message)
     if inject.effects.rung:
         sync_band(game)
     outcomes.check_end(game, end_of_turn=False)
 
 
-def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, message: HotlineText | None) -> None:
+def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, audience: str | list[str],
+                   message: HotlineText | None) -> None:
     if news:
-        game.note(kind, news)
+        game.note(kind, news, _audience(audience))
     if effects.rung:
         before = game.rung
         game.rung = max(0, min(game.top_rung, game.rung + effects.rung))
         game.peak = max(game.peak, game.rung)
         if game.rung != before:
             direction = "climbs" if game.rung > before else "descends"
-            game.note("ladder", f"Events push the crisis: it {direction} to rung {game.rung}, {game.rung_names[game.rung]}.")
+            game.note("ladder", f"Events push the crisis: it {direction} to rung {game.rung}, {game.rung_names[game.rung]}.",
+                      WHITE_CELL)
     for actor, changes in effects.stats.items():
         for stat, amount in changes.items():
             _add(game.actors[actor].stats, stat, amount)
@@ -283,8 +287,13 @@ def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, me
             game.channels[_pair(a, b)] = ChannelState(state)
     game.unlocked.update(effects.unlock)
     if message:
-        game.note("hotline", f"{message.sender} to {message.to}: {message.text}", (message.sender, message.to),
-                  (message.sender, message.to))
+        readers = (message.sender, message.to) if message.audience is None else _audience(message.audience)
+        game.note("hotline", f"{message.sender} to {message.to}: {message.text}", readers, (message.sender, message.to))
+
+
+def _audience(audience: str | list[str]) -> tuple[str, ...]:
+    """A scenario's audience as an event's: ``everyone`` is the empty tuple."""
+    return () if audience == "everyone" else tuple(audience)
 
 
 def _reveal_covert(game: Game) -> None:
