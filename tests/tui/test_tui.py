@@ -106,6 +106,10 @@ async def test_play_the_tutorial_to_its_end_by_keys(tmp_path):
         kestria = dict(game.outcome.scores)["kestria"]
         assert app.screen.query_one("#scores", Static).render() is not None
         assert f"{kestria:+d}" in screen_text(app)
+        truth = shown(app, "#truth")  # the game is over: the real moves, beside what Kestria read of them
+        last = game.history[-1]
+        assert f"rung {last.rung_before} → {last.rung_after}" in truth
+        assert game.scenario.moves[last.orders["dornland"].move].name in truth
     human_orders = [d for d in applied(recorded) if isinstance(d, Order)]
     assert results == game.outcome.turn
     assert len(human_orders) == game.outcome.turn
