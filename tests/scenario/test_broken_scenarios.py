@@ -21,6 +21,10 @@ EXPECTED: dict[str, list[str]] = {
     'adjust-unknown-move.yaml': [
         "31:5: error: moves.adjust.show_force: unknown standard move 'show_force' (did you mean 'show_of_force'?)",
     ],
+    'audience-unknown-actor.yaml': [
+        "39:22: error: triggers[0].audience[1]: unknown actor 'nort'",
+        "45:24: error: triggers[0].message.audience[1]: unknown actor 'south'",
+    ],
     'alias-bomb.yaml': [
         '6:4: error: more than 100,000 values once aliases are expanded (a guard against alias bombs)',
     ],

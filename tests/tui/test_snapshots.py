@@ -56,7 +56,7 @@ def app_for(game, tmp_path, human_actors=(), **options):
 
 
 async def to_orders(pilot) -> None:
-    await pilot.press("enter")  # briefing -> hotline
+    await pilot.press("enter", "enter")  # take the side, then briefing -> hotline
     await settle(pilot, clear_toasts=True)
     await pilot.press("space")  # hotline -> orders
     await pilot.pause()

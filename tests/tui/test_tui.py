@@ -55,8 +55,10 @@ def shown(app, selector: str) -> str:
 
 
 async def start(pilot) -> GameScreen:
-    """From the briefing into the first hotline."""
+    """From the briefing into the first hotline (taking the highlighted side first when it is not fixed)."""
     await pilot.pause()
+    if not pilot.app.screen.locked:
+        await pilot.press("enter")
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, GameScreen)
@@ -104,6 +106,10 @@ async def test_play_the_tutorial_to_its_end_by_keys(tmp_path):
         kestria = dict(game.outcome.scores)["kestria"]
         assert app.screen.query_one("#scores", Static).render() is not None
         assert f"{kestria:+d}" in screen_text(app)
+        truth = shown(app, "#truth")  # the game is over: the real moves, beside what Kestria read of them
+        last = game.history[-1]
+        assert f"rung {last.rung_before} → {last.rung_after}" in truth
+        assert game.scenario.moves[last.orders["dornland"].move].name in truth
     human_orders = [d for d in applied(recorded) if isinstance(d, Order)]
     assert results == game.outcome.turn
     assert len(human_orders) == game.outcome.turn
@@ -659,14 +665,17 @@ async def test_play_opens_the_scenario_behind_its_first_frame(tmp_path, monkeypa
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(100):  # the opening runs after the first refresh, however long a loaded machine takes to it
             await pilot.pause()
-            if while_opening and "Start as this side" in screen_text(app):
+            if while_opening and "Take this side" in screen_text(app):
                 break
         [(kind, scenario, can_start, text)] = while_opening
         assert kind is BriefingScreen and scenario is None and can_start is False
-        assert "Opening tutorial…" in text and "Start as this side" not in text
+        assert "Opening tutorial…" in text and "Take this side" not in text
         text = screen_text(app)
         assert "Public briefing" in text and "Republic of Kestria" in text and "Opening" not in text
-        assert "Start as this side" in text
+        assert "Take this side" in text and "Private briefing" not in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Start as this side" in screen_text(app) and "Private briefing" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, GameScreen) and app.session.human == "kestria"

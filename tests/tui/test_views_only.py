@@ -102,8 +102,11 @@ async def test_the_white_cell_shows_the_true_rung_and_a_side_its_reading(tmp_pat
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, GameScreen)
-        ladder = app.screen.query_one(Ladder).state
-        assert (ladder.perceived, ladder.crisis) == (read, game.rung)  # my reading, beside the public rung
+        ladder = app.screen.query_one(Ladder)
+        assert ladder.state.perceived == read  # my reading, and nothing of the true rung
+        drawn = ladder.render().plain
+        assert "◆" in drawn and "●" not in drawn
+        assert f"you read {read}/" in ladder.border_subtitle
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from wargame.engine import hotline, indicators, outcomes, perception
 from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
-from wargame.engine.records import Event, RedLineState, StatChange, TurnRecord
+from wargame.engine.records import WHITE_CELL, Event, RedLineState, StatChange, TurnRecord
 from wargame.engine.weighing import REPEAT_WINDOW, counted_escalation
 from wargame.errors import IllegalDecision
 from wargame.scenario.model import ChannelState, HotlineText, Move, TriggerEffects
@@ -43,7 +43,8 @@ def start_turn(game: Game) -> None:
     game.orders = {}
     hotline.deliver_delayed(game)
     hotline.expire_stale_proposals(game)
-    game.note("briefing", f"{game.turn_label()}: the crisis stands at rung {game.rung}, {game.rung_names[game.rung]}.")
+    game.note("briefing", f"{game.turn_label()}: the crisis stands at rung {game.rung}, {game.rung_names[game.rung]}.",
+              WHITE_CELL)
 
 
 def resolve_turn(game: Game) -> None:
@@ -122,7 +123,7 @@ def _apply_move(game: Game, actor: str, move: Move, target: str | None) -> float
             _add(other.trust, actor, PROVOCATION["trust"])
             if unprovoked:
                 game.note("provocation", f"{game.name(actor)}'s unprovoked {move.name.lower()} hardens {game.name(target)}'s resolve.",
-                          actors=(actor, target))
+                          (actor,) if move.visibility == "covert" else (), (actor, target))
     return weight
 
 
@@ -151,7 +152,7 @@ def _move_ladder(game: Game, escalation: dict[str, float]) -> None:
     game.peak = max(game.peak, game.rung)
     if game.rung != before:
         direction = "climbs" if game.rung > before else "descends"
-        game.note("ladder", f"The crisis {direction} to rung {game.rung}: {game.rung_names[game.rung]}.")
+        game.note("ladder", f"The crisis {direction} to rung {game.rung}: {game.rung_names[game.rung]}.", WHITE_CELL)
 
 
 def _drift(game: Game) -> None:
@@ -180,7 +181,8 @@ def _check_agreements(game: Game, orders: dict[str, Order]) -> None:
             for other in game.others(broken.party):
                 if other in agreement.parties or len(agreement.parties) == 1:
                     _add(game.actors[other].trust, broken.party, BROKEN_TRUST)
-            what = game.scenario.moves[orders[broken.party].move].name if orders.get(broken.party) else "its commitment"
+            move = game.scenario.moves[orders[broken.party].move] if orders.get(broken.party) else None
+            what = move.name if move and move.visibility == "public" else "its commitment"  # a covert move stays unnamed
             game.note("agreement_broken", f"{game.name(broken.party)} breaks an agreement ({what}).",
                       actors=(broken.party,))
         else:
@@ -204,12 +206,12 @@ def _played_since(game: Game, actor: str, move: str, turn: int) -> bool:
 def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
     env = GameEnv(game)
     for line in game.red_lines:
+        readers = () if line.declared else (line.owner,)  # a secret line is news to its owner only
         if line.status == "standing" and _is_crossed(game, line, env, orders):
             line.status, line.crossed_turn = "crossed", game.turn
             _shift(game, line.owner, "resolve", 5, f"your red line “{line.description}” was crossed")
-            public = () if line.declared else (line.owner,)
             game.note("red_line", f"Red line crossed: {line.description} ({game.name(line.owner)}'s line, crossed by {game.name(line.against)}).",
-                      public, (line.owner, line.against))
+                      readers, (line.owner, line.against))
         elif line.status == "crossed" and line.crossed_turn is not None and line.crossed_turn < game.turn:
             order = orders.get(line.owner)
             if order and order.move in line.response and order.target in (None, line.against):
@@ -217,13 +219,13 @@ def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
                 for stat, amount in HONOURED.items():
                     _shift(game, line.owner, stat, amount, f"you answered the crossing of “{line.description}”")
                 game.note("red_line_honoured", f"{game.name(line.owner)} answers the crossing of its red line: {line.description}.",
-                          actors=(line.owner, line.against))
+                          readers, (line.owner, line.against))
             elif game.turn - line.crossed_turn >= line.window:
                 line.status, line.answered_turn = "ignored", game.turn
                 for stat, amount in IGNORED.items():
                     _shift(game, line.owner, stat, amount, f"you did not answer the crossed line “{line.description}”")
                 game.note("red_line_ignored", f"{game.name(line.owner)} let its red line pass unanswered; its word counts for less.",
-                          actors=(line.owner, line.against))
+                          readers, (line.owner, line.against))
 
 
 def _is_crossed(game: Game, line: RedLineState, env: GameEnv, orders: dict[str, Order]) -> bool:
@@ -248,7 +250,7 @@ def _run_triggers(game: Game) -> None:
         if trigger.chance < 1 and game.rng.random() >= trigger.chance:
             continue
         game.fired[trigger.id] = game.turn
-        _apply_effects(game, trigger.effects, "trigger", trigger.news, trigger.message)
+        _apply_effects(game, trigger.effects, "trigger", trigger.news, trigger.audience, trigger.message)
 
 
 def fire_inject(game: Game, inject_id: str) -> None:
@@ -258,22 +260,24 @@ def fire_inject(game: Game, inject_id: str) -> None:
     if inject_id in game.fired:
         raise IllegalDecision(f"inject '{inject_id}' was already fired on turn {game.fired[inject_id]}")
     game.fired[inject_id] = game.turn
-    _apply_effects(game, inject.effects, "inject", inject.news or inject.title, inject.message)
+    _apply_effects(game, inject.effects, "inject", inject.news or inject.title, inject.audience, inject.message)
     if inject.effects.rung:
         sync_band(game)
     outcomes.check_end(game, end_of_turn=False)
 
 
-def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, message: HotlineText | None) -> None:
+def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, audience: str | list[str],
+                   message: HotlineText | None) -> None:
     if news:
-        game.note(kind, news)
+        game.note(kind, news, _audience(audience))
     if effects.rung:
         before = game.rung
         game.rung = max(0, min(game.top_rung, game.rung + effects.rung))
         game.peak = max(game.peak, game.rung)
         if game.rung != before:
             direction = "climbs" if game.rung > before else "descends"
-            game.note("ladder", f"Events push the crisis: it {direction} to rung {game.rung}, {game.rung_names[game.rung]}.")
+            game.note("ladder", f"Events push the crisis: it {direction} to rung {game.rung}, {game.rung_names[game.rung]}.",
+                      WHITE_CELL)
     for actor, changes in effects.stats.items():
         for stat, amount in changes.items():
             _shift(game, actor, stat, amount, "events in the crisis")
@@ -286,8 +290,14 @@ def _apply_effects(game: Game, effects: TriggerEffects, kind: str, news: str, me
             game.channels[_pair(a, b)] = ChannelState(state)
     game.unlocked.update(effects.unlock)
     if message:
-        game.note("hotline", f"{game.name(message.sender)} to {game.name(message.to)}: {message.text}", (message.sender, message.to),
+        readers = (message.sender, message.to) if message.audience is None else _audience(message.audience)
+        game.note("hotline", f"{game.name(message.sender)} to {game.name(message.to)}: {message.text}", readers,
                   (message.sender, message.to))
+
+
+def _audience(audience: str | list[str]) -> tuple[str, ...]:
+    """A scenario's audience as an event's: ``everyone`` is the empty tuple."""
+    return () if audience == "everyone" else tuple(audience)
 
 
 def _reveal_covert(game: Game) -> None:

@@ -20,7 +20,7 @@ from transitions import EventData
 from wargame.engine import adjudication, hotline, legality, outcomes
 from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
 from wargame.engine.phases import TurnPhase, taken, turn_machine
-from wargame.engine.records import Agreement, Envelope, Event, Outcome, RedLineState, StatChange, TurnRecord
+from wargame.engine.records import WHITE_CELL, Agreement, Envelope, Event, Outcome, RedLineState, StatChange, TurnRecord
 from wargame.errors import IllegalDecision
 from wargame.scenario.loader import LoadedScenario
 from wargame.scenario.model import STATS, Band, ChannelState
@@ -202,8 +202,12 @@ class Game:
             if decision.actor not in self.actors or decision.stat not in STATS:
                 raise IllegalDecision(f"no stat '{decision.stat}' for actor '{decision.actor}'")
             self.actors[decision.actor].stats[decision.stat] = decision.value
+        from wargame.engine.views import PUBLIC_STATS
+
         who = self.scenario.actor(decision.actor).name if decision.actor else "the ladder"
-        self.note("override", f"The facilitator set {who}: {decision.stat} {decision.value}.")
+        # the true rung is the white cell's; a private stat its actor's; a public one everyone's
+        readers = WHITE_CELL if decision.actor is None else () if decision.stat in PUBLIC_STATS else (decision.actor,)
+        self.note("override", f"The facilitator set {who}: {decision.stat} {decision.value}.", readers)
         outcomes.check_end(self, end_of_turn=False)
 
     # conveniences for callers and tests

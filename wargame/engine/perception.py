@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from wargame.engine.records import MISREAD_GAP, Event, Perception
+from wargame.engine.records import MISREAD_GAP, WHITE_CELL, Event, Perception
 from wargame.scenario.model import ChannelState
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def perceive(game: Game, orders: Mapping[str, Order], escalation: dict[str, floa
             if abs(shown - actual) >= MISREAD_GAP:  # Perception.misread of the reading just made, without reading it back
                 game.note("misread", f"{game.name(observer)} reads {game.name(actor)}'s {move.name.lower()} as far "
                           f"{'more' if perceived > actual else 'less'} threatening than it is.",
-                          ("__facilitator__",), (observer, actor))
+                          WHITE_CELL, (observer, actor))
     return seen
 
 

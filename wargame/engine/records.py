@@ -21,11 +21,12 @@ from typing import NamedTuple
 from wargame.engine.decisions import Message, MessageKind, Order
 
 MISREAD_GAP = 1.5  # a reading at least this far from the truth is a misreading
+WHITE_CELL = ("__facilitator__",)  # the audience of an event only the facilitator may know (no actor id has "_" first)
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Something that happened; ``audience`` empty means everyone may know it."""
+    """Something that happened; ``audience`` empty means everyone may know it, else the actors who may (``WHITE_CELL``: none)."""
 
     turn: int
     kind: str
@@ -138,6 +139,10 @@ class Envelope(_EnvelopeReading):
 
     def snapshot(self) -> EnvelopeSnapshot:
         return EnvelopeSnapshot(self.id, self.turn, self.message, self.deliver_on, self.garbled, self.status)
+
+    def as_received(self) -> EnvelopeSnapshot:
+        """The snapshot the recipient gets: the message as it arrived (``garbled`` false: nothing more to lose)."""
+        return EnvelopeSnapshot(self.id, self.turn, self.received(), self.deliver_on, False, self.status)
 
 
 class _EnvelopeFields(NamedTuple):

@@ -1,8 +1,10 @@
 """What one actor may know, and what the facilitator sees: values, taken at one moment.
 
 An ``ActorView`` holds exactly what its actor may know: its own stats and
-secret red lines, what it perceived of the others, the messages it got, the
-red lines others declared, and the moves it may play now. Computer players
+secret red lines, what it perceived of the others and of the rung (never
+the true rung nor the others' real moves), the messages it got as they
+arrived, the news addressed to it, the red lines others declared, and the
+moves it may play now. Computer players
 and the UI read only views, so hidden information stays hidden by
 construction. A ``FacilitatorView`` holds everything.
 
@@ -108,8 +110,7 @@ class ActorView(_Wire):
     turns: int
     turn_label: str
     phase: str
-    rung: int
-    perceived_rung: int
+    perceived_rung: int  # where I believe the crisis stands (the true rung is the white cell's until the end)
     stats: Mapping[str, int]
     previous_stats: Mapping[str, int]  # at the start of the last resolved turn
     my_changes: tuple[StatChange, ...]  # what changed my stats in the last resolved turn, and why
@@ -117,8 +118,7 @@ class ActorView(_Wire):
     order: str | None  # the move I ordered this turn, if any yet
     order_target: str | None  # whom that move aims at, if anyone
     my_orders: tuple[PlayedOrder, ...]
-    fired: frozenset[str]  # injects fired so far
-    inbox: tuple[EnvelopeSnapshot, ...]  # delivered to me
+    inbox: tuple[EnvelopeSnapshot, ...]  # delivered to me, as received: a garbled one holds only its garbled text
     outbox: tuple[EnvelopeSnapshot, ...]  # sent by me, delivered or not
     agreements: tuple[AgreementSnapshot, ...]  # mine, and assurances given to me
     my_red_lines: tuple[RedLineSnapshot, ...]  # secret ones too
@@ -181,7 +181,6 @@ def actor_view(game: Game, actor: str) -> ActorView:
         turns=scenario.spec.turns,
         turn_label=game.turn_label(),
         phase=game.turn_phase,
-        rung=game.rung,
         perceived_rung=round(me.perceived_rung),
         stats=MappingProxyType(dict(me.stats)),
         previous_stats=MappingProxyType(dict(snapshots[-1][actor] if snapshots else me.stats)),
@@ -190,8 +189,7 @@ def actor_view(game: Game, actor: str) -> ActorView:
         order=game.orders[actor].move if actor in game.orders else None,
         order_target=game.orders[actor].target if actor in game.orders else None,
         my_orders=tuple([record.played[actor] for record in history]),
-        fired=frozenset(game.fired),
-        inbox=tuple(e.snapshot() for e in envelopes if e.message.recipient == actor and e.delivered),
+        inbox=tuple(e.as_received() for e in envelopes if e.message.recipient == actor and e.delivered),
         outbox=tuple(e.snapshot() for e in envelopes if e.message.sender == actor),
         agreements=tuple(a.snapshot() for a in game.agreements
                          if actor in a.parties or any((party, a.turn) in assured_by for party in a.parties)),

@@ -355,9 +355,16 @@ class _Checker:
                     self.expect(cpath + (2,), state, tuple(s.value for s in ChannelState), "channel state")
                 for i, move_id in enumerate(effects.unlock):
                     self.expect(path + ("effects", "unlock", i), move_id, moves, "move")
+                self.check_audience(path + ("audience",), trigger.audience)
                 if trigger.message:
                     self.expect(path + ("message", "from"), trigger.message.sender, self.actors, "actor")
                     self.expect(path + ("message", "to"), trigger.message.to, self.actors, "actor")
+                    self.check_audience(path + ("message", "audience"), trigger.message.audience)
+
+    def check_audience(self, path: tuple, audience: str | list[str] | None) -> None:
+        if isinstance(audience, list):
+            for i, actor in enumerate(audience):
+                self.expect(path + (i,), actor, self.actors, "actor")
 
     def parse_conditions(self, moves: Mapping[str, Move]) -> dict[tuple[str, ...], Condition]:
         spec = self.spec

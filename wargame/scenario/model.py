@@ -232,10 +232,19 @@ class Term(Strict):
     )
 
 
+Audience = Annotated[
+    Literal["everyone"] | Annotated[list[Id], Field(min_length=1)],
+    Field(description="Who may know it: `everyone`, or a list of actor ids (the white cell always knows)."),
+]
+
+
 class HotlineText(Strict):
     sender: Id = Field(alias="from")
     to: Id
     text: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    audience: Audience | None = Field(
+        None, description="Who reads it: its sender and recipient when omitted; `everyone` for an open letter."
+    )
 
 
 class TriggerEffects(Strict):
@@ -257,6 +266,7 @@ class Trigger(Strict):
     repeat: bool = False
     effects: TriggerEffects = TriggerEffects()
     news: Text = ""
+    audience: Audience = "everyone"
     message: HotlineText | None = None
 
 
@@ -267,6 +277,7 @@ class Inject(Strict):
     title: Line
     effects: TriggerEffects = TriggerEffects()
     news: Text = ""
+    audience: Audience = "everyone"
     message: HotlineText | None = None
 
 

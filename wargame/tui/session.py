@@ -99,7 +99,7 @@ class Session:
     paused: bool = False  # the facilitator holds the computers and the turn
     held: tuple | None = None  # (turn, phase, label, resolve): the computers' work waiting for the facilitator
     seat: str | None = None
-    before_resolution: dict = field(default_factory=dict)  # rung and perceived rungs when the turn was ended
+    before_resolution: dict = field(default_factory=dict)  # each human side's reading of the rung when the turn was ended
     _round: tuple | None = field(default=None, repr=False)
     _round_order: tuple[str, ...] = field(default=(), repr=False)
     _waiting: list[str] = field(default_factory=list, repr=False)
@@ -172,10 +172,6 @@ class Session:
             self._white_cell = (key, facilitator_view(self.game))
         return self._white_cell[1]
 
-    def crisis_rung(self) -> int:
-        """The rung the crisis stands on: public (the news announces every move of the ladder)."""
-        return self.view().rung
-
     # ------------------------------------------------------------ hot-seat rounds
 
     def finish_sitting(self) -> str | None:
@@ -221,11 +217,8 @@ class Session:
         return play_computers(self.game, self.computers)
 
     def remember_before_resolution(self) -> None:
-        """The rung and each human side's reading before the turn resolves, for the turn results."""
-        self.before_resolution = {
-            "rung": self.game.rung,
-            "perceived": {h: actor_view(self.game, h).perceived_rung for h in self.humans},
-        }
+        """Each human side's reading of the rung before the turn resolves, for its turn result (never the true rung)."""
+        self.before_resolution = {h: actor_view(self.game, h).perceived_rung for h in self.humans}
 
     def end_turn(self) -> list[Decision]:
         """Computers order, then the turn resolves: from orders to aftermath."""

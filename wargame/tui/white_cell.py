@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wargame.engine import FacilitatorView
-from wargame.engine.records import AgreementSnapshot, EnvelopeSnapshot, RedLineSnapshot
+from wargame.engine.records import WHITE_CELL, AgreementSnapshot, EnvelopeSnapshot, RedLineSnapshot
 from wargame.tui.text import STAT_LABELS, STAT_SHORT, signed, stat_order
 from wargame.tui.untrusted import plain
 
@@ -231,7 +231,7 @@ def _counted_words(counted: float, move) -> str:
 
 def news_text(view: FacilitatorView) -> Text:
     """Every event, newest first, with who was allowed to know it."""
-    names = _names(view)
+    names = _names(view) | {WHITE_CELL[0]: "the white cell"}
     text = Text()
     for event in reversed(view.events):
         text.append(f"{view.label(event.turn)}  ", "dim")

@@ -1,7 +1,11 @@
-"""Choose a side and read its briefing: public and private text, objectives, red lines.
+"""Choose a side, then read its briefing: public and private text, objectives, red lines.
 
-With ``--as`` the side is fixed and the list only shows it. Starting closes
-the first turn's briefing and opens the hotline.
+Before a side is chosen the screen shows only what every side may see: the
+scenario's title and summary and each side's public briefing. Enter takes
+the highlighted side; only then are its private briefing, objectives and
+red lines shown, and Enter again starts. With ``--as`` (and for each team
+in hot-seat play) the side is fixed and chosen from the start. Starting
+closes the first turn's briefing and opens the hotline.
 
 ``wargame play NAME`` shows this screen before the scenario is loaded (no
 scenario yet: an empty list and "Opening NAME…"); ``show_scenario`` fills
@@ -22,6 +26,22 @@ from textual.widgets.option_list import Option
 
 from wargame.markdown_text import block, inline
 from wargame.tui.untrusted import plain
+
+
+def public_markdown(scenario, actor_id: str) -> str:
+    """What every side may read before choosing: the scenario, the highlighted side's public briefing, the others'."""
+    spec, actor = scenario.spec, scenario.actor(actor_id)
+    parts = [f"# {inline(actor.name)}", f"*{inline(actor.leader)}* · {inline(spec.title)}"]
+    if actor.briefing.public:
+        parts += ["## Public briefing", block(actor.briefing.public.strip())]
+    parts += ["## The crisis", inline(spec.summary)]
+    others = [a for a in spec.actors if a.id != actor_id]
+    if others:
+        parts.append("## The other sides")
+        parts += [f"- **{inline(a.name)}** ({inline(a.leader)}): {inline(a.briefing.public) or 'no public briefing'}"
+                  for a in others]
+    parts.append("*Enter takes this side: its private briefing, objectives and red lines are shown once it is yours.*")
+    return "\n\n".join(parts)
 
 
 def briefing_markdown(scenario, actor_id: str) -> str:
@@ -51,6 +71,7 @@ class BriefingScreen(Screen[None]):
     """The side picker beside the highlighted side's briefing."""
 
     BINDINGS = [
+        Binding("enter", "choose", "Take this side", priority=True),
         Binding("enter", "start", "Start as this side", priority=True),
         Binding("escape", "back", "Back"),
     ]
@@ -59,7 +80,8 @@ class BriefingScreen(Screen[None]):
         super().__init__()
         self.scenario = scenario
         self.side = side
-        self.locked = locked
+        self.locked = locked  # the side is chosen: its private briefing may be shown
+        self.fixed = locked  # chosen before this screen (``--as``, hot-seat): no going back to the list
         self.opening_label = opening_label
 
     def compose(self) -> ComposeResult:
@@ -87,8 +109,11 @@ class BriefingScreen(Screen[None]):
         from markdown_it import MarkdownIt
         from textual.widgets import Markdown
 
-        return Markdown(briefing_markdown(self.scenario, self.side), id="briefing-text",
+        return Markdown(self._text(), id="briefing-text",
                         parser_factory=lambda: MarkdownIt("commonmark"), open_links=False)
+
+    def _text(self) -> str:
+        return (briefing_markdown if self.locked else public_markdown)(self.scenario, self.side)
 
     def on_mount(self) -> None:
         self.query_one("#side-list", OptionList).focus()
@@ -110,24 +135,43 @@ class BriefingScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and event.option.id != self.side:
+        if event.option.id and event.option.id != self.side and not self.locked:
             self.side = event.option.id
-            self.query_one("#briefing-text").update(briefing_markdown(self.scenario, self.side))
+            self.query_one("#briefing-text").update(self._text())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_start()
+        self.action_start() if self.locked else self.action_choose()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "choose":
+            return self.scenario is not None and not self.locked
         if action == "start":
-            return self.scenario is not None
+            return self.scenario is not None and self.locked
         if action == "back":
-            return not self.locked
+            return not self.fixed
         return True
 
+    def action_choose(self) -> None:
+        """Take the highlighted side: from now on its private briefing is shown."""
+        if self.scenario is not None and not self.locked:
+            self._lock(True)
+
+    def _lock(self, locked: bool) -> None:
+        self.locked = locked
+        listing = self.query_one("#side-list", OptionList)
+        listing.clear_options()
+        listing.add_options(self._side_options())
+        self.query_one("#briefing-text").update(self._text())
+        self._show_side()
+        self.refresh_bindings()
+
     def action_start(self) -> None:
-        if self.scenario is not None:
+        if self.scenario is not None and self.locked:
             self.app.start_game(self.side)
 
     def action_back(self) -> None:
-        self.app.show_title()
+        if self.locked:  # back to the list of sides, which shows only what every side may see
+            self._lock(False)
+        else:
+            self.app.show_title()

@@ -2,7 +2,9 @@
 
 Once the game is over nothing is hidden any more, so the chart also shows
 the actual rung turn by turn (from the facilitator's view) beside what you
-perceived. ``r`` writes the after-action report when ``wargame.debrief`` exists.
+perceived, and "What really happened" lists the moves the others really
+played beside what you read of them. ``r`` writes the after-action report
+when ``wargame.debrief`` exists.
 """
 
 from __future__ import annotations
@@ -47,6 +49,28 @@ def offer_report(screen: Screen) -> None:
     screen.notify(str(path), title="After-action report written")
 
 
+def truth_text(view, history) -> Text:
+    """Turn by turn, the true rung and each other side's real move beside what ``view``'s side read of it."""
+    names = {o.id: o.name for o in view.others}
+    moves = view.scenario.moves
+    readings = {turn: {r.actor: r for r in seen} for turn, seen in view.perceived_history}
+    text = Text()
+    for record in history:
+        text.append(f"Turn {record.turn}: rung {record.rung_before} → {record.rung_after}\n", "bold")
+        for actor, order in record.orders.items():
+            if actor == view.actor:
+                continue
+            played = moves[order.move].name if order.move in moves else order.move
+            reading = readings.get(record.turn, {}).get(actor)
+            seen = reading.seen if reading else None
+            read = ("you did not see it" if seen is None else "you saw it" if seen == order.move
+                    else f"you read it as {moves[seen].name if seen in moves else seen}")
+            text.append(f"  {names.get(actor, actor)}: {played}")
+            text.append(f" ({read})\n", "dim")
+    text.rstrip()
+    return text
+
+
 class EndScreen(Screen[None]):
     """Shown once the game is over."""
 
@@ -66,6 +90,7 @@ class EndScreen(Screen[None]):
             with Horizontal(id="end-body"):
                 with Vertical(id="end-scores"):
                     yield Static(id="scores", classes="panel")
+                    yield Static(id="truth", classes="panel")
                 yield EscalationChart(id="chart", classes="panel")
         yield Footer()
 
@@ -88,6 +113,8 @@ class EndScreen(Screen[None]):
         self.query_one("#scores", Static).update(self._scores(view))
         self.query_one("#scores").border_title = "Scores"
         history = self.session.facilitator_view().history
+        self.query_one("#truth", Static).update(truth_text(view, history))
+        self.query_one("#truth").border_title = "What really happened"
         self.query_one(EscalationChart).show(
             view.scenario.ladder.bands, view.scenario.ladder.start, [r.rung_after for r in history], view.perceived_rungs
         )

@@ -55,7 +55,6 @@ class GameScreen(Screen):
         self.thinking = ""
         self._shown: dict[str, object] = {}
         self._keys_state: tuple = ()
-        self.rung_before = session.crisis_rung()
         view = session.view()
         self.letters = letters_for([o.id for o in view.others], {o.id: o.name for o in view.others})
 
@@ -125,7 +124,7 @@ class GameScreen(Screen):
         view = self.session.view()
         self.query_one(GameHeader).show(view, "Paused by the facilitator" if self.session.held else "")
         parts = {
-            "ladder": (lambda: ladder_state(view, self.session.crisis_rung(), self.letters)),
+            "ladder": (lambda: ladder_state(view, self.letters)),
             "actors": (lambda: (view.stats, view.previous_stats, view.others)),
             "indicators": (lambda: view.indicators),
             "red_lines": (lambda: tuple((l.id, l.status, l.crossed_turn) for l in (*view.my_red_lines, *view.their_red_lines))),
@@ -300,7 +299,7 @@ class GameScreen(Screen):
 
         before = self.session.before_resolution
         self.app.push_screen(
-            TurnResultScreen(self.session, before.get("rung", self.rung_before), before.get("perceived", {}).get(self.session.seat)),
+            TurnResultScreen(self.session, before.get(self.session.seat)),
             self._after_result,
         )
 

@@ -1,7 +1,8 @@
-"""The result of a turn: the ladder's move, what you saw the others do, what fired.
+"""The result of a turn: the ladder as you read it, what you saw the others do, what fired.
 
-Only what the human's view holds: the others' moves as perceived (a covert
-move that went unnoticed shows as nothing), never the actual ones.
+Only what the human's view holds: the rung as you read it and the others'
+moves as perceived (a covert move that went unnoticed shows as nothing),
+never the true rung nor the actual moves: those wait for the end of the game.
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ def reading_words(perceived: float) -> str:
     return "neutral"
 
 
-def result_text(session: Session, rung_before: int, perceived_before: int | None) -> Text:
+def result_text(session: Session, perceived_before: int | None) -> Text:
     view = session.view()
     turn = view.turn
     names = {o.id: o.name for o in view.others}
     rung_names = [name for band in view.scenario.ladder.bands for name in band.rungs]
-    now = session.crisis_rung()
+    now = view.perceived_rung
     text = Text()
 
     def heading(title: str) -> None:
@@ -47,13 +48,14 @@ def result_text(session: Session, rung_before: int, perceived_before: int | None
             text.append("\n")
         text.append(f"{title}\n", "bold underline")
 
-    change = now - rung_before
-    arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-    heading("The ladder")
-    text.append(f"{arrow} Rung {rung_before} → {now}: {rung_names[now]}", "bold")
-    text.append(f"  ({'+' if change > 0 else ''}{change})\n" if change else "  (no change)\n")
-    if perceived_before is not None:
-        text.append(f"  You read the crisis at rung {view.perceived_rung} (you read {perceived_before} before the turn).\n")
+    heading("The ladder, as you read it")
+    if perceived_before is None:
+        text.append(f"You read the crisis at rung {now}: {rung_names[now]}\n", "bold")
+    else:
+        change = now - perceived_before
+        arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+        text.append(f"{arrow} Rung {perceived_before} → {now}: {rung_names[now]}", "bold")
+        text.append(f"  ({'+' if change > 0 else ''}{change})\n" if change else "  (no change)\n")
 
     heading("Moves")
     if view.order:
@@ -117,10 +119,9 @@ class TurnResultScreen(Screen[None]):
         Binding("escape", "done", "Continue", show=False),
     ]
 
-    def __init__(self, session: Session, rung_before: int, perceived_before: int | None = None) -> None:
+    def __init__(self, session: Session, perceived_before: int | None = None) -> None:
         super().__init__()
         self.session = session
-        self.rung_before = rung_before
         self.perceived_before = perceived_before
 
     def compose(self) -> ComposeResult:
@@ -136,7 +137,7 @@ class TurnResultScreen(Screen[None]):
         self.query_one(GameHeader).show(view)
         title = f"{view.turn_label} — turn {view.turn} of {view.turns} resolved"
         self.query_one("#result-title", Static).update(Text(title, "bold"))
-        body = result_text(self.session, self.rung_before, self.perceived_before)
+        body = result_text(self.session, self.perceived_before)
         self.query_one("#result-body", Static).update(body)
         self.query_one("#result-scroll").focus()
 

@@ -2,9 +2,11 @@
 
 Top of the widget is the top of the ladder. Each row is one rung: the band's
 colour, the rung number, a trail of the rungs you perceived on the last
-turns (oldest left), then markers for now: ``●`` the crisis, ``◆`` your
-reading, a letter for each opponent's stance as you read it. Threshold lines
-and band names are drawn when there is room, and reduced to a mark when not.
+turns (oldest left), then markers for now: ``◆`` where you read the crisis,
+a letter for each opponent's stance as you read it. The true rung is not
+drawn: a side knows only its reading (the white cell and the end screen
+show the truth). Threshold lines and band names are drawn when there is
+room, and reduced to a mark when not.
 """
 
 from __future__ import annotations
@@ -35,14 +37,13 @@ class LadderState:
     """What the ladder shows, read from the human's view."""
 
     bands: tuple = ()
-    crisis: int = 0
     perceived: int = 0
     stances: tuple[tuple[str, str, int], ...] = ()  # (letter, name, rung)
     trail: tuple[float, ...] = ()
     thresholds: dict[int, str] = field(default_factory=dict)  # top rung of band -> threshold name
 
 
-def ladder_state(view, crisis_rung: int, letters: dict[str, str]) -> LadderState:
+def ladder_state(view, letters: dict[str, str]) -> LadderState:
     bands = tuple(view.scenario.ladder.bands)
     thresholds, rung = {}, 0
     for band in bands:
@@ -50,7 +51,7 @@ def ladder_state(view, crisis_rung: int, letters: dict[str, str]) -> LadderState
         if band.threshold:
             thresholds[rung - 1] = band.threshold
     stances = tuple((letters.get(o.id, "?"), o.name, o.stance_rung) for o in view.others)
-    return LadderState(bands, crisis_rung, view.perceived_rung, stances, tuple(view.perceived_rungs), thresholds)
+    return LadderState(bands, view.perceived_rung, stances, tuple(view.perceived_rungs), thresholds)
 
 
 class Ladder(Widget):
@@ -73,9 +74,9 @@ class Ladder(Widget):
     def show(self, state: LadderState) -> None:
         self.state = state
         top = sum(len(b.rungs) for b in state.bands) - 1
-        band = self._band_of(state.crisis)
+        band = self._band_of(state.perceived)
         self.border_title = "Escalation ladder"
-        self.border_subtitle = plain(f"rung {state.crisis}/{top}" + (f" · {band.name}" if band else ""))
+        self.border_subtitle = plain(f"you read {state.perceived}/{top}" + (f" · {band.name}" if band else ""))
         self.refresh()
 
     def _band_of(self, rung: int):
@@ -108,8 +109,8 @@ class Ladder(Widget):
             mark = "┈" if (not show_thresholds and index in state.thresholds) else ""
             lines.append(self._rung_line(index, band, name, trail, width, mark))
         lines.extend(legend)
-        if len(lines) > height:  # a very long ladder: keep the part around the crisis
-            centre = next((i for i, line in enumerate(lines) if "●" in line.plain), 0)
+        if len(lines) > height:  # a very long ladder: keep the part around your reading
+            centre = next((i for i, line in enumerate(lines) if "◆" in line.plain), 0)
             start = max(0, min(len(lines) - height, centre - height // 2))
             lines = lines[start : start + height]
         return Text("\n").join(lines)
@@ -122,7 +123,7 @@ class Ladder(Widget):
     def _rung_line(self, index: int, band, name: str, trail: tuple[float, ...], width: int, mark: str) -> Text:
         state = self.state
         colour = BAND_COLOURS.get(band.color, "#888888")
-        crisis = index == state.crisis
+        crisis = index == state.perceived  # the rung you read is the one drawn strong
         line = Text()
         line.append("▐", Style(color=colour))
         line.append("█" if crisis else "▌", Style(color=colour))
@@ -130,8 +131,7 @@ class Ladder(Widget):
         trail_style = self.get_component_rich_style("ladder--trail")
         for value in trail:
             line.append("•" if round(value) == index else "·" if crisis else " ", trail_style)
-        line.append("●" if crisis else " ", Style(color=colour, bold=True))
-        line.append("◆" if state.perceived == index else " ", self.get_component_rich_style("ladder--you"))
+        line.append("◆" if crisis else " ", self.get_component_rich_style("ladder--you"))
         them = self.get_component_rich_style("ladder--them")
         for letter, _, rung in state.stances:
             line.append(letter if rung == index else " ", them)
@@ -146,7 +146,7 @@ class Ladder(Widget):
 
     def _legend(self, width: int) -> list[Text]:
         style = self.get_component_rich_style("ladder--legend")
-        items = [("●", "crisis"), ("◆", "you read")] + [(letter, name) for letter, name, _ in self.state.stances]
+        items = [("◆", "you read the crisis here")] + [(letter, name) for letter, name, _ in self.state.stances]
         if self.state.trail:
             items.append(("•", "past turns"))
         if self.state.thresholds:
