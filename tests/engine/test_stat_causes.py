@@ -54,3 +54,14 @@ def test_a_moves_cost_and_its_effect_on_the_target_are_told_apart(rules_scenario
     assert ("economy", f"the cost of your {move.name.lower()}") in {(c.stat, c.cause) for c in actor_view(game, "b").my_changes}
     theirs = {(c.stat, c.cause) for c in actor_view(game, "a").my_changes}
     assert ("resolve", f"{game.name('b')}'s {move.name.lower()}") in theirs
+
+
+def test_a_covert_moves_effect_does_not_name_who_did_it(rules_scenario):
+    """The target feels a covert move in its stats; the cause it reads names neither the mover nor the move."""
+    game = Game(rules_scenario, 2)
+    move = rules_scenario.moves["cyber_operation"]
+    assert move.visibility == "covert" and move.effects.target.economy < 0
+    play_turn(game, b=("cyber_operation", "a"))
+    causes = [c for c in actor_view(game, "a").my_changes if c.stat == "economy"]
+    assert causes and all(c.cause == "something you did not see" for c in causes)
+    assert all(game.name("b") not in c.cause and move.name.lower() not in c.cause for c in causes)

@@ -49,6 +49,7 @@ def public_text(scenario) -> list[str]:
     texts = [spec.title, spec.summary, *(t.text for t in spec.terms)]
     texts += [f"{m.name} {m.description}" for m in scenario.moves.values()]
     texts += [f"{a.name} {a.leader} {a.briefing.public}" for a in spec.actors]
+    texts += [f"{a.name}'s" for a in spec.actors]  # news names actors, often as owners ("NATO (...)'s line")
     texts += [line.description for a in spec.actors for line in a.red_lines if line.declared]
     texts += [f"{b.name} {b.threshold or ''} {' '.join(b.rungs)}" for b in scenario.ladder.bands]
     return texts
@@ -70,6 +71,7 @@ def secret_runs(game: Game, actor: str, chosen: bool) -> set[str]:
         allowed += [me.briefing.private, *(o.description for o in me.objectives), *(line.description for line in me.red_lines)]
         view = actor_view(game, actor)
         allowed += [e.text for e in view.news] + [e.message.text for e in (*view.inbox, *view.outbox)]
+        allowed += [change.cause for change in view.my_changes]  # worded for this side: a covert cause is unnamed
     known = set().union(*map(runs, allowed))
     return set().union(*map(runs, secrets)) - known
 

@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from wargame.engine.views import ActorView
 from wargame.tui.session import Session
 from wargame.tui.text import STAT_LABELS, aimed_at, signed, stat_order
 from wargame.tui.widgets.game_header import GameHeader
@@ -77,13 +78,8 @@ def result_text(session: Session, perceived_before: int | None) -> Text:
         text.append(f"{move.name if move else reading.seen}{target or ''}")
         text.append(f" — you read it as {reading_words(reading.perceived)} ({signed(round(reading.perceived, 1))})\n", "dim")
 
-    changes = [(s, view.stats[s] - view.previous_stats.get(s, view.stats[s])) for s in stat_order(view.stats)]
-    changes = [(s, c) for s, c in changes if c]
     heading("Your standing")
-    if changes:
-        text.append("  " + ", ".join(f"{STAT_LABELS[s].lower()} {view.stats[s]} ({signed(c)})" for s, c in changes) + "\n")
-    else:
-        text.append("  unchanged\n")
+    standing(text, view)
 
     touched = [line for line in (*view.my_red_lines, *view.their_red_lines) if turn in (line.crossed_turn, line.answered_turn)]
     if touched:
@@ -98,7 +94,8 @@ def result_text(session: Session, perceived_before: int | None) -> Text:
         heading("Agreements")
         for agreement in deals:
             state = f"broken by {names.get(agreement.broken_by, 'you')}" if agreement.broken_turn == turn else "made"
-            text.append(f"  #{agreement.id} {state}: {', '.join(agreement.terms) or 'a promise'}\n")
+            terms = {term.id: term.text for term in view.scenario.spec.terms}
+            text.append(f"  {state}: {'; '.join(terms.get(t, t) for t in agreement.terms) or 'a promise'}\n")
 
     events = [e for e in view.news if e.turn == turn and e.kind not in QUIET_KINDS]
     if events:
@@ -109,6 +106,25 @@ def result_text(session: Session, perceived_before: int | None) -> Text:
     if view.over:
         text.append(f"\nThe crisis is over: {view.outcome.kind}.\n", "bold")
     return text
+
+
+def standing(text: Text, view: ActorView) -> None:
+    """Each stat that moved, with what moved it: "credibility 41 (−15): you did not answer the crossed line …"."""
+    moved = False
+    for stat in stat_order(view.stats):
+        change = view.stats[stat] - view.previous_stats.get(stat, view.stats[stat])
+        if not change:
+            continue
+        moved = True
+        causes = [c for c in view.my_changes if c.stat == stat]
+        text.append(f"  {STAT_LABELS[stat].lower()} {view.stats[stat]} ({signed(change)})", "bold")
+        if len(causes) == 1:
+            text.append(f": {causes[0].cause}")
+        elif causes:
+            text.append(": " + "; ".join(f"{c.cause} ({signed(c.amount)})" for c in causes))
+        text.append("\n")
+    if not moved:
+        text.append("  unchanged\n")
 
 
 class TurnResultScreen(Screen[None]):
