@@ -47,7 +47,7 @@ def labels(screen) -> list[str]:
 
 async def test_the_hotline_opens_on_the_proposal_that_waits(tmp_path):
     """Kargil as Pakistan, turn 1: the United States' proposal is on screen, not India's empty conversation."""
-    game, app = app_for(tmp_path, "kargil-1999", "pakistan")
+    _game, app = app_for(tmp_path, "kargil-1999", "pakistan")
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         view = app.session.view()
@@ -90,7 +90,7 @@ async def test_unread_messages_are_marked_until_their_conversation_is_shown(tmp_
 
 async def test_every_tab_key_works_from_every_tab(tmp_path):
     """1–5 from each tab, the Hotline tab included (its focused list used to hand focus back to its own tab row)."""
-    game, app = app_for(tmp_path, "kargil-1999", "pakistan")
+    _game, app = app_for(tmp_path, "kargil-1999", "pakistan")
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         tabs = screen.query_one("#tabs")
@@ -105,7 +105,7 @@ async def test_every_tab_key_works_from_every_tab(tmp_path):
 
 
 async def test_the_orders_tab_says_a_proposal_awaits_an_answer_until_it_is_answered(tmp_path):
-    game, app = app_for(tmp_path, "kargil-1999", "pakistan")
+    _game, app = app_for(tmp_path, "kargil-1999", "pakistan")
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         await pilot.press("2")
@@ -135,7 +135,7 @@ def test_the_waiting_line_counts_in_words():
 @pytest.mark.parametrize(("key", "scroller"), [("3", "#actors-scroll"), ("4", "#alerts-scroll")])
 async def test_actors_and_alerts_scroll_by_keys_at_80x24(tmp_path, key, scroller):
     """The tab key focuses its pane, and End brings the last actor's (or red line's) lines into view."""
-    game, app = app_for(tmp_path, "cuban-missile-crisis", "ussr")
+    _game, app = app_for(tmp_path, "cuban-missile-crisis", "ussr")
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         await pilot.press(key)
