@@ -129,8 +129,7 @@ async def test_a_proposal_sent_from_the_composer_is_accepted(tmp_path):
         await pilot.pause()
         composer = app.screen
         assert isinstance(composer, ComposerScreen)
-        await pilot.press("shift+tab", "shift+tab")  # from the text to the kind of message
-        await pilot.press("enter", "down", "enter")  # Statement -> Proposal
+        await pilot.press("enter", "down", "enter")  # the dialog opens on the kind: Statement -> Proposal
         await pilot.pause()
         assert composer.kind == "proposal"
         await pilot.press("tab", "tab")

@@ -3,6 +3,11 @@
 The composer only builds a ``Message``; the game screen's ``submit`` applies
 it and returns the engine's refusal as text, shown here so nothing typed is
 lost. Terms are offered for each side as the scenario allows (``term.by``).
+
+Keyboard first: the dialog opens on the kind of message (Enter opens the
+list), Tab goes down the fields, Space ticks a term, ctrl+s sends and Enter
+sends from the text. A message with nothing in it is never sent: the dialog
+says what is missing and goes to that field.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+from textual.strip import Strip
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
 
 from wargame.engine.decisions import Message
 from wargame.tui.untrusted import plain
@@ -34,6 +40,54 @@ FIELDS = {
     "assurance": ("move",),
     "threat": ("trigger", "move"),
 }
+
+MISSING = {  # (field, what to say) when a kind of message lacks what makes it one
+    "text": "type what your leader says (or choose another kind of message at the top)",
+    "terms": "tick at least one term (Space): what you commit to, or what they commit to",
+    "ask": "tick at least one thing you demand (Space)",
+    "move": "choose the move",
+    "trigger": "choose the move of theirs you warn against",
+}
+HINT = "Tab next field · Enter opens a list · Space ticks a term · ctrl+s sends · Esc cancels"
+
+
+class TermList(SelectionList):
+    """Terms to tick: [x] or [ ] in words, long terms wrapped, Space working from the first key.
+
+    The stock list marks a choice by colour alone, cuts a long term at its
+    width, and has nothing highlighted until the first arrow key.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.texts: dict[str, Text] = {}
+
+    def fill(self, terms: list[tuple[Text, str, bool]]) -> None:
+        self.texts = {value: text for text, value, _ in terms}
+        self.clear_options()
+        self.add_options(terms)
+        self._mark()
+        self.highlighted = 0 if terms else None
+
+    def _get_left_gutter_width(self) -> int:
+        return 0  # no coloured button: the prompt says [x] or [ ]
+
+    def render_line(self, y: int) -> Strip:
+        return OptionList.render_line(self, y)
+
+    def _mark(self) -> None:
+        chosen = set(self.selected)
+        for index in range(self.option_count):
+            value = self.get_option_at_index(index).value
+            box = "[x] " if value in chosen else "[ ] "
+            self.replace_option_prompt_at_index(index, Text(box) + self.texts.get(value, Text(str(value))))
+
+    def on_selection_list_selected_changed(self, _event: SelectionList.SelectedChanged) -> None:
+        self._mark()
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
 
 
 class ComposerScreen(ModalScreen[bool]):
@@ -65,6 +119,7 @@ class ComposerScreen(ModalScreen[bool]):
                             classes="dialog-title")
             else:
                 yield Label("Hotline message", classes="dialog-title")
+                yield Static(HINT, classes="dialog-hint")
                 with Horizontal(classes="composer-row"):
                     yield Select([(label, kind) for label, kind in KINDS], value="statement", allow_blank=False, id="kind")
                     yield Select(
@@ -73,9 +128,9 @@ class ComposerScreen(ModalScreen[bool]):
                     )
             yield Input(placeholder="What your leader says (Enter sends)", max_length=1000, id="text")
             yield Label("You commit to", classes="field-label", id="offer-label")
-            yield SelectionList(id="offer")
+            yield TermList(id="offer")
             yield Label("They commit to", classes="field-label", id="ask-label")
-            yield SelectionList(id="ask")
+            yield TermList(id="ask")
             yield Label("If they play", classes="field-label", id="trigger-label")
             yield Select(self._all_moves(), prompt="their move", id="trigger")
             yield Label("Your move", classes="field-label", id="move-label")
@@ -99,7 +154,7 @@ class ComposerScreen(ModalScreen[bool]):
                 self._select("offer", term)
             for term in original.offer:
                 self._select("ask", term)
-        self.query_one("#text", Input).focus()
+        self.query_one("#text" if self.reply_to is not None else "#kind").focus()
 
     def _select(self, field: str, term: str) -> None:
         listing = self.query_one(f"#{field}", SelectionList)
@@ -118,12 +173,9 @@ class ComposerScreen(ModalScreen[bool]):
         """Terms each side may commit to: a term with ``by`` is only for the actors it names."""
         me, them = self.view.actor, self.recipient
         for field, party in (("offer", me), ("ask", them)):
-            listing = self.query_one(f"#{field}", SelectionList)
+            listing = self.query_one(f"#{field}", TermList)
             chosen = set(listing.selected)
-            listing.clear_options()
-            listing.add_options(
-                [(plain(t.text), t.id, t.id in chosen) for t in self.view.scenario.spec.terms if not t.by or party in t.by]
-            )
+            listing.fill([(plain(t.text), t.id, t.id in chosen) for t in self.view.scenario.spec.terms if not t.by or party in t.by])
 
     def _show_fields(self) -> None:
         kind = self.kind
@@ -180,8 +232,29 @@ class ComposerScreen(ModalScreen[bool]):
             deadline=value("deadline"),
         )
 
+    def missing(self, message: Message) -> str | None:
+        """The field a message of its kind cannot go without, if it is empty (None: nothing missing)."""
+        kind = message.kind
+        if kind == "statement" and not message.text:
+            return "text"
+        if kind in ("proposal", "counter") and not (message.offer or message.ask):
+            return "terms"
+        if kind == "ultimatum" and not message.ask:
+            return "ask"
+        if kind == "threat" and message.trigger_move is None:
+            return "trigger"
+        if kind in ("ultimatum", "assurance", "threat") and message.move is None:
+            return "move"
+        return None
+
     def action_send(self) -> None:
-        error = self.submit(self.build())
+        message = self.build()
+        field = self.missing(message)
+        if field is not None:
+            self.query_one("#composer-error", Static).update(f"Not sent: {MISSING[field]}.")
+            self.query_one({"terms": "#offer"}.get(field, f"#{field}")).focus()
+            return
+        error = self.submit(message)
         if error:
             self.query_one("#composer-error", Static).update(plain(f"Not sent: {error}"))
         else:

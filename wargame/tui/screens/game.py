@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, TabbedContent, TabPane
+from textual.widgets import Footer, TabbedContent, TabPane
 
 from wargame.engine.decisions import Message, Order, Proceed
 from wargame.errors import IllegalDecision, WargameError
@@ -69,9 +69,9 @@ class GameScreen(Screen):
                     with TabPane("Orders", id="tab-orders"):
                         yield OrdersPanel(id="orders")
                     with TabPane("Actors", id="tab-actors"):
-                        yield VerticalScroll(ActorsPanel(classes="panel"))
+                        yield VerticalScroll(ActorsPanel(classes="panel"), id="actors-scroll")
                     with TabPane("Alerts", id="tab-warnings"):
-                        yield VerticalScroll(IndicatorsPanel(classes="panel"), RedLinesPanel(classes="panel"))
+                        yield VerticalScroll(IndicatorsPanel(classes="panel"), RedLinesPanel(classes="panel"), id="alerts-scroll")
                     with TabPane("News", id="tab-news"):
                         yield NewsLog(classes="panel")
                 yield NewsLog(id="news-side", classes="panel")
@@ -164,13 +164,10 @@ class GameScreen(Screen):
 
     def _focus_for_phase(self) -> None:
         phase = self.session.phase
-        tabs = self.query_one("#tabs", TabbedContent)
         if phase == "orders":
-            tabs.active = "tab-orders"
-            self.query_one("#moves", OptionList).focus()
+            self.action_tab("tab-orders")
         elif phase in ("hotline", "briefing"):
-            tabs.active = "tab-hotline"
-            self.query_one("#conversation", OptionList).focus()
+            self.action_tab("tab-hotline")
 
     # ------------------------------------------------------------ keys
 
@@ -194,8 +191,15 @@ class GameScreen(Screen):
         return True
 
     def action_tab(self, pane: str) -> None:
+        """Show a tab and focus what scrolls in it (↑↓ PgUp PgDn then work there).
+
+        Focus leaves the old pane first: a focused widget that is hidden hands its
+        focus to a sibling in the same pane, which would switch straight back.
+        """
+        self.set_focus(None)
         self.query_one("#tabs", TabbedContent).active = pane
-        focus = {"tab-orders": "#moves", "tab-hotline": "#conversation"}.get(pane)
+        focus = {"tab-orders": "#moves", "tab-hotline": "#conversation", "tab-actors": "#actors-scroll",
+                 "tab-warnings": "#alerts-scroll", "tab-news": "#tab-news NewsLog"}.get(pane)
         if focus:
             self.query_one(focus).focus()
 
@@ -289,10 +293,7 @@ class GameScreen(Screen):
             self.app.autosave_quietly()  # kept as soon as it resolves: closing the terminal on the result loses nothing
             self._show_result()
         else:
-            self._focus_for_phase()
-            waiting = len(self.session.view().pending_proposals())
-            if waiting:
-                self.notify(f"{waiting} proposal{'s' if waiting > 1 else ''} awaiting your answer.", title="Hotline")
+            self._focus_for_phase()  # the header says what awaits an answer; the hotline opens on it
 
     def _show_result(self) -> None:
         from wargame.tui.screens.turn_result import TurnResultScreen

@@ -1,4 +1,9 @@
-"""The one-line header: scenario, turn label, turn of turns, phase, your side."""
+"""The one-line header: scenario, turn label, turn of turns, phase, your side, and what awaits your answer.
+
+At 80 columns not everything fits: the parts are kept in order of need (the
+phase, the turn, a proposal waiting for you, your side, the date, the title)
+and the date is shortened before it is dropped.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from wargame.safe_text import printable
+from wargame.tui.widgets.hotline_panel import awaiting_words
 
 PHASE_WORDS = {
     "briefing": "Briefing",
@@ -20,7 +26,7 @@ PHASE_WORDS = {
 class GameHeader(Widget):
     """Where we are in the crisis, always visible; drawn to the width it has."""
 
-    COMPONENT_CLASSES = {"header--title", "header--phase", "header--dim"}
+    COMPONENT_CLASSES = {"header--title", "header--phase", "header--dim", "header--waiting"}
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -38,16 +44,27 @@ class GameHeader(Widget):
         style = self.get_component_rich_style
         width = self.size.width or 80
         phase = "over" if view.over else view.phase
-        right = Text()
-        right.append(printable(f" {view.turn_label} "), style("header--title"))
-        right.append(f" turn {view.turn}/{view.turns} ", style("header--dim"))
-        right.append(f" {self.thinking or PHASE_WORDS.get(phase, phase)} ", style("header--phase"))
-        if width >= 70:
-            right.append(printable(f" {view.name} "), style("header--dim"))
-        title = printable(view.scenario.spec.title)
-        room = width - right.cell_len - 2
-        left = Text()
-        if room >= 8:
-            left.append(" " + (title if len(title) <= room else title[: room - 1] + "…"), style("header--title"))
-        gap = max(1, width - left.cell_len - right.cell_len)
-        return left + Text(" " * gap) + right
+        waiting = "" if view.over else awaiting_words(view)
+        parts = {  # shown left to right in this order; kept in the order of `need`
+            "waiting": Text(f" ⏳ {waiting} ", style("header--waiting")) if waiting else Text(),
+            "title": Text(" " + printable(view.scenario.spec.title), style("header--title")),
+            "gap": Text(),
+            "label": Text(printable(f" {view.turn_label} "), style("header--title")),
+            "turn": Text(f" turn {view.turn}/{view.turns} ", style("header--dim")),
+            "phase": Text(f" {self.thinking or PHASE_WORDS.get(phase, phase)} ", style("header--phase")),
+            "side": Text(printable(f" {view.name} "), style("header--dim")),
+        }
+        need = ["phase", "turn", "waiting", "side", "label", "title"]
+        kept: list[str] = []
+        for name in need:
+            room = width - sum(parts[k].cell_len for k in kept) - 1
+            part = parts[name]
+            if part.cell_len <= room:
+                kept.append(name)
+            elif name in ("label", "title") and room >= 10:
+                part.truncate(room, overflow="ellipsis")
+                kept.append(name)
+        used = sum(parts[k].cell_len for k in kept)
+        parts["gap"] = Text(" " * max(1, width - used))
+        kept.append("gap")
+        return Text("").join(parts[name] for name in parts if name in kept)

@@ -4,6 +4,11 @@ Messages come from the view's inbox (as received: garbled ones stay garbled)
 and outbox, plus the scripted hotline calls that reach you as news. A pending
 proposal, counter or ultimatum addressed to you can be answered with the
 keys shown under it; answers go up as ``AnswerRequested``.
+
+Nothing waiting may sit unseen: when a proposal for you arrives the panel
+turns to its conversation, and a message stays marked NEW (in its
+conversation's tab, and on the message itself) until its conversation has
+been on screen.
 """
 
 from __future__ import annotations
@@ -41,6 +46,18 @@ class Entry:
     text: Text
     pending: int | None = None  # envelope id awaiting my answer
     kind: str = ""
+    incoming: bool = False  # said to me, so it can be unread
+
+
+def awaiting_words(view) -> str:
+    """'1 proposal awaits your answer', plural-aware; empty when nothing waits."""
+    waiting = view.pending_proposals()
+    if not waiting:
+        return ""
+    ultimatums = sum(1 for e in waiting if e.message.kind == "ultimatum")
+    proposals = len(waiting) - ultimatums
+    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((proposals, "proposal"), (ultimatums, "ultimatum")) if n]
+    return f"{' and '.join(parts)} {'awaits' if len(waiting) == 1 else 'await'} your answer"
 
 
 def term_texts(view, term_ids) -> list[str]:
@@ -64,7 +81,8 @@ def conversation(view, other: str, palette: dict[str, str]) -> list[Entry]:
             continue
         message = envelope.message if sent else envelope.received()
         pending = None if sent or envelope.status != "pending" else envelope.id
-        entries.append(Entry(envelope.turn, envelope.id, _envelope_text(view, envelope, message, sent, names, palette), pending, message.kind))
+        text = _envelope_text(view, envelope, message, sent, names, palette)
+        entries.append(Entry(envelope.turn, envelope.id, text, pending, message.kind, incoming=not sent))
     for index, event in enumerate(view.news):
         if event.kind == "hotline" and len(event.actors) == 2 and other in event.actors and view.actor in event.actors:
             sender = event.actors[0]
@@ -74,7 +92,7 @@ def conversation(view, other: str, palette: dict[str, str]) -> list[Entry]:
             text.append("you" if sender == view.actor else names.get(sender, sender), "bold")
             text.append(f" → {'you' if sender != view.actor else names.get(other, other)} · call\n", "dim")
             text.append(body)
-            entries.append(Entry(event.turn, 10_000 + index, text))
+            entries.append(Entry(event.turn, 10_000 + index, text, incoming=sender != view.actor))
     entries.sort(key=lambda e: (e.turn, e.order))
     return entries
 
@@ -120,10 +138,14 @@ def _envelope_text(view, envelope, message, sent: bool, names, palette) -> Text:
 class HotlinePanel(Vertical):
     """Counterparts as tabs, the conversation below, answers by key."""
 
-    BINDINGS = [
+    BINDINGS = [  # [ and ] are told in the hint under the conversation: the footer has no room at 80 columns
         Binding("y", "answer('accept')", "Accept", tooltip="Accept the highlighted proposal"),
         Binding("x", "answer('reject')", "Reject", tooltip="Reject the highlighted proposal"),
         Binding("c", "answer('counter')", "Counter", tooltip="Answer the highlighted proposal with your own terms"),
+        Binding("left_square_bracket", "switch(-1)", "Previous conversation", show=False,
+                tooltip="The conversation with the counterpart to the left"),
+        Binding("right_square_bracket", "switch(1)", "Next conversation", show=False,
+                tooltip="The conversation with the counterpart to the right"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -131,6 +153,10 @@ class HotlinePanel(Vertical):
         self.view = None
         self.counterpart: str | None = None
         self._entries: list[Entry] = []
+        self._read: dict[str, set[int]] = {}  # per seat: the messages whose conversation has been on screen
+        self._known_pending: dict[str, set[int]] = {}  # per seat: proposals already turned to
+        self._fresh: set[int] = set()  # marked NEW in the conversation on screen
+        self._fresh_for: tuple = ()
 
     def compose(self) -> ComposeResult:
         yield Tabs(id="counterparts")
@@ -139,9 +165,22 @@ class HotlinePanel(Vertical):
 
     def show(self, view, palette: dict[str, str]) -> None:
         self.view, self.palette = view, palette
-        wanted = [(f"with-{o.id}", self._tab_label(view, o)) for o in view.others]
+        self._turn_to_waiting(view)
         if self.counterpart not in [o.id for o in view.others]:
             self.counterpart = self._default_counterpart(view)
+        self._fill()
+
+    def _turn_to_waiting(self, view) -> None:
+        """A proposal for me that was not there before opens its conversation (the first such, oldest first)."""
+        known = self._known_pending.setdefault(view.actor, set())
+        new = [e for e in view.pending_proposals() if e.id not in known]
+        known.update(e.id for e in new)
+        if new:
+            self.counterpart = new[0].message.sender
+
+    def _show_tabs(self) -> None:
+        view = self.view
+        wanted = [(f"with-{o.id}", self._tab_label(view, o)) for o in view.others]
         tabs = next(iter(self.query("#counterparts").results(Tabs)), None)
         if tabs is None or [t.id for t in tabs.query(Tab)] != [tab_id for tab_id, _ in wanted]:
             self.call_next(self._replace_tabs, wanted, f"with-{self.counterpart}")
@@ -150,7 +189,6 @@ class HotlinePanel(Vertical):
                 tabs.query_one(f"#{tab_id}", Tab).label = label
             if tabs.active != f"with-{self.counterpart}":
                 tabs.active = f"with-{self.counterpart}"
-        self._fill()
 
     async def _replace_tabs(self, wanted: list[tuple[str, Text]], active: str) -> None:
         """A new row of tabs with the chosen one active from the start.
@@ -164,10 +202,29 @@ class HotlinePanel(Vertical):
         await self.mount(row, before=self.query_one("#conversation"))
 
     def _tab_label(self, view, other) -> Text:
-        """The name, proposals waiting, and a mark for a channel that is not simply open (the hint says it in words)."""
+        """The name, unread messages (✉), proposals waiting, and a mark for a channel that is not simply open."""
         waiting = sum(1 for e in view.pending_proposals() if e.message.sender == other.id)
-        badge = f" ({waiting})" if waiting else ""
+        unread = len(self.unread(other.id))
+        badge = (f" ✉{unread}" if unread else "") + (f" ({waiting})" if waiting else "")
         return plain(f"{other.name}{badge}{CHANNEL_MARKS.get(other.channel, '')}")
+
+    def unread(self, other: str) -> list[Entry]:
+        """Messages from ``other`` whose conversation has not been on screen since they came."""
+        view = self.view
+        if view is None:
+            return []
+        read = self._read_by(view)
+        return [e for e in conversation(view, other, self.palette) if e.incoming and e.order not in read]
+
+    def _read_by(self, view) -> set[int]:
+        """What this seat has read; a seat first seen (a resumed game) has read what came before this turn."""
+        if view.actor not in self._read:
+            waiting = {e.id for e in view.pending_proposals()}
+            self._read[view.actor] = {
+                e.order for other in view.others for e in conversation(view, other.id, self.palette)
+                if e.turn < view.turn and e.order not in waiting
+            }
+        return self._read[view.actor]
 
     def _default_counterpart(self, view) -> str | None:
         pending = view.pending_proposals()
@@ -176,34 +233,61 @@ class HotlinePanel(Vertical):
         usable = [o.id for o in view.others if o.channel != "severed"]
         return (usable or [o.id for o in view.others] or [None])[0]
 
+    def _on_screen(self) -> bool:
+        """The Hotline tab is the one shown (a hidden pane is not displayed)."""
+        return all(node.display for node in self.ancestors_with_self if hasattr(node, "display"))
+
     def _fill(self) -> None:
         view = self.view
         if view is None:
             return
         self._entries = conversation(view, self.counterpart, self.palette) if self.counterpart else []
+        read = self._read_by(view)
+        if self._fresh_for != (view.actor, view.turn, self.counterpart):
+            self._fresh_for, self._fresh = (view.actor, view.turn, self.counterpart), set()
+        unread = {e.order for e in self._entries if e.incoming and e.order not in read}
+        self._fresh |= unread
+        if self._on_screen():
+            read |= unread
+        self._show_tabs()
         listing = self.query_one("#conversation", OptionList)
         listing.clear_options()
         if not self._entries:
             listing.add_option(Option(Text("No messages yet.", "dim italic"), disabled=True))
         else:
-            listing.add_options([Option(entry.text, id=f"m{i}") for i, entry in enumerate(self._entries)])
+            listing.add_options([Option(self._marked(entry), id=f"m{i}") for i, entry in enumerate(self._entries)])
             pending = [i for i, e in enumerate(self._entries) if e.pending is not None]
             listing.highlighted = pending[0] if pending else len(self._entries) - 1
             listing.scroll_to_highlight()
+        self._show_hint(view)
+
+    def _marked(self, entry: Entry) -> Text:
+        if entry.order not in self._fresh:
+            return entry.text
+        return Text.assemble(("NEW", "bold reverse"), " ", entry.text)
+
+    def _show_hint(self, view) -> None:
         other = next((o for o in view.others if o.id == self.counterpart), None)
         hint = self.query_one("#hotline-hint", Static)
+        switch = (("  [ ]", "bold"), " other conversation") if len(view.others) > 1 else ()
         if view.over:
             hint.update("")
         elif view.phase != "hotline":
-            hint.update(Text("The hotline opens at the start of each turn.", "dim"))
+            hint.update(Text.assemble(("The hotline opens at the start of each turn.", "dim"), *switch))
         elif other is not None and other.channel == "severed":
-            hint.update(Text(f"The channel to {other.name} is severed: messages cannot get through.", "italic"))
+            hint.update(Text.assemble((f"The channel to {other.name} is severed: messages cannot get through.", "italic"), *switch))
         elif other is not None and other.channel == "strained":
             hint.update(Text.assemble(
                 (f"The channel to {other.name} is strained: messages may arrive late or garbled.  ", "italic"),
-                ("m", "bold"), " write a message"))
+                ("m", "bold"), " write a message", *switch))
         else:
-            hint.update(Text.assemble(("m", "bold"), " write a message   ", ("space", "bold"), " close the hotline and go to orders"))
+            hint.update(Text.assemble(("m", "bold"), " write a message   ", ("space", "bold"),
+                                      " close the hotline and go to orders", *switch))
+
+    def on_show(self) -> None:
+        """The Hotline tab came into view: the conversation on it is read now."""
+        if self.view is not None and self.counterpart and self.unread(self.counterpart):
+            self._fill()
 
     def highlighted_entry(self) -> Entry | None:
         listing = self.query_one("#conversation", OptionList)
@@ -232,7 +316,16 @@ class HotlinePanel(Vertical):
             entry = self.highlighted_entry()
             if self.view is None or self.view.phase != "hotline" or entry is None or entry.pending is None:
                 return False
+        if action == "switch" and (self.view is None or len(self.view.others) < 2):
+            return False
         return True
+
+    def action_switch(self, step: int) -> None:
+        """The next (or previous) counterpart's conversation, round the row."""
+        others = [o.id for o in self.view.others] if self.view is not None else []
+        if self.counterpart in others:
+            self.counterpart = others[(others.index(self.counterpart) + step) % len(others)]
+            self._fill()
 
     def action_answer(self, kind: str) -> None:
         entry = self.highlighted_entry()

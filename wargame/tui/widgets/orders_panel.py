@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from wargame.engine.weighing import as_seen_by
 from wargame.tui.messages import MoveChosen
 from wargame.tui.text import CATEGORY_ORDER, changes_text, cost_text, escalation_mark
+from wargame.tui.widgets.hotline_panel import awaiting_words
 from wargame.tui.widgets.text_pane import TextPane
 
 
@@ -134,7 +135,12 @@ class OrdersPanel(Vertical):
             status.show(Text.assemble(("Choose a move ", "bold"), ("↑↓ browse · Enter orders", "dim")))
         else:
             status.show(Text.assemble(("Orders open after the hotline ", "bold"), ("(browse now)", "dim")))
+        waiting = "" if view.over else awaiting_words(view)
+        if waiting:
+            where = "press 1 for the hotline" if view.phase == "hotline" else "on the hotline next turn"
+            status.show(Text.assemble(status.text, "\n", ("⏳ " + waiting, "bold"), (f" ({where})", "dim")))
         status.set_class(bool(view.order), "-ordered")
+        status.set_class(bool(waiting), "-waiting")
 
     def _fill(self, view) -> None:
         moves = self.query_one("#moves", OptionList)
