@@ -183,7 +183,9 @@ async def test_nothing_of_one_team_survives_a_hand_over(tmp_path):
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
-        await pilot.press(*draft)
+        await pilot.press("tab", "tab", *draft)  # past the kind and the recipient, to the text
+        await pilot.pause()
+        assert draft in screen_text(app)  # typed into the text: its absence later means something
         await pilot.press("escape")  # the draft is left unsent
         await pilot.pause()
         american.query_one(NewsLog).scroll_home(animate=False)

@@ -32,3 +32,19 @@ def test_a_quiet_turn_reads_unchanged(rules_scenario):
     text = Text()
     standing(text, view)
     assert (text.plain.strip() == "unchanged") == (dict(view.stats) == dict(view.previous_stats))
+
+
+def test_a_move_that_breaks_an_agreement_names_it_by_its_terms(rules_scenario):
+    from wargame.engine import Message
+    from wargame.tui.widgets.orders_panel import detail_text
+
+    game = Game(rules_scenario, 4)
+    game.proceed()  # to the hotline
+    game.send(Message("a", "b", "proposal", "Let us agree.", ask=("t_no_deploy",)))
+    game.send(Message("b", "a", "accept", reply_to=game.envelopes[-1].id))
+    game.proceed()  # to orders
+    view = actor_view(game, "b")
+    option = view.option("deploy_forces")
+    assert option.breaks
+    shown = detail_text(view, option, {"up": "red", "down": "green", "warn": "yellow"}).plain
+    assert "Breaks your agreement: No deployment" in shown and "#" not in shown.split("Breaks")[1]

@@ -74,6 +74,10 @@ class BriefingScreen(Screen[None]):
         Binding("enter", "choose", "Take this side", priority=True),
         Binding("enter", "start", "Start as this side", priority=True),
         Binding("escape", "back", "Back"),
+        Binding("pagedown", "read('page_down')", "Read on", priority=True, tooltip="Scroll the briefing down"),
+        Binding("pageup", "read('page_up')", "Back up", show=False, priority=True),
+        Binding("end", "read('end')", "End of the briefing", show=False, priority=True),
+        Binding("home", "read('home')", "Top of the briefing", show=False, priority=True),
     ]
 
     def __init__(self, scenario, side: str = "", locked: bool = False, opening_label: str = "") -> None:
@@ -165,6 +169,14 @@ class BriefingScreen(Screen[None]):
         self.query_one("#briefing-text").update(self._text())
         self._show_side()
         self.refresh_bindings()
+
+    def action_read(self, where: str) -> None:
+        """PgDn/PgUp/Home/End scroll the briefing whatever has the keyboard (the side list keeps ↑↓)."""
+        if self.scenario is None:
+            return
+        text = self.query_one("#briefing-text")
+        {"page_down": text.scroll_page_down, "page_up": text.scroll_page_up,
+         "end": text.scroll_end, "home": text.scroll_home}[where](animate=False)
 
     def action_start(self) -> None:
         if self.scenario is not None and self.locked:

@@ -343,11 +343,14 @@ class GameScreen(Screen):
         if option.crosses or option.breaks:
             from wargame.tui.screens.confirm_dialog import ConfirmScreen
 
-            risks = []
-            if option.crosses:
-                risks.append("it crosses a red line another side has declared")
-            if option.breaks:
-                risks.append("it breaks an agreement you made")
+            view = self.session.view()
+            names = {o.id: o.name for o in view.others}
+            lines = {line.id: line for line in view.their_red_lines}
+            terms = {term.id: term.text for term in view.scenario.spec.terms}
+            risks = [f"it crosses {names.get(lines[i].owner, lines[i].owner)}'s red line “{lines[i].description}”"
+                     for i in option.crosses if i in lines]
+            risks += [f"it breaks your agreement “{'; '.join(terms.get(t, t) for t in a.terms) or 'a promise'}”"
+                      for a in view.agreements if a.id in option.breaks]
             self.app.push_screen(
                 ConfirmScreen(f"Order {option.move.name}?", "Careful: " + " and ".join(risks) + ".", "Order it"),
                 lambda yes: yes and self._place_order(option.move.id, target),

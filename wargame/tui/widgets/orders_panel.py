@@ -79,7 +79,10 @@ def detail_text(view, option, palette: dict[str, str]) -> Text:
             line = owners.get(line_id)
             text.append(f"⚠ Crosses a declared red line: {line.description if line else line_id}\n", f"bold {palette['up']}")
     if option.breaks:
-        text.append("⚠ Breaks agreement " + ", ".join(f"#{a}" for a in option.breaks) + "\n", f"bold {palette['up']}")
+        terms = {term.id: term.text for term in view.scenario.spec.terms}
+        for agreement in (a for a in view.agreements if a.id in option.breaks):
+            promised = "; ".join(terms.get(t, t) for t in agreement.terms) or "a promise"
+            text.append(f"⚠ Breaks your agreement: {promised}\n", f"bold {palette['up']}")
     if not option.available:
         text.append(f"Not available: {option.reason}\n", "italic")
     text.rstrip()
