@@ -313,14 +313,14 @@ class WargameApp(App[None]):
         self.push_screen(SaveScreen(self.saves_folder(), self._save_name()), self._save_to)
 
     def _save_name(self) -> str:
-        return f"{self.session.scenario.id}-turn{self.session.facilitator_view().turn}" if self.session else "game"
+        return self.session.save_name(self.saves_folder()) if self.session else "game"
 
     def _save_to(self, path: Path | None) -> bool:
         """Save to the chosen path; a failure is one line and the game goes on. True when saved."""
         if path is None or self.session is None:
             return False
         try:
-            self.session.save(path)
+            path = self.session.save(path)  # beside the chosen file when that is another game's
         except (WargameError, OSError) as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return False
@@ -372,7 +372,7 @@ class WargameApp(App[None]):
             if path is None:
                 self.notify("Nothing was saved; the game goes on.", title="Not saved", markup=False)
             elif self._save_to(path):
-                self.exit(message=plain(f"Game saved to {path}"))
+                self.exit(message=plain(f"Game saved to {self.session.save_path}"))
             else:
                 self._offer_another_folder(f"Nothing was saved in {path.parent}. Type another folder or path.")
 
