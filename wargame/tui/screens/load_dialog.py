@@ -17,30 +17,32 @@ from wargame.tui.untrusted import plain
 
 
 def summary_text(summary) -> Text:
-    """One save as a three-line entry: scenario and turn; who played which side; state, last saved and file.
+    """One save as three lines: scenario, turn and date in the game; who played which side; outcome, last saved, file.
 
     All of it is the save's own text, shown plain.
     """
     if not summary.readable:
         return Text.assemble(plain(summary.path.name, "bold"), "\n", plain(f"  unreadable: {summary.problem}", "italic"))
-    state = f"over: {summary.outcome}" if summary.outcome else f"{summary.phase}, rung {summary.rung} {summary.rung_name}"
-    branch = f" · branch from turn {summary.from_turn}" if summary.from_turn else ""
     when = f"turn {summary.turn}" + (f" · {summary.turn_label}" if summary.turn_label else "")
+    state = [f"over: {summary.outcome}"] if summary.outcome else []
+    if summary.from_turn:
+        state.append(f"branch from turn {summary.from_turn}")
+    state += [f"saved {local_time(summary.saved_at)}", summary.path.name]
     return Text.assemble(
         plain(summary.scenario_title, "bold"), plain(f" · {when}"), "\n",
         plain(f"  {who_played(summary)}"), "\n",
-        plain(f"  {state}{branch} · saved {local_time(summary.saved_at)} · {summary.path.name}", "dim"),
+        plain("  " + " · ".join(state), "dim"),
     )
 
 
 def who_played(summary) -> str:
-    """"played by people: United States · by the computer: Soviet Union, Cuba" (or that the save does not say)."""
+    """"humans: United States · computer: Soviet Union, Cuba" (or that the save does not say)."""
     sides = summary.sides()
-    people = [name for name, human in sides if human]
-    computers = [name for name, human in sides if human is False]
-    if not sides or all(human is None for _, human in sides):
+    if all(human is None for _, human in sides):
         return "sides: " + ", ".join(name for name, _ in sides) + " (who played them is not recorded)"
-    return f"played by people: {', '.join(people) or 'nobody'} · by the computer: {', '.join(computers) or 'no side'}"
+    people = ", ".join(name for name, human in sides if human) or "none"
+    computers = ", ".join(name for name, human in sides if not human) or "none"
+    return f"humans: {people} · computer: {computers}"
 
 
 def local_time(saved_at: str) -> str:
