@@ -380,27 +380,36 @@ class WargameApp(App[None]):
 
 
 def help_sections(app: WargameApp) -> list[tuple[str, list]]:
-    """Bindings of every place the player can be, in the order of play."""
+    """The keys that work here and now: the app's that this mode allows, then the current screen's (and its panels').
+
+    A key whose action the app or the screen refuses outright (``check_action``
+    False: the white cell without ``--facilitator``, End turn on the hotline)
+    is left out; one only waiting (None: the computers are thinking) stays.
+    """
     from wargame.tui.screens.briefing import BriefingScreen
     from wargame.tui.screens.end import EndScreen
     from wargame.tui.screens.facilitator import FacilitatorScreen
     from wargame.tui.screens.game import GameScreen
     from wargame.tui.screens.hand_over import HandOverScreen
+    from wargame.tui.screens.help import as_binding
     from wargame.tui.screens.title import TitleScreen
     from wargame.tui.screens.turn_result import TurnResultScreen
     from wargame.tui.widgets.hotline_panel import HotlinePanel
 
-    return [
-        ("Everywhere", list(WargameApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette")]),
-        ("Title screen", list(TitleScreen.BINDINGS)),
-        ("Side and briefing", list(BriefingScreen.BINDINGS)),
-        ("Hand-over (several teams at one terminal)", list(HandOverScreen.BINDINGS)),
-        ("Game", list(GameScreen.BINDINGS)),
-        ("Hotline conversation", list(HotlinePanel.BINDINGS)),
-        ("Turn result", list(TurnResultScreen.BINDINGS)),
-        ("End of the game", list(EndScreen.BINDINGS)),
-        ("White cell (wargame play --facilitator)", list(FacilitatorScreen.BINDINGS)),
+    def allowed(owner, bindings) -> list[Binding]:
+        return [b for b in map(as_binding, bindings) if owner.check_action(b.action, ()) is not False]
+
+    screen = app.screen
+    titles = {TitleScreen: "Title screen", BriefingScreen: "Side and briefing",
+              HandOverScreen: "Hand-over (several teams at one terminal)", GameScreen: "Game",
+              TurnResultScreen: "Turn result", EndScreen: "End of the game", FacilitatorScreen: "White cell"}
+    sections = [
+        ("Everywhere", allowed(app, WargameApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette")]),
+        (titles.get(type(screen), "This screen"), allowed(screen, screen.BINDINGS)),
     ]
+    if isinstance(screen, GameScreen) and screen.session.phase == "hotline":
+        sections += [("Hotline conversation", allowed(panel, panel.BINDINGS)) for panel in screen.query(HotlinePanel)[:1]]
+    return sections
 
 
 def build_app(game: Game | None = None, human_actors: Sequence[str] = (), **options: Any) -> WargameApp:
