@@ -23,7 +23,7 @@ MAX_PLAYERS = 64
 
 Number = Annotated[float, Strict()]  # a whole number is a number too
 ActorId = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=40)]
-GameId = Annotated[str, Strict(), StringConstraints(pattern=SAFE_PATTERN)]  # names the autosave file
+GameId = Annotated[str, Strict(), StringConstraints(pattern=SAFE_PATTERN)]  # written back into every later save
 
 
 class _Part(BaseModel):
