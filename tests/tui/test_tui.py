@@ -295,7 +295,8 @@ async def test_resuming_seats_the_side_played_in_the_save(tmp_path, requested, s
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-    assert read_save(tmp_path / "saves" / "tutorial-turn1.json").players == (seated,)
+    [saved] = (tmp_path / "saves").glob(f"tutorial-{seated}-turn1-*.json")  # named for the side played
+    assert read_save(saved).players == (seated,)
 
 
 async def test_resume_from_the_title_screen(tmp_path):
@@ -351,7 +352,7 @@ async def test_save_dialog_writes_a_save(tmp_path):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-    path = tmp_path / "saves" / "tutorial-turn1.json"
+    [path] = (tmp_path / "saves").glob("tutorial-kestria-turn1-*.json")
     assert load_game(path).decisions == game.decisions
 
 
