@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,8 @@ def test_a_failing_rename_keeps_the_previous_save(cuban_save, monkeypatch):
     assert cuban_save.read_bytes() == before
     assert sorted(p.name for p in cuban_save.parent.iterdir()) == ["cuban.json"]
 
+
+NOON = datetime(2024, 3, 1, 12, 0)  # local time, as file names show it
 
 KILLED_WRITER = """
 import os, sys, time
@@ -388,12 +391,14 @@ def test_autosave_keeps_one_file_per_game_and_updates_it(tutorial, tmp_path):
             play_computers(game, game.actor_ids)
         game.proceed()
         if game.turn_phase == "aftermath":
-            paths.add(saves.autosave(game, folder))
+            paths.add(saves.autosave(game, folder, players=["kestria"], now=NOON))
             assert saves.read_summary(next(iter(paths))).turn == game.turn
     assert len(paths) == 1
     path = paths.pop()
-    assert path.name.startswith("tutorial") and "-6-" in path.name
-    assert saves.autosave(Game(tutorial, 6), folder) != path  # another game, another file
+    assert path.name == "tutorial-kestria-2024-03-01-1200.json"
+    other = saves.autosave(Game(tutorial, 6), folder, players=["kestria"], now=NOON)  # another game, another file
+    assert other.name == "tutorial-kestria-2024-03-01-1200-2.json"
+    assert saves.read_summary(path).turn == game.turn  # untouched
 
 
 def test_list_saves_shows_broken_files_with_the_reason(cuban, tutorial, tmp_path):

@@ -66,7 +66,7 @@ async def test_a_failed_save_and_quit_keeps_the_game_open_and_saves_elsewhere(tm
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code in (0, None)
-    saved = tmp_path / "elsewhere" / "tutorial-turn1.json"
+    [saved] = (tmp_path / "elsewhere").glob("tutorial-kestria-turn1-*.json")  # the suggested name, in that folder
     assert load_game(saved).decisions == game.decisions
 
 

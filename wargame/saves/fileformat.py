@@ -102,6 +102,7 @@ def summary(game: Game, saved_at: str) -> dict[str, Any]:
     outcome = game.outcome
     return {
         "scenario_title": game.scenario.spec.title,
+        "actors": {actor.id: actor.name for actor in game.scenario.spec.actors},
         "turn": game.turn,
         "turn_label": game.turn_label(),
         "phase": game.turn_phase,

@@ -21,6 +21,8 @@ class SaveSummary:
     game_id: str = ""
     scenario_id: str = ""
     scenario_title: str = ""
+    actors: dict[str, str] = field(default_factory=dict)  # every actor's name by id, in the scenario's order
+    players: tuple[str, ...] | None = None  # the actors people played (None: the save does not say)
     seed: int = 0
     turn: int = 0
     turn_label: str = ""
@@ -37,6 +39,14 @@ class SaveSummary:
     def readable(self) -> bool:
         return self.problem is None
 
+    def sides(self) -> list[tuple[str, bool | None]]:
+        """Each actor's name and whether people played it (None: the save does not say), in the scenario's order.
+
+        Saves written before ``summary.actors`` give the actors' ids for names.
+        """
+        players = self.players
+        return [(name, None if players is None else actor in players) for actor, name in self.actors.items()]
+
 
 def read_summary(path: str | Path) -> SaveSummary:
     path = Path(path)
@@ -50,6 +60,8 @@ def read_summary(path: str | Path) -> SaveSummary:
         game_id=save.id,
         scenario_id=save.scenario.id,
         scenario_title=s.scenario_title,
+        actors=dict(s.actors) if s.actors is not None else {actor: actor for actor in s.state.stats},
+        players=save.players,
         seed=save.seed,
         turn=s.turn,
         turn_label=s.turn_label,

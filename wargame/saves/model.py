@@ -23,7 +23,7 @@ MAX_PLAYERS = 64
 
 Number = Annotated[float, Strict()]  # a whole number is a number too
 ActorId = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=40)]
-GameId = Annotated[str, Strict(), StringConstraints(pattern=SAFE_PATTERN)]  # names the autosave file
+GameId = Annotated[str, Strict(), StringConstraints(pattern=SAFE_PATTERN)]  # written back into every later save
 
 
 class _Part(BaseModel):
@@ -72,6 +72,12 @@ class Summary(_Part):
     """Derived from the decisions: enough to list saves without replaying, and to verify a replay."""
 
     scenario_title: Name
+    actors: dict[ActorId, Name] | None = Field(
+        default=None,
+        max_length=MAX_PLAYERS,
+        description="Each actor's name by id, in the scenario's order, so a list of saves can say who played "
+        "(absent in older saves).",
+    )
     turn: Whole
     turn_label: Name
     phase: Name
@@ -90,7 +96,7 @@ class SaveHeader(_Part):
 
     format_version: Whole = Field(ge=0, description="The save format; older ones are migrated on load.")
     game_version: Name = Field(description="The wargame version that wrote the save.")
-    id: GameId = Field(description="The game's short id, kept across saves of the same game; it names the autosave file.")
+    id: GameId = Field(description="The game's short id, kept across saves of the same game (a plain name).")
     branch: Branch | None
     scenario: ScenarioCopy
     seed: Whole

@@ -1,8 +1,9 @@
 """What a save remembers about a game beyond its decisions: identity and branch.
 
-A game keeps the same short id from its first save on, so its autosave
-overwrites one file; a fork gets a new id and remembers its parent and
-turn. This lives in a weak registry beside the game rather than on the
+A game keeps the same short id from its first save on; a fork gets a new
+id and remembers its parent and turn. The game also remembers the file it
+was loaded from and the file its autosaves go to, so that one sitting of a
+game autosaves into one file. This lives in a weak registry beside the game rather than on the
 engine's ``Game``, which knows nothing of files.
 """
 
@@ -12,6 +13,7 @@ import datetime as dt
 import secrets
 import weakref
 from dataclasses import dataclass
+from pathlib import Path
 
 from wargame.engine.game import Game
 from wargame.saves.model import Branch
@@ -23,6 +25,9 @@ class Provenance:
     branch: Branch | None = None  # {"parent": id, "from_turn": N} for a counterfactual fork
     saved_at: str | None = None
     saved_decisions: int = -1  # length of the decision log when saved_at was taken
+    loaded_from: Path | None = None  # the file the game was loaded from, if any
+    loaded_decisions: int = -1  # length of the decision log when loaded
+    autosave_to: Path | None = None  # the file this game's autosaves go to, once the first is written
 
 
 _REGISTRY: weakref.WeakKeyDictionary[Game, Provenance] = weakref.WeakKeyDictionary()

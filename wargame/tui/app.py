@@ -313,14 +313,14 @@ class WargameApp(App[None]):
         self.push_screen(SaveScreen(self.saves_folder(), self._save_name()), self._save_to)
 
     def _save_name(self) -> str:
-        return f"{self.session.scenario.id}-turn{self.session.facilitator_view().turn}" if self.session else "game"
+        return self.session.save_name(self.saves_folder()) if self.session else "game"
 
     def _save_to(self, path: Path | None) -> bool:
         """Save to the chosen path; a failure is one line and the game goes on. True when saved."""
         if path is None or self.session is None:
             return False
         try:
-            self.session.save(path)
+            path = self.session.save(path)  # beside the chosen file when that is another game's
         except (WargameError, OSError) as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return False
@@ -372,7 +372,7 @@ class WargameApp(App[None]):
             if path is None:
                 self.notify("Nothing was saved; the game goes on.", title="Not saved", markup=False)
             elif self._save_to(path):
-                self.exit(message=plain(f"Game saved to {path}"))
+                self.exit(message=plain(f"Game saved to {self.session.save_path}"))
             else:
                 self._offer_another_folder(f"Nothing was saved in {path.parent}. Type another folder or path.")
 
@@ -380,27 +380,36 @@ class WargameApp(App[None]):
 
 
 def help_sections(app: WargameApp) -> list[tuple[str, list]]:
-    """Bindings of every place the player can be, in the order of play."""
+    """The keys that work here and now: the app's that this mode allows, then the current screen's (and its panels').
+
+    A key whose action the app or the screen refuses outright (``check_action``
+    False: the white cell without ``--facilitator``, End turn on the hotline)
+    is left out; one only waiting (None: the computers are thinking) stays.
+    """
     from wargame.tui.screens.briefing import BriefingScreen
     from wargame.tui.screens.end import EndScreen
     from wargame.tui.screens.facilitator import FacilitatorScreen
     from wargame.tui.screens.game import GameScreen
     from wargame.tui.screens.hand_over import HandOverScreen
+    from wargame.tui.screens.help import as_binding
     from wargame.tui.screens.title import TitleScreen
     from wargame.tui.screens.turn_result import TurnResultScreen
     from wargame.tui.widgets.hotline_panel import HotlinePanel
 
-    return [
-        ("Everywhere", list(WargameApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette")]),
-        ("Title screen", list(TitleScreen.BINDINGS)),
-        ("Side and briefing", list(BriefingScreen.BINDINGS)),
-        ("Hand-over (several teams at one terminal)", list(HandOverScreen.BINDINGS)),
-        ("Game", list(GameScreen.BINDINGS)),
-        ("Hotline conversation", list(HotlinePanel.BINDINGS)),
-        ("Turn result", list(TurnResultScreen.BINDINGS)),
-        ("End of the game", list(EndScreen.BINDINGS)),
-        ("White cell (wargame play --facilitator)", list(FacilitatorScreen.BINDINGS)),
+    def allowed(owner, bindings) -> list[Binding]:
+        return [b for b in map(as_binding, bindings) if owner.check_action(b.action, ()) is not False]
+
+    screen = app.screen
+    titles = {TitleScreen: "Title screen", BriefingScreen: "Side and briefing",
+              HandOverScreen: "Hand-over (several teams at one terminal)", GameScreen: "Game",
+              TurnResultScreen: "Turn result", EndScreen: "End of the game", FacilitatorScreen: "White cell"}
+    sections = [
+        ("Everywhere", allowed(app, WargameApp.BINDINGS) + [Binding("ctrl+p", "command_palette", "Command palette")]),
+        (titles.get(type(screen), "This screen"), allowed(screen, screen.BINDINGS)),
     ]
+    if isinstance(screen, GameScreen) and screen.session.phase == "hotline":
+        sections += [("Hotline conversation", allowed(panel, panel.BINDINGS)) for panel in screen.query(HotlinePanel)[:1]]
+    return sections
 
 
 def build_app(game: Game | None = None, human_actors: Sequence[str] = (), **options: Any) -> WargameApp:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from wargame.engine import ActorView, Decision, FacilitatorView, Game, actor_view, facilitator_view
@@ -78,9 +79,10 @@ def open_save(path: str | Path) -> tuple[Game, tuple[str, ...] | None]:
     """A saved game and the sides people played in it (None when the save does not say)."""
     from wargame.saves import read_save
     from wargame.saves.replay import restore
+    from wargame.saves.store import loaded
 
     save = read_save(path)
-    return restore(save), save.players
+    return loaded(restore(save), path), save.players
 
 
 @dataclass
@@ -106,6 +108,7 @@ class Session:
     _view: ActorView | None = field(default=None, repr=False)
     _view_key: tuple | None = field(default=None, repr=False)
     _white_cell: tuple[tuple, FacilitatorView] | None = field(default=None, repr=False)
+    _report: tuple[Path, int] | None = field(default=None, repr=False)  # the report written, and for how many decisions
 
     @classmethod
     def create(
@@ -248,29 +251,69 @@ class Session:
         self.game.proceed()
 
     # ------------------------------------------------------------ saving
+    #
+    # Files are named for the people who look for them (``saves.names.file_stem``):
+    # the scenario, the sides played here and the local time. None of them
+    # overwrites a file this session did not write: a name taken gets -2, -3...
 
-    def save(self, path: Path) -> None:
-        """Save to ``path`` (its folder created); a refusal is a one-line ``SaveError``, the game unchanged."""
-        from wargame.errors import SaveError
-        from wargame.saves import save_game
+    def save(self, path: Path) -> Path:
+        """Save to ``path`` (its folder created), or beside it as ``NAME-2.json``... when ``path`` is another file.
 
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise SaveError(f"cannot create the folder {path.parent}: {error.strerror or error}") from None
-        save_game(self.game, path, players=self.humans)
+        ``path`` may be overwritten when it is this session's own save (the
+        file it was loaded from or last saved to). Returns the file written;
+        a refusal is a one-line ``SaveError``, the game unchanged.
+        """
+        from wargame.saves import save_bytes, save_game
+        from wargame.saves.store import make_folder, write_new
+
+        make_folder(path.parent)
+        if path.exists() and not self._own(path):
+            path = write_new(path.parent, path.stem, path.suffix, save_bytes(self.game, players=self.humans))
+        else:
+            save_game(self.game, path, players=self.humans)
         self.save_path = path
+        return path
 
-    def autosave(self, folder: Path) -> Path:
+    def _own(self, path: Path) -> bool:
+        try:
+            return self.save_path is not None and self.save_path.resolve() == path.resolve()
+        except OSError:
+            return False
+
+    def save_name(self, folder: Path, now: datetime | None = None) -> str:
+        """The name the save dialog suggests: scenario, sides, turn and time, not taken in ``folder``."""
+        from wargame.saves.names import file_stem
+        from wargame.saves.store import free_path
+
+        stem = file_stem(self.scenario.id, self.humans, _local(now), extra=f"turn{self.game.turn}")
+        return free_path(folder, stem, ".json").stem
+
+    def autosave(self, folder: Path, now: datetime | None = None) -> Path:
+        """Autosave into this sitting's own file (``saves.autosave``), named at the first autosave."""
         from wargame.saves import autosave
 
-        return autosave(self.game, folder, players=self.humans)
+        return autosave(self.game, folder, players=self.humans, now=_local(now))
 
-    def write_report(self, folder: Path) -> Path:
-        """Write the after-action report (Markdown, from ``wargame.debrief``) into ``folder``."""
+    def write_report(self, folder: Path, now: datetime | None = None) -> Path:
+        """Write the after-action report (Markdown, from ``wargame.debrief``) into a new file in ``folder``.
+
+        Named ``SCENARIO-SIDES-TIME-debrief.md``; asked again for the same
+        game, it returns the report already written instead of another copy.
+        """
         from wargame.debrief import build_report, render_markdown
+        from wargame.saves.names import file_stem
+        from wargame.saves.store import write_new
 
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{self.game.scenario.id}-{self.game.seed}-debrief.md"
-        path.write_text(render_markdown(build_report(self.game)), encoding="utf-8")
+        moment = len(self.game.decisions)
+        if self._report is not None and self._report[1] == moment and self._report[0].is_file():
+            return self._report[0]
+        text = render_markdown(build_report(self.game))
+        stem = file_stem(self.scenario.id, self.humans, _local(now), extra="") + "-debrief"
+        path = write_new(folder, stem, ".md", text.encode("utf-8"))
+        self._report = (path, moment)
         return path
+
+
+def _local(now: datetime | None) -> datetime:
+    """``now`` (the clock's when None) in local time: file names show the time on the players' clock."""
+    return (now or datetime.now()).astimezone()

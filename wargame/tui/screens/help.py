@@ -1,4 +1,8 @@
-"""Every key, read from the ``BINDINGS`` of the app, its screens and panels."""
+"""The keys that work here and now, read from the ``BINDINGS`` of the app, the current screen and its panels.
+
+Which ones is ``wargame.tui.app.help_sections``'s choice (the mode and the
+phase decide); this screen lays them out.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ def as_binding(item) -> Binding:
 
 
 class HelpScreen(ModalScreen[None]):
-    """A table of keys per place they work in."""
+    """A table of keys, one section per place they work in (the app everywhere, then this screen)."""
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -16,15 +17,43 @@ from wargame.tui.untrusted import plain
 
 
 def summary_text(summary) -> Text:
-    """One save as a two-line entry: scenario and turn, then state and file (all of it the save's own text, shown plain)."""
+    """One save as three lines: scenario, turn and date in the game; who played which side; outcome, last saved, file.
+
+    All of it is the save's own text, shown plain.
+    """
     if not summary.readable:
         return Text.assemble(plain(summary.path.name, "bold"), "\n", plain(f"  unreadable: {summary.problem}", "italic"))
-    state = f"ended: {summary.outcome}" if summary.outcome else f"{summary.phase}, rung {summary.rung} {summary.rung_name}"
-    branch = f" · branch from turn {summary.from_turn}" if summary.from_turn else ""
+    when = f"turn {summary.turn}" + (f" · {summary.turn_label}" if summary.turn_label else "")
+    state = [f"over: {summary.outcome}"] if summary.outcome else []
+    if summary.from_turn:
+        state.append(f"branch from turn {summary.from_turn}")
+    state += [f"saved {local_time(summary.saved_at)}", summary.path.name]
     return Text.assemble(
-        plain(summary.scenario_title, "bold"), plain(f" · {summary.turn_label or f'turn {summary.turn}'}"), "\n",
-        plain(f"  {state}{branch} · {str(summary.saved_at)[:16].replace('T', ' ')} · {summary.path.name}", "dim"),
+        plain(summary.scenario_title, "bold"), plain(f" · {when}"), "\n",
+        plain(f"  {who_played(summary)}"), "\n",
+        plain("  " + " · ".join(state), "dim"),
     )
+
+
+def who_played(summary) -> str:
+    """"humans: United States · computer: Soviet Union, Cuba" (or that the save does not say)."""
+    sides = summary.sides()
+    if all(human is None for _, human in sides):
+        return "sides: " + ", ".join(name for name, _ in sides) + " (who played them is not recorded)"
+    people = ", ".join(name for name, human in sides if human) or "none"
+    computers = ", ".join(name for name, human in sides if not human) or "none"
+    return f"humans: {people} · computer: {computers}"
+
+
+def local_time(saved_at: str) -> str:
+    """An ISO 8601 time as 'YYYY-MM-DD HH:MM' on this computer's clock (as written when it does not parse)."""
+    try:
+        moment = datetime.fromisoformat(saved_at)
+    except ValueError:
+        return saved_at[:16].replace("T", " ")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 class LoadScreen(ModalScreen[Path | None]):

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wargame.tui.scenarios import ScenarioEntry, load_entries
-from wargame.tui.screens.load_dialog import summary_text
+from wargame.tui.screens.load_dialog import local_time
 from wargame.tui.untrusted import plain
 
 RECENT = 5
@@ -42,6 +42,18 @@ def scenario_details(entry: ScenarioEntry) -> Text:
         text.append_text(plain(value + "\n"))
     text.append_text(plain("\n" + " ".join(spec.summary.split()) + "\n"))
     return text
+
+
+def recent_text(summary) -> Text:
+    """A recent save in the narrow column: scenario and turn; the sides people played, outcome and last saved."""
+    sides = summary.sides()
+    people = [name for name, human in sides if human]
+    who = [", ".join(people) if people else "computers only"] if any(h is not None for _, h in sides) else []
+    over = [f"over: {summary.outcome}"] if summary.outcome else []
+    return Text.assemble(
+        plain(summary.scenario_title, "bold"), plain(f" · turn {summary.turn}"), "\n",
+        plain("  " + " · ".join([*who, *over, local_time(summary.saved_at)]), "dim"),
+    )
 
 
 class TitleScreen(Screen[None]):
@@ -91,7 +103,7 @@ class TitleScreen(Screen[None]):
                 summaries = [s for s in list_saves(self.saves_folder) if s.readable][:RECENT]
         if not summaries:
             return [Option(Text("No saves yet.", "italic"), disabled=True)]
-        return [Option(summary_text(s), id=str(s.path)) for s in summaries]
+        return [Option(recent_text(s), id=str(s.path)) for s in summaries]
 
     def on_mount(self) -> None:
         listing = self.query_one("#scenario-list", OptionList)
