@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -79,9 +80,29 @@ class WargameApp(App[None]):
         """Every notification is plain text: messages quote scenario and save text (names, titles, paths, errors)."""
         super().notify(printable(str(message)), title=printable(title), severity=severity, timeout=timeout, markup=False)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """Below 80×24 a notice covers the screen (nothing is lost underneath); it goes once there is room.
+
+        Also asked twice a second: a screen pushed later (the game, a result) would otherwise cover the notice.
+        """
+        from wargame.tui.screens.too_small import TooSmallScreen, too_small
+
+        width, height = width or self.size.width, height or self.size.height
+        if isinstance(self.screen, TooSmallScreen):
+            if too_small(width, height):
+                self.screen.show_size(width, height)
+            else:
+                self.pop_screen()
+        elif too_small(width, height) and self.screen_stack:
+            self.push_screen(TooSmallScreen())
+
     # ------------------------------------------------------------ routing
 
     def on_mount(self) -> None:
+        self.set_interval(0.5, self._check_size)
         if self.opening is not None:
             from wargame.tui.screens.briefing import BriefingScreen
 
