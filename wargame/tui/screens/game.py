@@ -22,6 +22,7 @@ from wargame.tui.screens import tab_keys
 from wargame.tui.session import Session
 from wargame.tui.text import letters_for
 from wargame.tui.widgets.actors_panel import ActorsPanel
+from wargame.tui.widgets.briefing_panel import BriefingPanel
 from wargame.tui.widgets.game_header import GameHeader
 from wargame.tui.widgets.hotline_panel import HotlinePanel
 from wargame.tui.widgets.indicators_panel import IndicatorsPanel
@@ -32,7 +33,8 @@ from wargame.tui.widgets.red_lines_panel import RedLinesPanel
 
 WIDE = 140  # columns from which actors, warnings and news get their own column
 ROOMY = 100  # columns from which the ladder gets wider
-TABS = {"tab-hotline": "Hotline", "tab-orders": "Orders", "tab-actors": "Actors", "tab-warnings": "Alerts", "tab-news": "News"}
+TABS = {"tab-hotline": "Hotline", "tab-orders": "Orders", "tab-actors": "Actors", "tab-warnings": "Alerts", "tab-news": "News",
+        "tab-briefing": "Briefing"}
 SIDE_TABS = ("tab-actors", "tab-warnings", "tab-news")
 
 
@@ -74,6 +76,8 @@ class GameScreen(Screen):
                         yield VerticalScroll(IndicatorsPanel(classes="panel"), RedLinesPanel(classes="panel"), id="alerts-scroll")
                     with TabPane("News", id="tab-news"):
                         yield NewsLog(classes="panel")
+                    with TabPane("Briefing", id="tab-briefing"):
+                        yield VerticalScroll(BriefingPanel(id="briefing-panel"), id="briefing-scroll")
                 yield NewsLog(id="news-side", classes="panel")
             with VerticalScroll(id="sidebar"):
                 yield ActorsPanel(classes="panel")
@@ -129,6 +133,7 @@ class GameScreen(Screen):
             "indicators": (lambda: view.indicators),
             "red_lines": (lambda: tuple((l.id, l.status, l.crossed_turn) for l in (*view.my_red_lines, *view.their_red_lines))),
             "news": (lambda: len(view.news)),
+            "briefing": (lambda: tuple((l.id, l.status) for l in view.my_red_lines)),
             "hotline": (lambda: (view.phase, view.turn, view.others,
                                  tuple((e.id, e.status, e.deliver_on) for e in (*view.inbox, *view.outbox)), len(view.news))),
         }
@@ -147,6 +152,8 @@ class GameScreen(Screen):
         self.query_one(OrdersPanel).show(view, self._order_target_name(view))
         if "hotline" in changed:
             self.query_one(HotlinePanel).show(view, palette_of(self.app))
+        if "briefing" in changed:
+            self.query_one(BriefingPanel).show(view)
         self._refresh_keys(view)
 
     def _refresh_keys(self, view) -> None:
@@ -199,7 +206,8 @@ class GameScreen(Screen):
         self.set_focus(None)
         self.query_one("#tabs", TabbedContent).active = pane
         focus = {"tab-orders": "#moves", "tab-hotline": "#conversation", "tab-actors": "#actors-scroll",
-                 "tab-warnings": "#alerts-scroll", "tab-news": "#tab-news NewsLog"}.get(pane)
+                 "tab-warnings": "#alerts-scroll", "tab-news": "#tab-news NewsLog",
+                 "tab-briefing": "#briefing-scroll"}.get(pane)
         if focus:
             self.query_one(focus).focus()
 
