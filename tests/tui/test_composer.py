@@ -25,7 +25,9 @@ def app_for(tmp_path, scenario: str = "tutorial", side: str | None = None, seed:
 
 async def open_composer(pilot) -> ComposerScreen:
     await pilot.pause()
-    await pilot.press("enter")  # the briefing: start
+    if not pilot.app.screen.locked:
+        await pilot.press("enter")  # the briefing: take the highlighted side
+    await pilot.press("enter")  # and start
     await settle(pilot)
     assert isinstance(pilot.app.screen, GameScreen)
     await pilot.press("m")

@@ -76,8 +76,6 @@ class BriefingScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("pagedown", "read('page_down')", "Read on", priority=True, tooltip="Scroll the briefing down"),
         Binding("pageup", "read('page_up')", "Back up", show=False, priority=True),
-        Binding("end", "read('end')", "End of the briefing", show=False, priority=True),
-        Binding("home", "read('home')", "Top of the briefing", show=False, priority=True),
     ]
 
     def __init__(self, scenario, side: str = "", locked: bool = False, opening_label: str = "") -> None:
@@ -171,12 +169,11 @@ class BriefingScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_read(self, where: str) -> None:
-        """PgDn/PgUp/Home/End scroll the briefing whatever has the keyboard (the side list keeps ↑↓)."""
+        """PgDn/PgUp scroll the briefing whatever has the keyboard (the side list keeps ↑↓, Home and End)."""
         if self.scenario is None:
             return
         text = self.query_one("#briefing-text")
-        {"page_down": text.scroll_page_down, "page_up": text.scroll_page_up,
-         "end": text.scroll_end, "home": text.scroll_home}[where](animate=False)
+        (text.scroll_page_down if where == "page_down" else text.scroll_page_up)(animate=False)
 
     def action_start(self) -> None:
         if self.scenario is not None and self.locked:
