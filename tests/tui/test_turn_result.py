@@ -48,3 +48,23 @@ def test_a_move_that_breaks_an_agreement_names_it_by_its_terms(rules_scenario):
     assert option.breaks
     shown = detail_text(view, option, {"up": "red", "down": "green", "warn": "yellow"}).plain
     assert "Breaks your agreement: No deployment" in shown and "#" not in shown.split("Breaks")[1]
+
+
+def test_an_agreement_says_who_promised_what(rules_scenario):
+    from wargame.engine import Message
+    from wargame.tui.screens.turn_result import result_text
+
+    class OneView:  # what result_text asks of a session: the side's view
+        def __init__(self, view):
+            self._view = view
+
+        def view(self):
+            return self._view
+
+    game = Game(rules_scenario, 4)
+    game.proceed()
+    game.send(Message("a", "b", "proposal", "Let us agree.", offer=("t_no_sanctions",), ask=("t_no_deploy",)))
+    game.send(Message("b", "a", "accept", reply_to=game.envelopes[-1].id))
+    play_turn(game)
+    shown = result_text(OneView(actor_view(game, "a")), None).plain
+    assert "    you: No sanctions\n" in shown and f"    {game.name('b')}: No deployment\n" in shown

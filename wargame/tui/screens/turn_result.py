@@ -92,10 +92,15 @@ def result_text(session: Session, perceived_before: int | None) -> Text:
     deals = [a for a in view.agreements if a.turn == turn or a.broken_turn == turn]
     if deals:
         heading("Agreements")
+        terms = {term.id: term.text for term in view.scenario.spec.terms}
         for agreement in deals:
             state = f"broken by {names.get(agreement.broken_by, 'you')}" if agreement.broken_turn == turn else "made"
-            terms = {term.id: term.text for term in view.scenario.spec.terms}
-            text.append(f"  {state}: {'; '.join(terms.get(t, t) for t in agreement.terms) or 'a promise'}\n")
+            text.append(f"  {state}:\n", "bold")
+            for party in agreement.parties:  # who promised what, each term once
+                promised = dict.fromkeys(terms.get(c.term, c.term) for c in agreement.commitments
+                                         if c.party == party and c.term)
+                who = "you" if party == view.actor else names.get(party, party)
+                text.append(f"    {who}: {'; '.join(promised) or 'a promise'}\n")
 
     events = [e for e in view.news if e.turn == turn and e.kind not in QUIET_KINDS]
     if events:
