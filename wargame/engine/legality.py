@@ -103,7 +103,7 @@ def availability(game: Game, actor: str, move: Move) -> tuple[str, tuple[str, ..
     A targeted move refused at every target gives the reason of the first one.
     """
     rule = next((rule for rule in _rules(game.scenario, actor) if rule.move is move), None)
-    return _Listing(game, actor).availability(rule or _rule(game.scenario, move, {}))
+    return _Listing(game, actor).availability(rule or _rule(game.scenario, move, {}, Names.of(game.scenario)))
 
 
 class _Rule(NamedTuple):
@@ -125,9 +125,10 @@ class _Rule(NamedTuple):
     aim: int  # what decides whom it may aim at, numbered among the actor's moves: moves sharing it share targets
 
 
-def _rule(scenario: LoadedScenario, move: Move, aims: dict[tuple[bool, bool, str | None, str | None], int]) -> _Rule:
-    """The rule of ``move``; ``aims`` numbers the ways of aiming met so far among the moves of one actor."""
-    names = Names.of(scenario)
+def _rule(scenario: LoadedScenario, move: Move, aims: dict[tuple[bool, bool, str | None, str | None], int],
+          names: Names) -> _Rule:
+    """The rule of ``move``; ``aims`` numbers the ways of aiming met so far among the moves of one actor; ``names``
+    word its prerequisite."""
     rung_names = [name for band in scenario.ladder.bands for name in band.rungs]
     tags = scenario.move_tags[move.id]
     condition = scenario.condition("move", move.id) if move.requires else None
@@ -160,7 +161,8 @@ def _rules(scenario: LoadedScenario, actor: str) -> tuple[_Rule, ...]:
     alternating with and without it, 8 rounds of 12 seeded games each, medians).
     """
     aims: dict[tuple[bool, bool, str | None, str | None], int] = {}
-    return tuple(_rule(scenario, move, aims) for move in scenario.moves_for(actor))
+    names = Names.of(scenario)
+    return tuple(_rule(scenario, move, aims, names) for move in scenario.moves_for(actor))
 
 
 class _Target(NamedTuple):
@@ -252,11 +254,6 @@ class _Listing:
         if mediated is None:
             mediated = self.mediated[target] = bool(mediators(self.game, self.actor, target))
         return mediated
-
-
-def static_reason(game: Game, actor: str, move: Move) -> str:
-    """Why the move cannot be played now whatever its target: still locked, the rung, its costs ("" if none)."""
-    return _Listing(game, actor).static_reason(_rule(game.scenario, move, {}))
 
 
 def mediators(game: Game, actor: str, target: str) -> list[str]:
