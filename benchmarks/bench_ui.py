@@ -115,7 +115,7 @@ def order_line() -> str:
 
 def order_latency(runs: int, env: dict[str, str], saves: str) -> tuple[list[float], float]:
     """Play the tutorial to its orders phase, then time Enter → the order shown, ``runs`` times."""
-    launch(python_command(f"-m wargame play tutorial --seed 1 --saves-dir {saves}", env))
+    launch(python_command(f"-m wargame play tutorial --seed 1 --as kestria --saves-dir {saves}", env))
     wait_for("Start as this side")
     tmux("send-keys", "-t", SESSION, "Enter")
     wait_for("Close hotline")
