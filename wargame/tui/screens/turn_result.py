@@ -56,7 +56,7 @@ def result_text(session: Session, perceived_before: int | None) -> Text:
         change = now - perceived_before
         arrow = "▲" if change > 0 else "▼" if change < 0 else "="
         text.append(f"{arrow} Rung {perceived_before} → {now}: {rung_names[now]}", "bold")
-        text.append(f"  ({'+' if change > 0 else ''}{change})\n" if change else "  (no change)\n")
+        text.append(f"  ({signed(change)})\n" if change else "  (no change)\n")
 
     heading("Moves")
     if view.order:
