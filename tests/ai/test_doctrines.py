@@ -422,6 +422,17 @@ def play_computers_one_phase(game: Game) -> None:
 
 
 
+def _a_game_still_open_on_turn(scenario, turn: int) -> Game:
+    """The first seeded computer game that is still going on ``turn``."""
+    for seed in range(4, 60):
+        game = Game(scenario, seed)
+        while game.turn < turn and not game.is_over():
+            play_computers_one_phase(game)
+        if not game.is_over():
+            return game
+    raise AssertionError(f"no game lasted to turn {turn}")
+
+
 def test_computers_count_a_gesture_as_the_adjudicator_will(cuban):
     """Where its guesses are right (the target trusts it as it trusts the target, it sees the true rung),
     a computer counts every calming move at exactly what the adjudicator will count."""
@@ -430,9 +441,7 @@ def test_computers_count_a_gesture_as_the_adjudicator_will(cuban):
     from wargame.ai.situation import read_situation
     from wargame.engine.adjudication import _apply_move
 
-    game = Game(cuban, 4)
-    while game.turn < 4:
-        play_computers_one_phase(game)
+    game = _a_game_still_open_on_turn(cuban, 4)
     compared = 0
     for actor in game.actor_ids:
         game.actors[actor].perceived_rung = game.rung

@@ -442,3 +442,15 @@ def test_docs_balance_covers_every_shipped_scenario_and_says_how_to_regenerate(o
     assert re.search(rf"^\$ {re.escape(COMMAND)} --runs \d+ --seed \d+ -o docs/balance\.md$", page, re.M)
     for name, _ in every_scenario():
         assert f"(`{name}`)\n" in page and f"| [{name}](#balance-{name}) |" in page
+
+
+def test_a_scripted_player_keeps_its_side_while_the_others_vary(tutorial):
+    """A side the scenario gives to ``careful`` or ``careless`` is not a doctrine to pair: the others vary around it."""
+    from wargame.study.edits import scripted_side
+
+    scripted = scripted_side("careless").apply(tutorial)
+    chosen, rule = pairings(scripted, DOCTRINES)
+    side = next(a.id for a in scripted.spec.actors if a.doctrine == "careless")
+    assert len(chosen) == 4 == len({p.doctrines for p in chosen})
+    assert all(p.as_dict()[side] == "careless" for p in chosen)
+    assert "for the 1 actors" in rule

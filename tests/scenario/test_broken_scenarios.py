@@ -35,7 +35,7 @@ EXPECTED: dict[str, list[str]] = {
         "7:13: error: difficulty: input should be 'tutorial', 'beginner', 'intermediate' or 'advanced', got 'expert'",
     ],
     'bad-doctrine.yaml': [
-        "27:15: error: actors[1].doctrine: input should be 'hawk', 'dove', 'tit_for_tat' or 'calculator', got 'tit-for-tat' (did you mean 'tit_for_tat'?)",
+        "27:15: error: actors[1].doctrine: input should be 'hawk', 'dove', 'tit_for_tat', 'calculator', 'careful' or 'careless', got 'tit-for-tat' (did you mean 'tit_for_tat'?)",
     ],
     'bad-id-pattern.yaml': [
         "3:5: error: id: 'Broken-Base' is not an id (lower-case letters, digits and _, starting with a letter, at most 40)",

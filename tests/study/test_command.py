@@ -31,18 +31,18 @@ def test_json_structure(hotline_json):
                               "--runs 1 --seed 0 --json"
     assert [lesson["name"] for lesson in data["lessons"]] == ["hotline", "mediation", "skill"]
     hotline = data["lessons"][0]
-    assert hotline["status"] == "measured" and hotline["pairs"] == 16  # 16 doctrine pairings, one game each
+    assert hotline["pairs"] == 16  # 16 doctrine pairings, one game each
     assert hotline["verdict"] in ("holds", "reversed", "no clear effect")
     war = hotline["effects"]["war"]
     assert war["expected"] == "lower" and war["low"] <= war["difference"] <= war["high"]
     assert war["difference"] == pytest.approx(war["variant"] - war["reference"], abs=1e-3)
-    assert data["games"] == 32  # two versions (severed, hotline) x 16 pairings
+    assert data["games"] == 32 + 8  # two versions (severed, hotline) x 16 pairings; careless, careful x 4
 
 
-def test_lessons_that_cannot_be_played_say_why(hotline_json):
+def test_lessons_that_cannot_be_played_say_why_and_the_skill_lesson_keeps_its_scripted_side(hotline_json):
     mediation, skill = hotline_json["lessons"][1:]
     assert mediation["pairs"] == 0 and mediation["scenarios"]["tutorial"]["skipped"] == "no mediator"
-    assert skill["status"] == "not measurable" and "scripted" in skill["reason"]
+    assert skill["pairs"] == 4  # the scripted side is fixed: the other side's four doctrines, one game each
 
 
 def test_the_worker_count_does_not_change_the_figures(capsys, hotline_json):
@@ -54,9 +54,7 @@ def test_the_worker_count_does_not_change_the_figures(capsys, hotline_json):
 def test_text_report_and_shown_edit(capsys):
     status, out, _ = run_cli(capsys, "study", "tutorial", "--lesson", "noise", "--lesson", "hotline", "--show-edit")
     assert status == 0 and "dornland: severed" in out and "dornland: hotline" in out
-    assert "# not measurable yet: perception noise" in out
-    status, out, _ = run_cli(capsys, "study", "tutorial", "--lesson", "noise")
-    assert status == 0 and "not measurable yet: perception noise" in out
+    assert "# tutorial, reference: no misperception\nperception_noise: 0\n" in out
 
 
 def test_unknown_lesson_is_a_usage_error(capsys):

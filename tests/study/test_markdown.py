@@ -23,14 +23,14 @@ def _data():
         "games": 64, "scenarios": [{"id": "tutorial", "title": "Tutorial", "sha256": "x"}], "measures": measures,
         "lessons": [
             {"name": "hotline", "title": "An open hotline lowers the chance of war", "expectation": "talk helps",
-             "status": "measured", "reason": None, "reference": {"label": "severed", "edit": "all severed"},
+             "reference": {"label": "severed", "edit": "all severed"},
              "variant": {"label": "hotline", "edit": "all hotline"}, "expected": {"war": "lower", "peak": "lower"},
              "verdict": "holds", "pairs": 32, "effects": effects,
              "scenarios": {"tutorial": {"skipped": None, "pairs": 32, "effects": effects}}},
-            {"name": "skill", "title": "Skill matters", "expectation": "care pays", "status": "not measurable",
-             "reason": "no scripted players", "reference": {"label": "as shipped", "edit": None},
-             "variant": {"label": "as shipped", "edit": None}, "expected": {}, "verdict": None, "pairs": 0,
-             "effects": {}, "scenarios": {}},
+            {"name": "mediation", "title": "A reachable mediator raises settlement", "expectation": "go-betweens",
+             "reference": {"label": "cut off", "edit": "mediators cut off"}, "variant": {"label": "as shipped",
+             "edit": None}, "expected": {"settled": "higher"}, "verdict": None, "pairs": 0, "effects": {},
+             "scenarios": {"tutorial": {"skipped": "no mediator", "pairs": 0, "effects": {}}}},
         ],
     }
 
@@ -46,8 +46,7 @@ def test_each_lesson_has_a_summary_row_with_its_figures_and_verdict():
     assert ("| An open hotline lowers the chance of war | -3.1 pts [-5.0, -1.2] | +0.20 [-0.10, +0.50] | "
             "+1.0 pts [-2.0, +4.0] | -4.00 [-6.00, -2.00] |") in page
     assert "| **holds** |" in page
-    assert "| Skill matters | — | — | — | — | not measurable yet | — |" in page
-    assert "Not measurable yet: no scripted players." in page
+    assert "| A reachable mediator raises settlement |" in page and "| **not played** |" in page
     assert "| `tutorial` | 32 | -3.1 pts [-5.0, -1.2] |" in page
 
 

@@ -28,13 +28,24 @@ class Doctrine(Protocol):
 
 
 def doctrine(name: str) -> Doctrine:
-    """The doctrine called ``name`` (one of ``DOCTRINES``)."""
-    from wargame.ai.doctrines import DOCTRINES
-
-    return DOCTRINES[name]
+    """The doctrine or scripted player called ``name`` (one of ``player_names()``)."""
+    return players()[name]
 
 
 def doctrine_names() -> tuple[str, ...]:
+    """The four doctrines: the styles of play a balance report pairs against each other."""
     from wargame.ai.doctrines import DOCTRINES
 
     return tuple(DOCTRINES)
+
+
+def player_names() -> tuple[str, ...]:
+    """Everything a scenario may put on a side: the four doctrines and the scripted careful and careless players."""
+    return tuple(players())
+
+
+def players() -> dict[str, Doctrine]:
+    from wargame.ai.doctrines import DOCTRINES
+    from wargame.ai.scripted import SCRIPTED
+
+    return {**DOCTRINES, **SCRIPTED}

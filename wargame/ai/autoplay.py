@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from wargame.ai.doctrines import DOCTRINES
+from wargame.ai.scripted import SCRIPTED
 from wargame.engine.decisions import Decision
 from wargame.engine.game import Game
 from wargame.engine.phases import TurnPhase
@@ -20,7 +21,7 @@ from wargame.errors import IllegalDecision
 def computer_decisions(game: Game, actor: str, doctrine_name: str | None = None) -> list[Decision]:
     """What ``actor``'s doctrine decides in the current phase (nothing outside hotline and orders)."""
     name = doctrine_name or game.scenario.actor(actor).doctrine
-    policy = DOCTRINES[name]  # what ``wargame.ai.doctrine`` answers, without its import on every call
+    policy = DOCTRINES[name] if name in DOCTRINES else SCRIPTED[name]  # ``wargame.ai.doctrine``, without its imports
     view = actor_view(game, actor)
     rng = game.ai_rng(actor)
     if game.turn_phase == TurnPhase.HOTLINE:

@@ -386,7 +386,7 @@ def _betrayed(sit: Situation) -> bool:
 class Calculator(Doctrine):
     name = "calculator"
     summary = "Plays the move of best expected value: objectives, stats, war risk, deterrence, agreements."
-    LOOKAHEAD = 1.0  # how much of my escalation I expect to come back at me next turn
+    LOOKAHEAD = 1.0  # how much of my escalation I expect to come back at me next turn, from a side of middling credibility
     CALM = 0.25  # points per rung above the defused line (drift, and the defused outcome's reward)
     COERCE = 0.03  # points per point of harm to the target's stats
     GOODWILL = 0.02  # points per point of the target's trust gained
@@ -448,12 +448,20 @@ class Calculator(Doctrine):
         if known is not None and escalation in known:
             return known[escalation]
         next_rung = expected_rung(escalation, sit)
-        value = self._ladder(next_rung + self.LOOKAHEAD * escalation / 2, sit) - plan.baseline
+        value = self._ladder(next_rung + self._answered(sit) * escalation / 2, sit) - plan.baseline
         if next_rung <= sit.marks.defused_at:
             value += OUTCOME_POINTS[OutcomeKind.DEFUSED] / 2
         if known is not None:
             known[escalation] = value
         return value
+
+    def _answered(self, sit: Situation) -> float:
+        """How much of my escalation I expect to come back at me: ``LOOKAHEAD`` at my adversary's word
+        worth 50, more if it has kept its word, less once it let a crossed line pass (a bluff called
+        invites the next probe)."""
+        adversary = next((o for o in sit.view.others if o.id == sit.adversary), None)
+        credibility = adversary.public_stats.get("credibility", 50) if adversary else 50
+        return self.LOOKAHEAD * credibility / 50
 
     def _ladder(self, rung: float, sit: Situation) -> float:
         return -war_risk(rung, sit) - self.CALM * max(0.0, rung - sit.marks.defused_at)

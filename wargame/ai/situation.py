@@ -117,6 +117,14 @@ class Situation:
         return tuple(sorted(open_, key=lambda o: -self.threat.get(o, 0.0)))
 
     @cached_property
+    def good_offices(self) -> bool:
+        """A mediator I can talk to (I am not one): its good offices make a deal easier to accept."""
+        scenario = self.view.scenario
+        if scenario.actor(self.me).role == "mediator":
+            return False
+        return any(scenario.actor(o).role == "mediator" for o in self.reachable)
+
+    @cached_property
     def adversaries(self) -> tuple[str, ...]:
         """Reachable actors threatening enough to warrant threats and ultimatums."""
         return tuple(o for o in self.reachable if self.threat.get(o, 0.0) >= HOSTILE)

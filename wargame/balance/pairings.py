@@ -35,17 +35,23 @@ class Pairing:
 
 
 def pairings(scenario: LoadedScenario, doctrines: tuple[str, ...]) -> tuple[list[Pairing], str]:
-    """The pairings to play, and one sentence saying how they were chosen."""
-    actors = scenario.actor_ids
-    if len(doctrines) ** len(actors) <= FULL_PRODUCT_LIMIT:
-        combos = itertools.product(doctrines, repeat=len(actors))
-        found = [Pairing(tuple(zip(actors, combo))) for combo in combos]
-        return found, f"every combination of the {len(doctrines)} doctrines for the {len(actors)} actors"
+    """The pairings to play, and one sentence saying how they were chosen.
+
+    A side the scenario gives to a scripted player (``careful``, ``careless``:
+    any name not in ``doctrines``) keeps it in every pairing; the others vary.
+    """
     base = tuple((actor.id, actor.doctrine) for actor in scenario.spec.actors)
+    varied = [i for i, (_, doctrine) in enumerate(base) if doctrine in doctrines]
+    if len(doctrines) ** len(varied) <= FULL_PRODUCT_LIMIT:
+        found = []
+        for combo in itertools.product(doctrines, repeat=len(varied)):
+            chosen = dict(zip(varied, combo))
+            found.append(Pairing(tuple((actor, chosen.get(i, doctrine)) for i, (actor, doctrine) in enumerate(base))))
+        return found, f"every combination of the {len(doctrines)} doctrines for the {len(varied)} actors"
     found = [Pairing(base)]
-    for i, actor in enumerate(actors):
+    for i in varied:
         for doctrine in doctrines:
             if doctrine != base[i][1]:
-                found.append(Pairing(base[:i] + ((actor, doctrine),) + base[i + 1:]))
+                found.append(Pairing(base[:i] + ((base[i][0], doctrine),) + base[i + 1:]))
     return found, ("the scenario's own doctrines, then each actor in turn playing every other doctrine "
                    "while the rest keep theirs")

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def parse_doctrines(pairs: list[str], scenario) -> dict[str, str]:
-    from wargame.ai import doctrine_names
+    from wargame.ai import player_names
     from wargame.errors import WargameError
     from wargame.scenario.diagnostics import did_you_mean
 
@@ -72,9 +72,9 @@ def parse_doctrines(pairs: list[str], scenario) -> dict[str, str]:
         if actor not in scenario.actor_ids:
             raise WargameError(f"--doctrine: unknown actor '{actor}'{did_you_mean(actor, scenario.actor_ids)}"
                                f" (actors: {', '.join(scenario.actor_ids)})")
-        if name not in doctrine_names():
-            raise WargameError(f"--doctrine: unknown doctrine '{name}'{did_you_mean(name, doctrine_names())}"
-                               f" (doctrines: {', '.join(doctrine_names())})")
+        if name not in player_names():
+            raise WargameError(f"--doctrine: unknown doctrine '{name}'{did_you_mean(name, player_names())}"
+                               f" (doctrines: {', '.join(player_names())})")
         chosen[actor] = name
     return chosen
 

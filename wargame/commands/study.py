@@ -110,9 +110,6 @@ def show_edits(scenarios: list, chosen: list) -> str:
     out = []
     for lesson in chosen:
         out.append(f"# {lesson.name}: {lesson.title}")
-        if lesson.not_measurable:
-            out += [f"# not measurable yet: {lesson.not_measurable}", ""]
-            continue
         for scenario in scenarios:
             for side, arm in (("reference", lesson.reference), ("variant", lesson.variant)):
                 out.append(f"# {scenario.id}, {side}: {arm.label}")

@@ -4,7 +4,9 @@ The order of steps is fixed, and every random draw comes from the game's
 one generator in actor order, so the same decisions give the same game.
 
 1. costs and effects of every move; its escalation as ``weighing`` counts it;
-2. perception: each actor reads the others' moves through noise;
+2. perception: each actor reads the others' moves through noise, and a
+   move misread as the crossing of the reader's red line raises a false
+   alarm (``alarms``; a working channel clears it before the next orders);
 3. the ladder moves by the combined escalation, tempered by agreements;
 4. agreements are checked (kept builds trust, broken costs it);
 5. red lines: crossings raise alerts, answers keep credibility;
@@ -17,7 +19,7 @@ import math
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from wargame.engine import hotline, indicators, outcomes, perception
+from wargame.engine import alarms, hotline, indicators, outcomes, perception
 from wargame.engine.env import GameEnv
 from wargame.engine.phases import crisis_machine
 from wargame.engine.records import WHITE_CELL, Event, RedLineState, StatChange, TurnRecord
@@ -43,6 +45,7 @@ def start_turn(game: Game) -> None:
     game.orders = {}
     hotline.deliver_delayed(game)
     hotline.expire_stale_proposals(game)
+    alarms.clarify(game)
     game.note("briefing", f"{game.turn_label()}: the crisis stands at rung {game.rung}, {game.rung_names[game.rung]}.",
               WHITE_CELL)
 
@@ -59,6 +62,7 @@ def resolve_turn(game: Game) -> None:
         game.played.setdefault((actor, move.id), []).append(game.turn)
         game.last_played[move.id] = game.turn
     seen = perception.perceive(game, orders, escalation)
+    alarms.raise_alarms(game, seen)
     _move_ladder(game, escalation)
     perception.update_perceived_rungs(game, seen, escalation)
     _check_agreements(game, orders)
@@ -207,11 +211,13 @@ def _check_red_lines(game: Game, orders: dict[str, Order]) -> None:
     env = GameEnv(game)
     for line in game.red_lines:
         readers = () if line.declared else (line.owner,)  # a secret line is news to its owner only
-        if line.status == "standing" and _is_crossed(game, line, env, orders):
-            line.status, line.crossed_turn = "crossed", game.turn
+        if line.status in ("standing", "misread") and _is_crossed(game, line, env, orders):
+            line.status, line.crossed_turn, line.alarm_turn, line.misread_move = "crossed", game.turn, None, None
             _shift(game, line.owner, "resolve", 5, f"your red line “{line.description}” was crossed")
             game.note("red_line", f"Red line crossed: {line.description} ({game.name(line.owner)}'s line, crossed by {game.name(line.against)}).",
                       readers, (line.owner, line.against))
+        elif line.status == "misread":
+            alarms.settle(game, line, orders)
         elif line.status == "crossed" and line.crossed_turn is not None and line.crossed_turn < game.turn:
             order = orders.get(line.owner)
             if order and order.move in line.response and order.target in (None, line.against):

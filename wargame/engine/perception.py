@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from wargame.engine import alarms
 from wargame.engine.records import MISREAD_GAP, WHITE_CELL, Event, Perception
 from wargame.scenario.model import ChannelState
 
@@ -41,7 +42,7 @@ def noise(game: Game, observer: str, actor: str, covert: bool = False) -> float:
         sigma += COVERT_NOISE
     if link in game.transparency_until and game.transparency_until[link] >= game.turn:
         sigma -= TRANSPARENCY_RELIEF
-    return max(0.1, sigma)
+    return max(0.1, sigma) * game.scenario.spec.perception_noise
 
 
 def detection_chance(game: Game, observer: str, target: str | None) -> float:
@@ -70,7 +71,8 @@ def perceive(game: Game, orders: Mapping[str, Order], escalation: dict[str, floa
             error = rng.gauss(WORST_CASE_BIAS * sigma, sigma)
             perceived = actual + (-MAX_ERROR if error < -MAX_ERROR else MAX_ERROR if error > MAX_ERROR else error)
             shown = round(perceived, 2)
-            seen.append(Perception(observer, actor, move.id, move.id, target, actual, shown))
+            seen.append(Perception(observer, actor, move.id, alarms.taken_for(game, observer, actor, move, actual, shown),
+                                   target, actual, shown))
             aimed_elsewhere = target is not None and target != observer
             _react(state, actor, shown * ASIDE if aimed_elsewhere else shown)
             if abs(shown - actual) >= MISREAD_GAP:  # Perception.misread of the reading just made, without reading it back

@@ -246,14 +246,25 @@ class RedLineState(_RedLineReading):
     declared: bool
     source: str = "scenario"  # scenario | threat | ultimatum
     trigger_move: str | None = None
-    status: str = "standing"  # standing | crossed | honoured | ignored
+    status: str = "standing"  # standing | crossed | misread (the owner took a move for a crossing) | honoured | ignored
     crossed_turn: int | None = None
     answered_turn: int | None = None
+    alarm_turn: int | None = None  # while misread: the turn the owner took a move for a crossing
+    misread_move: str | None = None  # while misread: the move it took for one
 
     def snapshot(self) -> RedLineSnapshot:
+        """The line as it is (the white cell's view)."""
         return RedLineSnapshot(self.id, self.owner, self.against, self.description, self.response, self.window,
                                self.declared, self.source, self.trigger_move, self.status, self.crossed_turn,
                                self.answered_turn)
+
+    def seen_by(self, actor: str) -> RedLineSnapshot:
+        """The line as ``actor`` knows it: a misread line looks crossed to its owner and standing to the others."""
+        if self.status != "misread":
+            return self.snapshot()
+        if actor == self.owner:
+            return self.snapshot()._replace(status="crossed", crossed_turn=self.alarm_turn)
+        return self.snapshot()._replace(status="standing")
 
 
 class _RedLineFields(NamedTuple):

@@ -193,8 +193,8 @@ def actor_view(game: Game, actor: str) -> ActorView:
         outbox=tuple(e.snapshot() for e in envelopes if e.message.sender == actor),
         agreements=tuple(a.snapshot() for a in game.agreements
                          if actor in a.parties or any((party, a.turn) in assured_by for party in a.parties)),
-        my_red_lines=tuple(line.snapshot() for line in red_lines if line.owner == actor),
-        their_red_lines=tuple(line.snapshot() for line in red_lines if line.owner != actor and line.declared),
+        my_red_lines=tuple(line.seen_by(actor) for line in red_lines if line.owner == actor),
+        their_red_lines=tuple(line.seen_by(actor) for line in red_lines if line.owner != actor and line.declared),
         perceived_history=tuple([record.seen[actor] for record in history]),
         perceived_rungs=tuple([record.perceived_rung[actor] for record in history]),
         news=tuple([e for e in game.events if not e.audience or actor in e.audience]),  # Event.visible_to, inlined

@@ -57,7 +57,7 @@ class ChannelState(StrEnum):
 CategoryName = Annotated[Category, Field(strict=False)]
 ChannelName = Annotated[ChannelState, Field(strict=False)]
 TagName = Annotated[Tag, Field(strict=False)]
-Doctrine = Literal["hawk", "dove", "tit_for_tat", "calculator"]
+Doctrine = Literal["hawk", "dove", "tit_for_tat", "calculator", "careful", "careless"]
 
 
 class Strict(BaseModel):
@@ -323,3 +323,6 @@ class Scenario(Strict):
     triggers: list[Trigger] = Field(default_factory=list, max_length=MAX_TRIGGERS)
     injects: list[Inject] = Field(default_factory=list, max_length=MAX_TRIGGERS)
     outcomes: Outcomes = Outcomes()
+    perception_noise: Annotated[float, Field(ge=0, le=2)] = Field(
+        1.0, description="Scales the noise through which actors read each other's moves "
+                         "(0: every move seen is read exactly; 1: as the rules set it).")

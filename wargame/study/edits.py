@@ -85,6 +85,36 @@ def set_channels(state: str) -> Edit:
     return Edit(f"channels_{state}", f"every channel between the sides (mediators apart) starts {state}", change)
 
 
+def set_noise(scale: float) -> Edit:
+    """The scenario's ``perception_noise`` set to ``scale`` (0: every move seen is read exactly)."""
+
+    def change(data: dict, scenario: LoadedScenario) -> None:
+        data["perception_noise"] = scale
+
+    return Edit(f"noise_{scale:g}", f"perception_noise: {scale:g} (the noise of every reading times {scale:g})",
+                change)
+
+
+def scripted_side(player: str) -> Edit:
+    """The scenario's first recommended side (else its first party) played by the scripted ``player``."""
+
+    def change(data: dict, scenario: LoadedScenario) -> None:
+        data_actor = next(a for a in data["actors"] if a["id"] == played_side(scenario))
+        data_actor["doctrine"] = player
+        data_actor["player"] = "computer"
+
+    return Edit(f"scripted_{player}", f"the first recommended side (else the first party) is played by the "
+                f"scripted {player} player (`doctrine: {player}`)", change)
+
+
+def played_side(scenario: LoadedScenario) -> str:
+    """The side a newcomer most likely plays: the first recommended side, else the first party."""
+    spec = scenario.spec
+    if spec.recommended_sides:
+        return spec.recommended_sides[0]
+    return next((a.id for a in spec.actors if a.role == "party"), spec.actors[0].id)
+
+
 def withhold_tagged(*tags: str) -> Edit:
     """Every actor withholds every move carrying one of ``tags``."""
 

@@ -3,8 +3,6 @@
 A lesson compares a reference version of each scenario with a variant (each
 "as shipped" or one edit of ``edits``) and names the measures it is judged
 on (``expected``: measure -> +1 if the variant should be higher, -1 lower).
-A lesson whose edit the scenario format cannot express yet says so in
-``not_measurable`` instead of being faked.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ class Lesson:
     reference: Arm = Arm("as shipped")
     variant: Arm = Arm("as shipped")
     expected: dict[str, int] = field(default_factory=dict)  # measure -> +1 higher / -1 lower in the variant
-    not_measurable: str | None = None
 
 
 def lessons() -> tuple[Lesson, ...]:
@@ -50,9 +47,8 @@ def lessons() -> tuple[Lesson, ...]:
                shipped, {"war": -1, "peak": -1}),
         Lesson("noise", "Misperception raises escalation",
                "misread signals escalate by accident (noise on vs off)",
-               not_measurable="perception noise is set by the engine from trust, channels and covert action; the "
-               "scenario format has no field to switch it off, and raising trust or opening channels would measure "
-               "other lessons"),
+               Arm("no misperception", edits.set_noise(0)), shipped,
+               {"war": +1, "peak": +1}),
         Lesson("red_lines", "Declared red lines deter",
                "a declared, credible red line is crossed less, and war is rarer, than a secret one",
                Arm("red lines secret", edits.declare_red_lines(False)),
@@ -78,8 +74,9 @@ def lessons() -> tuple[Lesson, ...]:
         Lesson("skill", "Skill matters: a careful player does better than a careless one",
                "a careful player (talks, clarifies, answers proportionately, prevents early) has fewer wars and a "
                "higher score than a careless one",
-               not_measurable="the scenario format cannot put a scripted careful or careless player on a side "
-               "(a side is played by a person or by one of the four doctrines)"),
+               Arm("careless player", edits.scripted_side("careless")),
+               Arm("careful player", edits.scripted_side("careful")),
+               {"war": -1, "side_score": +1}),
     )
 
 

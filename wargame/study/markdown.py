@@ -45,9 +45,6 @@ def render(data: dict, date: str) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for lesson in data["lessons"]:
-        if lesson["status"] != "measured":
-            out.append(f"| {_cell(lesson['title'])} | — | — | — | — | not measurable yet | — |")
-            continue
         effects = lesson["effects"]
         keys = "; ".join(f"{labels[name]} {expected} {_figure(effects.get(name, {}), units[name])}"
                          for name, expected in lesson["expected"].items())
@@ -58,9 +55,6 @@ def render(data: dict, date: str) -> str:
             "summed over every order of every side in a game.", ""]
     for lesson in data["lessons"]:
         out += [f"## {lesson['title']} (`{lesson['name']}`)", "", f"Literature: {lesson['expectation']}.", ""]
-        if lesson["status"] != "measured":
-            out += [f"Not measurable yet: {lesson['reason']}.", ""]
-            continue
         for side in ("reference", "variant"):
             arm = lesson[side]
             out.append(f"- {side.capitalize()}: {arm['label']}" + (f" — {arm['edit']}." if arm["edit"] else "."))

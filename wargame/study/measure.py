@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from wargame.study.escalation import score
 
+SCRIPTED_PLAYERS = frozenset({"careful", "careless"})
+
 TALKS = frozenset({"summit", "mediation", "cbm", "transparency", "hotline", "engagement"})
 """Tags of moves that talk rather than give ground: a de-escalating move with none of them is a concession."""
 
@@ -34,6 +36,8 @@ def metrics() -> tuple[Metric, ...]:
         Metric("escalation", "escalation score", "mean",
                "the escalation score of Rivera et al. 2024, summed over every order of every side"),
         Metric("score", "parties' score", "mean", "the mean final score of the parties (mediators and allies apart)"),
+        Metric("side_score", "player's score", "mean",
+               "the final score of the side a scripted careful or careless player holds (0 in a game without one)"),
         Metric("crossings", "red lines crossed", "mean", "scenario red lines crossed in the game"),
         Metric("probes", "later probes", "mean",
                "escalating moves (weight above 0) by a red line's challenger at its owner after the line was crossed"),
@@ -71,6 +75,7 @@ def measure(game) -> GameRecord:
         "settled": float(game.outcome.kind == "settled"),
         "escalation": float(sum(score([(o.actor, o.move) for _, o in orders], moves).values())),
         "score": sum(scores[p] for p in parties) / len(parties) if parties else 0.0,
+        "side_score": float(sum(scores[a.id] for a in game.scenario.spec.actors if a.doctrine in SCRIPTED_PLAYERS)),
         "crossings": float(sum(1 for line in lines if line.crossed_turn is not None)),
         "probes": float(probes),
         "concessions": float(concessions),

@@ -62,8 +62,6 @@ def to_dict(study: Study, command: str) -> dict:
             "name": lesson.name,
             "title": lesson.title,
             "expectation": lesson.expectation,
-            "status": "not measurable" if lesson.not_measurable else "measured",
-            "reason": lesson.not_measurable,
             "reference": _arm(lesson.reference),
             "variant": _arm(lesson.variant),
             "expected": {name: "higher" if sign > 0 else "lower" for name, sign in lesson.expected.items()},
@@ -116,9 +114,6 @@ def describe(study: Study) -> list[str]:
              f"version, seed {study.seed}, {study.games} games", ""]
     for lesson in study.lessons:
         lines.append(f"{lesson.name}: {lesson.title}")
-        if lesson.not_measurable:
-            lines += [f"  not measurable yet: {lesson.not_measurable}", ""]
-            continue
         rows = study.results[lesson.name]
         found = effects(rows)
         skipped = [f"{row.scenario.id} ({row.skipped})" for row in rows if row.skipped]

@@ -1,7 +1,9 @@
 """Playing every lesson's two versions of every scenario over the same doctrine pairings and seeds.
 
 The pairings are balance's (``balance.pairings``: every doctrine combination
-for two or three actors, one actor at a time beyond). Game ``i`` of every
+for two or three actors, one actor at a time beyond; a side an edit gives to
+a scripted player keeps it, so both versions of the skill lesson play the
+same pairings of the other sides). Game ``i`` of every
 pairing of every version uses ``simulation.game_seed(seed, i)``, so the
 ``k``-th game of a variant pairs with the ``k``-th game of its reference.
 A version shared by several lessons (the scenario as shipped, usually) is
@@ -41,7 +43,7 @@ class Study:
     lessons: tuple[Lesson, ...]
     runs: int
     seed: int
-    results: dict[str, tuple[Measured, ...]]  # lesson name -> one per scenario (measurable lessons only)
+    results: dict[str, tuple[Measured, ...]]  # lesson name -> one per scenario
     games: int
 
 
@@ -75,13 +77,12 @@ def planned_games(scenarios: Sequence[LoadedScenario], chosen: Sequence[Lesson],
 
     total = 0
     for scenario in scenarios:
-        versions = _versions(scenario, _measurable(chosen))
-        total += len(_needed(versions, _measurable(chosen))) * len(pairings(scenario, doctrine_names())[0]) * runs
+        versions = _versions(scenario, chosen)
+        total += sum(len(pairings(version, doctrine_names())[0]) * runs
+                     for key, version in versions.items() if key in _needed(versions, chosen)
+                     and not isinstance(version, str))
     return total
 
-
-def _measurable(chosen: Sequence[Lesson]) -> list[Lesson]:
-    return [lesson for lesson in chosen if lesson.not_measurable is None]
 
 
 def run(
@@ -92,27 +93,26 @@ def run(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> Study:
-    """Play and pair every measurable lesson's games; ``progress`` gets the number of games finished so far."""
+    """Play and pair every chosen lesson's games; ``progress`` gets the number of games finished so far."""
     from wargame.ai import doctrine_names
 
-    measurable = _measurable(chosen)
-    results: dict[str, list[Measured]] = {lesson.name: [] for lesson in measurable}
+    results: dict[str, list[Measured]] = {lesson.name: [] for lesson in chosen}
     done = 0
     for scenario in scenarios:
-        shared = [pairing.as_dict() for pairing in pairings(scenario, doctrine_names())[0]]
-        jobs = [(p, i, game_seed(seed, i)) for p in range(len(shared)) for i in range(runs)]
         played: dict[str, tuple[GameRecord, ...] | str] = {}
-        versions = _versions(scenario, measurable)
-        needed = _needed(versions, measurable)
+        versions = _versions(scenario, chosen)
+        needed = _needed(versions, chosen)
         for key, version in versions.items():
             if isinstance(version, str) or key not in needed:
                 played[key] = version
                 continue
+            shared = [pairing.as_dict() for pairing in pairings(version, doctrine_names())[0]]
+            jobs = [(p, i, game_seed(seed, i)) for p in range(len(shared)) for i in range(runs)]
             offset = done
             step = (lambda n, offset=offset: progress(offset + n)) if progress else None
             played[key] = tuple(pool.play_all(version, play_job, shared, jobs, workers, step))
             done += len(jobs)
-        for lesson in measurable:
+        for lesson in chosen:
             reference, variant = played[_key(lesson.reference)], played[_key(lesson.variant)]
             if isinstance(reference, str) or isinstance(variant, str):
                 reason = reference if isinstance(reference, str) else variant
