@@ -20,6 +20,7 @@ from wargame.ai.beliefs import ViewEnv
 from wargame.ai.facts import Facts, Linked, facts, stakes
 from wargame.ai.scoring import own_gain, war_risk
 from wargame.ai.situation import Situation
+from wargame.engine.adjudication import HARDSHIP_BELOW
 from wargame.engine.outcomes import OUTCOME_POINTS
 from wargame.engine.phases import OutcomeKind
 from wargame.scenario.conditions import Condition
@@ -216,10 +217,13 @@ def trust_in(sit: Situation, other: str) -> int:
 
 
 def pressure(sit: Situation) -> float:
-    """How far up the ladder the crisis is, 0 (calm) to 10 (at war's door)."""
+    """How hard the crisis presses me, 0 (calm) to 10: how far up the ladder it is (at war's door: 10),
+    and how far my economy has sunk into hardship (``adjudication.HARDSHIP_BELOW``), whichever is worse."""
     marks = sit.marks
     span = max(1, marks.war_rung - marks.defused_at)
-    return 10 * max(0, sit.rung - marks.defused_at) / span
+    ladder = 10 * max(0, sit.rung - marks.defused_at) / span
+    hardship = max(0, HARDSHIP_BELOW - sit.view.stats["economy"]) / 3
+    return min(10.0, max(ladder, hardship))
 
 
 def reliability(sit: Situation, temper: Temper, other: str) -> float:

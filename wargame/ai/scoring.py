@@ -18,7 +18,8 @@ from wargame.ai.situation import Situation
 from wargame.engine.adjudication import IGNORED
 from wargame.engine.decisions import Order
 from wargame.engine.legality import MoveOption
-from wargame.engine.records import RedLineSnapshot
+from wargame.engine.perception import WORST_CASE_BIAS, guessed_noise
+from wargame.engine.records import MISREAD_GAP, RedLineSnapshot
 from wargame.engine.weighing import MEDIATOR_SHARE
 from wargame.errors import IllegalDecision
 from wargame.scenario.conditions import Condition
@@ -52,15 +53,45 @@ def deterrence(option: MoveOption, sit: Situation) -> float:
     """The weight of the declared red lines this move would cross: owner credibility x readiness x response."""
     if not option.crosses:
         return 0.0
-    total = 0.0
+    return sum(line_weight(line, sit) for line in sit.view.their_red_lines if line.id in option.crosses)
+
+
+def line_weight(line: RedLineSnapshot, sit: Situation) -> float:
+    """What crossing someone's declared line is worth avoiding: owner credibility x readiness x its harshest answer."""
     moves = sit.view.scenario.moves
-    for line in sit.view.their_red_lines:
-        if line.id in option.crosses:
-            owner = next((o for o in sit.view.others if o.id == line.owner), None)
-            stats = owner.public_stats if owner else {}
-            belief = stats.get("credibility", 50) / 100 * stats.get("readiness", 50) / 100
-            severity = max((moves[m].escalation for m in line.response if m in moves), default=2)
-            total += belief * (2 + 2 * severity)
+    owner = next((o for o in sit.view.others if o.id == line.owner), None)
+    stats = owner.public_stats if owner else {}
+    belief = stats.get("credibility", 50) / 100 * stats.get("readiness", 50) / 100
+    severity = max((moves[m].escalation for m in line.response if m in moves), default=2)
+    return belief * (2 + 2 * severity)
+
+
+def alarm_risk(option: MoveOption, sit: Situation) -> float:
+    """What a move risks by looking like the crossing of a declared red line of someone else's.
+
+    The engine's false alarms (``engine.alarms``): an owner who reads my move
+    1.5 or more above its weight, as high as a move of the same category that
+    would cross its line, takes it for that move and answers. I guess the
+    owner's noise from my side of the relation (my trust in it, our channel)
+    and weigh the chance of such a reading by what crossing the line would
+    cost me (``deterrence``). A declared line lets me avoid the ambiguous
+    moves near it; a secret one cannot.
+    """
+    move = option.move
+    scale = sit.view.scenario.spec.perception_noise
+    if move.escalation < 1 or option.crosses or not scale:
+        return 0.0
+    total = 0.0
+    for line, feared_moves in sit.feared.items():
+        nearest = min((f.escalation for f in feared_moves
+                       if f.category == move.category and f.escalation > move.escalation), default=None)
+        if nearest is None:
+            continue
+        owner = next(o for o in sit.view.others if o.id == line.owner)
+        sigma = guessed_noise(owner.my_trust, owner.channel, scale)
+        gap = max(MISREAD_GAP, nearest - move.escalation)
+        chance = 0.5 * math.erfc((gap - WORST_CASE_BIAS * sigma) / (sigma * math.sqrt(2)))  # P(error >= gap)
+        total += chance * line_weight(line, sit)
     return total
 
 
@@ -149,6 +180,8 @@ def choose(sit: Situation, score: Scorer, plan: Any, rng: random.Random, jitter:
             value -= FRIENDLY_FIRE * f.escalation  # pressure on a friend or a go-between helps nobody
         if option.crosses:
             value -= deterred * deterrence(option, sit)
+        elif sit.feared:
+            value -= deterred * alarm_risk(option, sit)
         if option.breaks:
             value -= keep_word * breach_cost(option, sit)
         if best_value is None or value > best_value:

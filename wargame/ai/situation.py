@@ -15,9 +15,10 @@ from wargame.ai.beliefs import ViewEnv
 from wargame.ai.facts import Landmarks, Stakes, landmarks, stakes
 from wargame.ai.threat import read_hostility, read_threats
 from wargame.engine.decisions import MessageKind
+from wargame.engine.records import RedLineSnapshot
 from wargame.engine.views import ActorView
 from wargame.engine.weighing import Weigher
-from wargame.scenario.model import ChannelState
+from wargame.scenario.model import ChannelState, Move
 
 CAPITULATION_MARGIN = 15  # stats this close to the capitulation line become precious
 HOSTILE = 0.5  # threat (perceived intent plus standing quarrel) that makes an actor an adversary
@@ -115,6 +116,13 @@ class Situation:
         """Others I can talk to, most threatening first."""
         open_ = [o.id for o in self.view.others if o.channel != ChannelState.SEVERED]
         return tuple(sorted(open_, key=lambda o: -self.threat.get(o, 0.0)))
+
+    @cached_property
+    def feared(self) -> dict[RedLineSnapshot, tuple[Move, ...]]:
+        """The declared red lines of others standing against me, each with the moves of mine that would cross it."""
+        lines = [line for line in self.view.their_red_lines if line.against == self.me and line.status == "standing"]
+        return {line: moves for line in lines
+                if (moves := tuple(o.move for o in self.view.options if line.id in o.crosses))}
 
     @cached_property
     def good_offices(self) -> bool:

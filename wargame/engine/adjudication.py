@@ -37,6 +37,7 @@ AGREEMENT_CALM = 0.5
 MAX_STEP = 3
 BROKEN_TRUST, BROKEN_CREDIBILITY, KEPT_TRUST = -20, -10, 2
 HONOURED, IGNORED = {"credibility": 5, "resolve": 3}, {"credibility": -15, "support": -5}
+HARDSHIP_BELOW = 35  # an economy below this costs support and resolve every turn (sanctions bite through it)
 
 
 def start_turn(game: Game) -> None:
@@ -160,11 +161,16 @@ def _move_ladder(game: Game, escalation: dict[str, float]) -> None:
 
 
 def _drift(game: Game) -> None:
-    """A long crisis high on the ladder wears economies and patience down."""
-    if game.rung >= 9:
-        for state in game.actors.values():
+    """A long crisis high on the ladder wears economies and patience down; a hurt economy wears support and resolve."""
+    for state in game.actors.values():
+        if game.rung >= 9:
             _shift(game, state.id, "economy", -1, "a long crisis high on the ladder")
             _shift(game, state.id, "support", -1, "a long crisis high on the ladder")
+        shortfall = HARDSHIP_BELOW - state.stats["economy"]
+        if shortfall > 0 and state.id not in game.mediator_ids:
+            loss = -(1 + shortfall // 15)
+            _shift(game, state.id, "support", loss, "hardship at home: your economy is hurting")
+            _shift(game, state.id, "resolve", loss, "hardship at home: your economy is hurting")
 
 
 # ------------------------------------------------------------------ agreements

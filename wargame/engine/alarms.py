@@ -48,7 +48,10 @@ def taken_for(game: Game, observer: str, actor: str, move: Move, actual: float, 
         return move.id
     for line in game.red_lines:
         if line.owner == observer and line.against == actor and line.status == "standing":
-            for feared_id in _crossing_moves(game, line):
+            crossing = _crossing_moves(game, line)
+            if move.id in crossing:
+                continue  # the move does cross it: no misreading needed, the crossing is real
+            for feared_id in crossing:
                 feared = game.scenario.moves[feared_id]
                 if feared.category == move.category and move.escalation < feared.escalation <= perceived:
                     return feared_id

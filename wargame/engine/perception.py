@@ -112,3 +112,8 @@ def update_perceived_rungs(game: Game, seen: list[Perception], escalation: dict[
 
 def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
+
+
+def guessed_noise(trust: float, channel: str, scale: float) -> float:
+    """The noise of a reading as a side can guess it from its own side of the relation (its trust, the channel)."""
+    return max(0.1, BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 + CHANNEL_NOISE[ChannelState(channel)]) * scale

@@ -40,7 +40,8 @@ def metrics() -> tuple[Metric, ...]:
                "the final score of the side a scripted careful or careless player holds (0 in a game without one)"),
         Metric("crossings", "red lines crossed", "mean", "scenario red lines crossed in the game"),
         Metric("probes", "later probes", "mean",
-               "escalating moves (weight above 0) by a red line's challenger at its owner after the line was crossed"),
+               "escalating moves (weight above 0) by a red line's challenger at its owner after the line was crossed, "
+               "unprovoked: the owner had not pressed the challenger the turn before (an answer in kind is no probe)"),
         Metric("concessions", "concessions", "mean",
                "moves of weight -2 or below that give ground (not talks: no summit, mediation, cbm, transparency, "
                "hotline or engagement tag)"),
@@ -64,9 +65,10 @@ def measure(game) -> GameRecord:
     parties = [a.id for a in game.scenario.spec.actors if a.role == "party"]
     scores = dict(game.outcome.scores)
     lines = [line for line in game.red_lines if line.source == "scenario"]
+    pressed = {(turn, order.actor, order.target) for turn, order in orders if moves[order.move].escalation > 0}
     probes = sum(1 for line in lines if line.crossed_turn is not None for turn, order in orders
                  if turn > line.crossed_turn and order.actor == line.against and order.target == line.owner
-                 and moves[order.move].escalation > 0)
+                 and moves[order.move].escalation > 0 and (turn - 1, line.owner, line.against) not in pressed)
     concessions = sum(1 for _, order in orders if moves[order.move].escalation <= -2
                       and not set(moves[order.move].tags) & TALKS)
     found = {
