@@ -69,11 +69,11 @@ def test_the_parts_add_up_to_the_noise_exactly(rules_scenario, channel, covert, 
 @pytest.mark.parametrize(
     ("trust", "channel", "covert", "transparent", "words"),
     [
-        (30, "strained", False, False, "noisy: low trust, strained line"),
-        (20, "severed", True, False, "very noisy: line cut, low trust, covert move"),
-        (60, "hotline", False, True, "clear: hotline, transparency measures in force"),
-        (90, "open", False, False, "clear: high trust"),
-        (60, "open", False, False, "somewhat noisy: middling trust"),
+        (30, "strained", False, False, "noisy reading: low trust, strained line"),
+        (20, "severed", True, False, "very noisy reading: line cut, low trust, covert move"),
+        (60, "hotline", False, True, "clear reading: hotline, transparency measures in force"),
+        (90, "open", False, False, "clear reading: high trust"),
+        (60, "open", False, False, "somewhat noisy reading: middling trust"),
     ],
 )
 def test_a_reading_names_what_made_it_clear_or_noisy(rules_scenario, trust, channel, covert, transparent, words):
@@ -94,7 +94,7 @@ def test_each_reading_in_a_view_carries_its_noise_and_causes_from_the_readers_si
     play_turn(game, b=("deploy_forces", "a"))
     (reading,) = [r for r in actor_view(game, "a").perceived_history[-1].readings if r.actor == "b"]
     assert reading.noise >= 0.3 + 1.2 * 0.8 + 0.6 - 0.005  # trust 20 or less (the move itself costs trust), strained
-    assert clarity_words(reading.noise, reading.causes) == "noisy: low trust, strained line"
+    assert clarity_words(reading.noise, reading.causes) == "noisy reading: low trust, strained line"
 
 
 def test_an_unnoticed_covert_move_has_no_causes_and_a_noticed_one_names_its_secrecy(rules_scenario):

@@ -84,5 +84,5 @@ def test_each_reading_says_what_made_it_noisy(rules_scenario):
     play_turn(game, b=("deploy_forces", "a"))
     shown = result_text(OneView(actor_view(game, "a")), None).plain
     assert "you read it as" in shown
-    assert "    noisy: low trust, strained line\n" in shown
-    assert "    clear: hotline, high trust\n" in shown
+    assert "    noisy reading: low trust, strained line\n" in shown
+    assert "    clear reading: hotline, high trust\n" in shown

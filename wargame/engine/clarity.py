@@ -3,7 +3,7 @@
 ``perception.noise`` is the sum of the parts built here (``NoiseParts``), so
 the words can never drift from the rule. A reading keeps its noise and the
 keys of its main causes (``NoiseParts.causes``), taken when it was made;
-``clarity_words`` turns them into "noisy: strained line, low trust".
+``clarity_words`` turns them into "noisy reading: strained line, low trust".
 
 Every cause comes from what the reading side may know: its own trust in
 the other, the channel between them, transparency measures between them,
@@ -70,7 +70,7 @@ def level(noise: float) -> str:
 
 
 def clarity_words(noise: float, causes: tuple[str, ...], most: int = 3) -> str:
-    """"noisy: strained line, low trust" or "clear: hotline, transparency measures in force".
+    """"noisy reading: strained line, low trust" or "clear reading: hotline, transparency measures in force".
 
     A clear reading names what made it clear; any other names what made it
     noisy (at most ``most`` causes, the largest first).
@@ -78,4 +78,4 @@ def clarity_words(noise: float, causes: tuple[str, ...], most: int = 3) -> str:
     verdict = level(noise)
     wanted = EASING if verdict == "clear" else ADDING
     named = [CAUSE_WORDS[key] for key in causes if key in wanted][:most]
-    return f"{verdict}: {', '.join(named)}" if named else verdict
+    return f"{verdict} reading: {', '.join(named)}" if named else f"{verdict} reading"

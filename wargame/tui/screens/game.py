@@ -28,7 +28,7 @@ from wargame.tui.widgets.hotline_panel import HotlinePanel
 from wargame.tui.widgets.indicators_panel import IndicatorsPanel
 from wargame.tui.widgets.ladder import Ladder, ladder_state
 from wargame.tui.widgets.news_log import NewsLog
-from wargame.tui.widgets.orders_panel import OrdersPanel, palette_of
+from wargame.tui.widgets.orders_panel import OrdersPanel, detail_text, palette_of
 from wargame.tui.widgets.red_lines_panel import RedLinesPanel
 
 WIDE = 140  # columns from which actors, warnings and news get their own column
@@ -340,8 +340,10 @@ class GameScreen(Screen):
             from wargame.tui.screens.target_dialog import TargetScreen
 
             names = {o.id: o.name for o in view.others}
+            palette = palette_of(self.app)
             self.app.push_screen(
-                TargetScreen(option.move.name, [(t, names.get(t, t)) for t in option.targets]),
+                TargetScreen(option.move.name, [(t, names.get(t, t)) for t in option.targets],
+                             lambda target: detail_text(view, option, palette, target)),
                 lambda target: target and self._confirm_order(option, target),
             )
         else:
