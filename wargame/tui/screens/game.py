@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from wargame.engine.decisions import Message, Order, Proceed
+from wargame.engine.objectives import standings
 from wargame.errors import IllegalDecision, WargameError
 from wargame.tui.messages import AnswerRequested, ComputersDone, DecisionApplied, MoveChosen
 from wargame.tui.screens import tab_keys
@@ -133,7 +134,7 @@ class GameScreen(Screen):
             "indicators": (lambda: view.indicators),
             "red_lines": (lambda: tuple((l.id, l.status, l.crossed_turn) for l in (*view.my_red_lines, *view.their_red_lines))),
             "news": (lambda: len(view.news)),
-            "briefing": (lambda: tuple((l.id, l.status) for l in view.my_red_lines)),
+            "briefing": (lambda: (tuple((l.id, l.status) for l in view.my_red_lines), tuple(s.state for s in standings(view)))),
             "hotline": (lambda: (view.phase, view.turn, view.others,
                                  tuple((e.id, e.status, e.deliver_on) for e in (*view.inbox, *view.outbox)), len(view.news))),
         }
