@@ -245,6 +245,10 @@ def test_turning_points_name_the_largest_escalations_and_perception_gaps(eventfu
     widest = max(size for size, _ in gaps_by_turn)
     assert {turn for size, turn in gaps_by_turn if size == widest} & {p.turn for p in gaps}  # ties: any of them
 
+    misreads = [p for p in gaps if "on the ladder when it was" in p.text]
+    assert misreads
+    assert all(" reading" in p.text.rsplit("(", 1)[1] for p in misreads)  # each says what made it noisy
+
 
 def test_every_off_ramp_was_really_open(eventful, report):
     move_ramps = [(t, r) for t in report.timeline for r in t.off_ramps if r.kind == "move"]

@@ -80,9 +80,11 @@ def test_the_others_moves_reach_a_side_only_as_it_read_them(cuban):
         for (turn, readings), record in zip([(h["turn"], h["readings"]) for h in history], game.history):
             assert turn == record.turn
             for reading in readings:
-                assert set(reading) == {"actor", "seen", "target", "perceived"}
+                assert set(reading) == {"actor", "seen", "target", "perceived", "noise", "causes"}
                 seen = next(p for p in record.perceptions if p.observer == actor and p.actor == reading["actor"])
                 assert reading["seen"] == seen.seen  # what was seen, never the move behind it
+                if seen.seen is None:  # an unseen move: not even its secrecy is told
+                    assert reading["noise"] == 0 and reading["causes"] == []
 
 
 def test_news_and_scripted_messages_reach_only_their_audience():

@@ -9,6 +9,16 @@ from wargame.engine import Game, actor_view
 from wargame.tui.screens.turn_result import standing
 
 
+class OneView:
+    """What result_text asks of a session: the side's view."""
+
+    def __init__(self, view):
+        self._view = view
+
+    def view(self):
+        return self._view
+
+
 def test_each_stat_that_moved_is_shown_with_its_cause(rules_scenario):
     game = Game(rules_scenario, 2)
     play_turn(game, b=("deploy_forces", "a"))
@@ -54,13 +64,6 @@ def test_an_agreement_says_who_promised_what(rules_scenario):
     from wargame.engine import Message
     from wargame.tui.screens.turn_result import result_text
 
-    class OneView:  # what result_text asks of a session: the side's view
-        def __init__(self, view):
-            self._view = view
-
-        def view(self):
-            return self._view
-
     game = Game(rules_scenario, 4)
     game.proceed()
     game.send(Message("a", "b", "proposal", "Let us agree.", offer=("t_no_sanctions",), ask=("t_no_deploy",)))
@@ -68,3 +71,18 @@ def test_an_agreement_says_who_promised_what(rules_scenario):
     play_turn(game)
     shown = result_text(OneView(actor_view(game, "a")), None).plain
     assert "    you: No sanctions\n" in shown and f"    {game.name('b')}: No deployment\n" in shown
+
+
+def test_each_reading_says_what_made_it_noisy(rules_scenario):
+    from wargame.tui.screens.turn_result import result_text
+
+    game = Game(rules_scenario, 3)
+    game.actors["a"].trust["b"] = 20
+    game.channels[("a", "b")] = "strained"
+    game.channels[("a", "c")] = "hotline"
+    game.actors["a"].trust["c"] = 90
+    play_turn(game, b=("deploy_forces", "a"))
+    shown = result_text(OneView(actor_view(game, "a")), None).plain
+    assert "you read it as" in shown
+    assert "    noisy reading: low trust, strained line\n" in shown
+    assert "    clear reading: hotline, high trust\n" in shown

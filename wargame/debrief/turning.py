@@ -12,6 +12,7 @@ from wargame.debrief.model import OffRamp, TurnEntry, TurningPoint
 from wargame.debrief.trace import Trace
 from wargame.debrief.words import possessive
 from wargame.engine import Game
+from wargame.engine.clarity import clarity_words
 
 TOP = 3
 PERCEPTION_GAP = 1.0  # rungs between belief and reality worth a mention
@@ -82,7 +83,7 @@ def _perception_gaps(game: Game) -> list[TurningPoint]:
                 gaps.append((abs(p.perceived - p.actual), record.turn, TurningPoint(
                     "perception", record.turn, record.label,
                     f"{_name(game, p.observer)} read {possessive(_name(game, p.actor))} {game.scenario.moves[p.move].name.lower()} "
-                    f"as {p.perceived:+.1f} on the ladder when it was {p.actual:+g}.",
+                    f"as {p.perceived:+.1f} on the ladder when it was {p.actual:+g} ({clarity_words(p.noise, p.causes)}).",
                 )))
     gaps.sort(key=lambda item: (-item[0], item[1]))
     return sorted((point for _, _, point in gaps[:TOP]), key=lambda p: p.turn)

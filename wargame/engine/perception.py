@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from wargame.engine import alarms
+from wargame.engine.clarity import NoiseParts
 from wargame.engine.records import MISREAD_GAP, WHITE_CELL, Event, Perception
 from wargame.scenario.model import ChannelState
 
@@ -35,14 +36,18 @@ REVEAL_AFTER = 2  # turns after which an undetected covert move comes to light
 
 def noise(game: Game, observer: str, actor: str, covert: bool = False) -> float:
     """Standard deviation of the error with which ``observer`` reads ``actor``."""
+    return noise_parts(game, observer, actor, covert).total
+
+
+def noise_parts(game: Game, observer: str, actor: str, covert: bool = False) -> NoiseParts:
+    """``noise`` part by part, so a reading can say what made it noisy (``wargame.engine.clarity``)."""
     link = _pair(observer, actor)
     trust = game.actors[observer].trust[actor]
-    sigma = BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 + CHANNEL_NOISE[game.channels.get(link, ChannelState.OPEN)]
-    if covert:
-        sigma += COVERT_NOISE
-    if link in game.transparency_until and game.transparency_until[link] >= game.turn:
-        sigma -= TRANSPARENCY_RELIEF
-    return max(0.1, sigma) * game.scenario.spec.perception_noise
+    line = game.channels.get(link, ChannelState.OPEN)
+    relief = link in game.transparency_until and game.transparency_until[link] >= game.turn
+    return NoiseParts(BASE_NOISE, DISTRUST_NOISE * (100 - trust) / 100, CHANNEL_NOISE[line],
+                      COVERT_NOISE if covert else 0.0, TRANSPARENCY_RELIEF if relief else 0.0, trust, line,
+                      game.scenario.spec.perception_noise)
 
 
 def detection_chance(game: Game, observer: str, target: str | None) -> float:
@@ -67,12 +72,13 @@ def perceive(game: Game, orders: Mapping[str, Order], escalation: dict[str, floa
                                (observer,), (actor,))
                 game.pending_reveals.append((turn + REVEAL_AFTER, reveal))
                 continue
-            sigma = noise(game, observer, actor, covert)
+            parts = noise_parts(game, observer, actor, covert)
+            sigma = parts.total
             error = rng.gauss(WORST_CASE_BIAS * sigma, sigma)
             perceived = actual + (-MAX_ERROR if error < -MAX_ERROR else MAX_ERROR if error > MAX_ERROR else error)
             shown = round(perceived, 2)
-            seen.append(Perception(observer, actor, move.id, alarms.taken_for(game, observer, actor, move, actual, shown),
-                                   target, actual, shown))
+            taken = alarms.taken_for(game, observer, actor, move, actual, shown)
+            seen.append(Perception(observer, actor, move.id, taken, target, actual, shown, round(sigma, 2), parts.causes()))
             aimed_elsewhere = target is not None and target != observer
             _react(state, actor, shown * ASIDE if aimed_elsewhere else shown)
             if abs(shown - actual) >= MISREAD_GAP:  # Perception.misread of the reading just made, without reading it back
@@ -114,6 +120,8 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def guessed_noise(trust: float, channel: str, scale: float) -> float:
+def guessed_noise(trust: int, channel: str, scale: float) -> float:
     """The noise of a reading as a side can guess it from its own side of the relation (its trust, the channel)."""
-    return max(0.1, BASE_NOISE + DISTRUST_NOISE * (100 - trust) / 100 + CHANNEL_NOISE[ChannelState(channel)]) * scale
+    line = ChannelState(channel)
+    return NoiseParts(BASE_NOISE, DISTRUST_NOISE * (100 - trust) / 100, CHANNEL_NOISE[line], 0.0, 0.0, trust, line,
+                      scale).total

@@ -49,6 +49,8 @@ class Perception:
     target: str | None
     actual: float
     perceived: float
+    noise: float = 0.0  # the noise it was read through (none when unseen); see wargame.engine.clarity
+    causes: tuple[str, ...] = ()  # what made it clear or noisy, as clarity.CAUSE_WORDS keys
 
     @property
     def misread(self) -> bool:
@@ -63,13 +65,15 @@ class Reading:
     seen: str | None
     target: str | None
     perceived: float  # how much it escalated, as read
+    noise: float = 0.0  # the noise it was read through, from what the reader may know (none when unseen)
+    causes: tuple[str, ...] = ()  # what made it clear or noisy (clarity.CAUSE_WORDS keys), the largest first
 
     @classmethod
     def of(cls, p: Perception) -> Reading:
         """What ``p.observer`` may know of ``p``."""
         if p.seen is None:
             return cls(p.actor, None, None, 0.0)
-        return cls(p.actor, p.seen, p.target, p.perceived)
+        return cls(p.actor, p.seen, p.target, p.perceived, p.noise, p.causes)
 
 
 class SeenTurn(NamedTuple):

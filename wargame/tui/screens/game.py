@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from wargame.engine.decisions import Message, Order, Proceed
+from wargame.engine.objectives import standings
 from wargame.errors import IllegalDecision, WargameError
 from wargame.tui.messages import AnswerRequested, ComputersDone, DecisionApplied, MoveChosen
 from wargame.tui.screens import tab_keys
@@ -28,7 +29,7 @@ from wargame.tui.widgets.hotline_panel import HotlinePanel
 from wargame.tui.widgets.indicators_panel import IndicatorsPanel
 from wargame.tui.widgets.ladder import Ladder, ladder_state
 from wargame.tui.widgets.news_log import NewsLog
-from wargame.tui.widgets.orders_panel import OrdersPanel, palette_of
+from wargame.tui.widgets.orders_panel import OrdersPanel, detail_text, palette_of
 from wargame.tui.widgets.red_lines_panel import RedLinesPanel
 
 WIDE = 140  # columns from which actors, warnings and news get their own column
@@ -133,7 +134,7 @@ class GameScreen(Screen):
             "indicators": (lambda: view.indicators),
             "red_lines": (lambda: tuple((l.id, l.status, l.crossed_turn) for l in (*view.my_red_lines, *view.their_red_lines))),
             "news": (lambda: len(view.news)),
-            "briefing": (lambda: tuple((l.id, l.status) for l in view.my_red_lines)),
+            "briefing": (lambda: (tuple((l.id, l.status) for l in view.my_red_lines), tuple(s.state for s in standings(view)))),
             "hotline": (lambda: (view.phase, view.turn, view.others,
                                  tuple((e.id, e.status, e.deliver_on) for e in (*view.inbox, *view.outbox)), len(view.news))),
         }
@@ -340,8 +341,10 @@ class GameScreen(Screen):
             from wargame.tui.screens.target_dialog import TargetScreen
 
             names = {o.id: o.name for o in view.others}
+            palette = palette_of(self.app)
             self.app.push_screen(
-                TargetScreen(option.move.name, [(t, names.get(t, t)) for t in option.targets]),
+                TargetScreen(option.move.name, [(t, names.get(t, t)) for t in option.targets],
+                             lambda target: detail_text(view, option, palette, target)),
                 lambda target: target and self._confirm_order(option, target),
             )
         else:

@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from wargame.engine.clarity import clarity_words
 from wargame.engine.views import ActorView
 from wargame.tui.session import Session
 from wargame.tui.text import STAT_LABELS, aimed_at, signed, stat_order
@@ -77,6 +78,7 @@ def result_text(session: Session, perceived_before: int | None) -> Text:
         text.append(f"  {who}: ", "bold")
         text.append(f"{move.name if move else reading.seen}{target or ''}")
         text.append(f" — you read it as {reading_words(reading.perceived)} ({signed(round(reading.perceived, 1))})\n", "dim")
+        text.append(f"    {clarity_words(reading.noise, reading.causes)}\n", "dim italic")
 
     heading("Your standing")
     standing(text, view)

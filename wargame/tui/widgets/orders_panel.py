@@ -46,16 +46,25 @@ def option_prompt(option, palette: dict[str, str], name_width: int = 24) -> Text
     return text
 
 
-def detail_text(view, option, palette: dict[str, str]) -> Text:
-    """Everything the view says about one move, for the detail pane."""
+def detail_text(view, option, palette: dict[str, str], target: str | None = None) -> Text:
+    """Everything the view says about one move, for the detail pane, toward ``target`` when one is chosen.
+
+    A move with one possible target is counted toward it; with several and
+    none chosen yet, the description holds for every target (how the ladder
+    would count it is given only when it is the same toward each).
+    """
     move = option.move
+    names = {o.id: o.name for o in view.others}
+    chosen = target  # by the player: the detail then names it
+    if move.targeted and target is None and len(option.targets) == 1:
+        target = option.targets[0]
     text = Text()
     text.append(move.name, "bold")
     text.append(f"  {move.category}{' · covert' if move.visibility == 'covert' else ''}\n", "dim")
     if move.description:
         text.append(move.description.strip() + "\n")
     text.append(f"Escalation {escalation_mark(move.escalation)}   Cost: {cost_text(move)}\n")
-    for line in counted_lines(view, option):
+    for line in counted_lines(view, option, target):
         text.append(line + "\n", "dim")
     effects = move.effects
     if effects.self_.items():
@@ -69,9 +78,9 @@ def detail_text(view, option, palette: dict[str, str]) -> Text:
         if effects.channel:
             parts.append(f"channel becomes {effects.channel}")
         if parts:
-            text.append("On the target: " + "; ".join(parts) + "\n")
-        names = {o.id: o.name for o in view.others}
-        if option.targets:
+            on = names.get(chosen, chosen) if chosen else "the target"
+            text.append(f"On {on}: " + "; ".join(parts) + "\n")
+        if option.targets and chosen is None:
             text.append("Targets: " + ", ".join(names.get(t, t) for t in option.targets) + "\n")
     if option.crosses:
         owners = {line.id: line for line in view.their_red_lines}
@@ -89,17 +98,31 @@ def detail_text(view, option, palette: dict[str, str]) -> Text:
     return text
 
 
-def counted_lines(view, option) -> list[str]:
-    """How the ladder would count the move now, per target, where a rule makes it count other than its weight."""
+def counted_lines(view, option, target: str | None = None) -> list[str]:
+    """How the ladder would count the move now, where a rule makes it count other than its weight.
+
+    Toward ``target`` when one is chosen (or the move takes none); for a
+    targeted move without a chosen target, one line when every target counts
+    alike, else a word that it depends on the target, never one target's count
+    passed off as the move's.
+    """
     move = option.move
-    lines = []
-    for target in option.targets if move.targeted else (None,):
+    if not move.targeted or target is not None:
         notes: list[str] = []
         counted = as_seen_by(view, move, target, notes)
-        if notes:
-            toward = f" toward {next((o.name for o in view.others if o.id == target), target)}" if target else ""
-            lines.append(f"Counts {escalation_mark(round(counted, 2))} now{toward}: " + "; ".join(notes))
-    return lines
+        if not notes:
+            return []
+        toward = f" toward {next((o.name for o in view.others if o.id == target), target)}" if target else ""
+        return [f"Counts {escalation_mark(round(counted, 2))} now{toward}: " + "; ".join(notes)]
+    counts = set()
+    for each in option.targets:
+        notes = []
+        counted = as_seen_by(view, move, each, notes)
+        counts.add((round(counted, 2), tuple(notes)))
+    if len(counts) > 1:
+        return ["How far the ladder counts it depends on the target: choose one to see."]
+    ((counted, notes),) = counts or {(0.0, ())}
+    return [f"Counts {escalation_mark(counted)} now: " + "; ".join(notes)] if notes else []
 
 
 class OrdersPanel(Vertical):
@@ -172,8 +195,10 @@ class OrdersPanel(Vertical):
         moves = self.query_one("#moves", OptionList)
         detail = self.query_one("#move-detail", TextPane)
         option = moves.highlighted_option
-        move = self.view.option(option.id) if (option and option.id and self.view) else None
-        detail.show(detail_text(self.view, move, palette_of(self.app)) if move else "")
+        view = self.view
+        move = view.option(option.id) if (option and option.id and view) else None
+        target = view.order_target if move and view.order == move.move.id else None  # the ordered move: toward its target
+        detail.show(detail_text(view, move, palette_of(self.app), target) if move else "")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
