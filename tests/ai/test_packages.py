@@ -79,3 +79,25 @@ def test_ranked_search_picks_what_a_plain_search_picks(shipped_scenarios):
                             sit, temper, book, other, refused)
                     checked += 1
     assert checked > 50
+
+
+def test_a_computer_never_agrees_to_more_required_moves_than_turns_to_play_them():
+    """Amber River's survey, data-sharing and drought-relief terms each require a move within two turns:
+    Ostra can carry out two of them in two turns, never three, so a package holding all three is worth
+    nothing to it (once it was accepted and broken in most games)."""
+    from tests.support import ROOT
+    from wargame.ai.doctrines import DOCTRINES
+    from wargame.ai.ledger import deal_value, keepable, ledger
+    from wargame.ai.situation import read_situation
+    from wargame.engine import Game
+    from wargame.engine.views import actor_view
+    from wargame.scenario.loader import load_scenario
+
+    game = Game(load_scenario(ROOT / "scenarios" / "amber-river.yaml"), 1)
+    sit = read_situation(actor_view(game, "ostra"))
+    temper = DOCTRINES["calculator"].temper
+    book = ledger(sit, temper)
+    two, three = ("joint_commission", "data_sharing"), ("joint_commission", "data_sharing", "drought_relief")
+    assert keepable(sit, book, two) and not keepable(sit, book, three)
+    assert deal_value(sit, temper, book, "velm", (), three) == float("-inf")
+    assert deal_value(sit, temper, book, "velm", (), two) > float("-inf")

@@ -11,6 +11,7 @@ the crisis, and how badly I want out at the rung I perceive. A doctrine's
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -226,6 +227,20 @@ def pressure(sit: Situation) -> float:
     return min(10.0, max(ladder, hardship))
 
 
+def keepable(sit: Situation, book: Ledger, mine: tuple[str, ...]) -> bool:
+    """Whether I can carry out every move my side of a deal requires: each a move I may play at all, and one a
+    turn from this one (the agreement's turn counts, as the engine counts it), each by its due turn."""
+    due: dict[str, int] = {}  # move -> turns it leaves me; one play keeps every term that requires that move
+    for term_id in mine:
+        wanted = book.terms[term_id].requires
+        if wanted is None:
+            continue
+        if sit.view.option(wanted.move) is None:
+            return False  # a move this side may never play
+        due[wanted.move] = min(due.get(wanted.move, wanted.within), wanted.within)
+    return all(within >= rank for rank, within in enumerate(sorted(due.values()), start=1))
+
+
 def reliability(sit: Situation, temper: Temper, other: str) -> float:
     """How far I count on ``other``'s promises: distrust discounts them, by temper."""
     return 1 - temper.reliance * (1 - trust_in(sit, other) / 100)
@@ -233,7 +248,13 @@ def reliability(sit: Situation, temper: Temper, other: str) -> float:
 
 def deal_value(sit: Situation, temper: Temper, book: Ledger, other: str,
                theirs: tuple[str, ...], mine: tuple[str, ...]) -> float:
-    """What a deal is worth to me: ``theirs`` are the other side's commitments, ``mine`` my own."""
+    """What a deal is worth to me: ``theirs`` are the other side's commitments, ``mine`` my own.
+
+    A deal I could not keep is worth nothing at any price (minus infinity):
+    a computer player never promises what it cannot carry out (``keepable``).
+    """
+    if not keepable(sit, book, mine):
+        return -math.inf
     trusted = reliability(sit, temper, other)
     union = frozenset(theirs) | frozenset(mine)
     total = 0.0
