@@ -111,3 +111,13 @@ def test_a_real_crossing_during_an_alarm_is_a_crossing(rules_scenario):
     play_turn(game, b=("deploy_forces", "a"))
     line = game.red_lines[0]
     assert line.status == "crossed" and line.crossed_turn == game.turn and line.misread_move is None
+
+
+def test_nobody_takes_a_move_for_one_whose_prerequisite_the_facts_rule_out(cuban):
+    """Cuba's fire on reconnaissance planes needs planes to have flown: until the United States flies,
+    no Cuban mobilisation can be taken for it; once it has, one can."""
+    game = Game(cuban, 0)
+    mobilisation = cuban.moves["mobilisation"]
+    assert taken_for(game, "usa", "cuba", mobilisation, 2.0, 3.6) == "mobilisation"
+    game.played[("usa", "low_level_recon")] = [game.turn]
+    assert taken_for(game, "usa", "cuba", mobilisation, 2.0, 3.6) == "fire_on_overflights"

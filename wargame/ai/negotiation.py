@@ -22,8 +22,9 @@ from wargame.engine.records import EnvelopeSnapshot
 Terms = tuple[str, ...]
 
 GOOD_OFFICES = 1.5
-"""How much less a deal must be worth to me while a mediator is in touch with me: a go-between vouches for
-the terms and gives both sides a way to accept without losing face (docs/model.md, "Third parties")."""
+"""How much less a deal must be worth to me while a mediator I trust fully is in touch with me (in proportion
+to that trust): a go-between vouches for the terms and gives both sides a way to accept without losing face
+(docs/model.md, "Third parties")."""
 
 
 # ---------------------------------------------------------------- answering
@@ -34,8 +35,8 @@ def answer(sit: Situation, temper: Temper, book: Ledger, envelope: EnvelopeSnaps
     """Accept, reject or counter one pending proposal, counter or ultimatum."""
     m = envelope.received()
     value = deal_value(sit, temper, book, m.sender, m.offer, m.ask)
-    if sit.good_offices and m.kind != MessageKind.ULTIMATUM:
-        margin -= GOOD_OFFICES
+    if m.kind != MessageKind.ULTIMATUM:
+        margin -= GOOD_OFFICES * sit.good_offices
     if m.kind == MessageKind.ULTIMATUM:
         value += temper.threat_fear * _consequence(sit, m.sender, m.move)
     if value >= margin:

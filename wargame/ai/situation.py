@@ -125,12 +125,15 @@ class Situation:
                 if (moves := tuple(o.move for o in self.view.options if line.id in o.crosses))}
 
     @cached_property
-    def good_offices(self) -> bool:
-        """A mediator I can talk to (I am not one): its good offices make a deal easier to accept."""
+    def good_offices(self) -> float:
+        """How far a mediator I can talk to vouches for a deal: my trust in the most trusted one, 0 to 1
+        (0 when none is in reach, or when I am a mediator myself)."""
         scenario = self.view.scenario
         if scenario.actor(self.me).role == "mediator":
-            return False
-        return any(scenario.actor(o).role == "mediator" for o in self.reachable)
+            return 0.0
+        trust = [o.my_trust for o in self.view.others
+                 if o.id in self.reachable and scenario.actor(o.id).role == "mediator"]
+        return max(trust, default=0) / 100
 
     @cached_property
     def adversaries(self) -> tuple[str, ...]:

@@ -8,7 +8,8 @@ aimed at a side that crossed nothing. The chain here is three ordinary rules:
 1. *Worst-case reading.* When a seen move is read at least ``MISREAD_GAP``
    more threatening than it was, and as threatening as a move of the same
    kind (category) that would cross one of the reader's standing red lines
-   against the mover, the reader takes it for that move. Its line now reads
+   against the mover and whose prerequisite the facts allow (nobody fires
+   on planes that never flew), the reader takes it for that move. Its line now reads
    ``misread``: to its owner it looks crossed and awaits an answer; to
    everyone else it still stands.
 2. *Clarification.* Before the next orders, a hotline between the two lets
@@ -53,7 +54,8 @@ def taken_for(game: Game, observer: str, actor: str, move: Move, actual: float, 
                 continue  # the move does cross it: no misreading needed, the crossing is real
             for feared_id in crossing:
                 feared = game.scenario.moves[feared_id]
-                if feared.category == move.category and move.escalation < feared.escalation <= perceived:
+                if (feared.category == move.category and move.escalation < feared.escalation <= perceived
+                        and _could_have(game, actor, feared_id, observer)):
                     return feared_id
     return move.id
 
@@ -108,6 +110,13 @@ def settle(game: Game, line: RedLineState, orders: dict[str, Order]) -> None:
         game.note("alarm_lapsed", f"The alarm over “{line.description}” passes: {mover}'s {move} was not what it seemed.",
                   (line.owner,), (line.owner, line.against))
         _stand(line)
+
+
+def _could_have(game: Game, actor: str, move_id: str, observer: str) -> bool:
+    """Whether the facts allow the feared move: its prerequisite holds for the mover aimed at the reader
+    (nobody fires on planes that never flew). The ladder's reach and the cost are not checked: fear does not."""
+    condition = game.scenario.condition("move", move_id)
+    return condition is None or bool(condition.evaluate(GameEnv(game, {"self": actor, "target": observer})))
 
 
 def _stand(line: RedLineState) -> None:
