@@ -548,3 +548,31 @@ def test_a_prerequisite_naming_no_target_holds_for_every_target_or_none(rules_sc
     game.actors["a"].trust.update(b=80, c=10)
     by_trust = [o for o in legality.options(game, "a") if o.move.requires == "self.trust.target >= 35"]
     assert by_trust and all(o.available and o.targets == ("b",) for o in by_trust)
+
+
+def _rules_with(extra: str):
+    from tests.support import ROOT
+    from wargame.scenario.loader import load_scenario_text
+
+    text = (ROOT / "tests" / "scenarios" / "rules.yaml").read_text(encoding="utf-8")
+    return load_scenario_text(text.replace("  defused_at: 1\n", f"  defused_at: 1\n{extra}"), "rules.yaml")
+
+
+def test_two_turns_of_large_scale_fighting_are_war(tutorial):
+    """Rule: a crisis that ends two turns running at or above the ladder's fighting_at ends in war, though
+    the war band was never reached (the default ladder: fighting_at 12, Large conventional war)."""
+    assert Game(tutorial, 1).ladder.fighting_at == 12
+    game = Game(_rules_with("  fighting_at: 11\n"), 1)
+    game.apply(Override(None, "rung", 11))
+    play_turn(game)  # everyone holds: the ladder stays
+    assert game.rung == 11 and not game.is_over()
+    play_turn(game)
+    assert game.outcome.kind == "war" and game.crisis_phase == "war"
+    assert "sustained war" in game.outcome.reason and game.peak < game.war_rung
+
+
+def test_fighting_at_must_lie_between_the_start_and_the_war_band():
+    from wargame.errors import ScenarioError
+
+    with pytest.raises(ScenarioError, match="fighting_at 13 must lie above the start"):
+        _rules_with("  fighting_at: 13\n")

@@ -54,6 +54,7 @@ class Game:
         self.peak = self.rung
         self.rung_change = 0
         self.calm_turns = 0
+        self.fighting_turns = 0  # turns running at or above the ladder's fighting_at
         self.turn_phase: str = TurnPhase.BRIEFING.value  # changed only by firing the turn machine
         self.crisis_phase: str = self.ladder.bands[self.band_of_rung[self.rung]].id  # a band id or an OutcomeKind
         self.actors: dict[str, ActorState] = {}

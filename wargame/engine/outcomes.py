@@ -1,7 +1,9 @@
 """How a crisis ends, and what each actor scores.
 
-Checked at the end of every turn in a fixed priority: war, capitulation,
-settlement, defused, and stalemate at the turn limit. Scores add the
+Checked at the end of every turn in a fixed priority: war (the war band, or
+two turns running at or above the ladder's ``fighting_at``: sustained
+large-scale fighting is war), capitulation, settlement, defused, and
+stalemate at the turn limit. Scores add the
 objectives met, the value of agreed terms, the outcome and credibility.
 """
 
@@ -20,7 +22,8 @@ if TYPE_CHECKING:
 OUTCOME_POINTS = {OutcomeKind.SETTLED: 5, OutcomeKind.DEFUSED: 3, OutcomeKind.STALEMATE: 0, OutcomeKind.WAR: -15}
 CAPITULATION_POINTS = {"loser": -10, "others": 5}
 TRIGGERS = {OutcomeKind.SETTLED: "settle", OutcomeKind.DEFUSED: "defuse", OutcomeKind.STALEMATE: "stall",
-            OutcomeKind.CAPITULATION: "capitulate"}
+            OutcomeKind.CAPITULATION: "capitulate", OutcomeKind.WAR: "fight"}
+FIGHTING_TURNS = 2  # turns running at or above the ladder's fighting_at that make sustained war
 
 
 def check_end(game: Game, end_of_turn: bool = True) -> None:
@@ -31,6 +34,10 @@ def check_end(game: Game, end_of_turn: bool = True) -> None:
     ending: tuple[OutcomeKind, str | None, str] | None = None
     if game.crisis_phase == OutcomeKind.WAR:
         ending = (OutcomeKind.WAR, None, f"the crisis reached rung {game.rung}, {game.rung_names[game.rung]}")
+    elif end_of_turn and _fighting_long_enough(game):
+        rung = game.ladder.fighting_at
+        ending = (OutcomeKind.WAR, None, f"the crisis stayed at or above rung {rung}, {game.rung_names[rung or 0]}, "
+                                         f"for {game.fighting_turns} turns: sustained war")
     elif loser := _capitulating(game):
         ending = (OutcomeKind.CAPITULATION, loser, f"{game.name(loser)} could no longer hold its position")
     elif not end_of_turn:
@@ -44,11 +51,17 @@ def check_end(game: Game, end_of_turn: bool = True) -> None:
     if ending is None:
         return
     kind, actor, reason = ending
-    if kind != OutcomeKind.WAR:
+    if game.crisis_phase != OutcomeKind.WAR:
         crisis_machine(game.band_ids).fire(game, TRIGGERS[kind])
     scores, notes = score(game, kind, actor)
     game.outcome = Outcome(kind, game.turn, reason, actor, scores, notes)
     game.note("outcome", f"The crisis ends: {kind}. {reason[0].upper()}{reason[1:]}.")
+
+
+def _fighting_long_enough(game: Game) -> bool:
+    fighting_at = game.ladder.fighting_at
+    game.fighting_turns = game.fighting_turns + 1 if fighting_at is not None and game.rung >= fighting_at else 0
+    return game.fighting_turns >= FIGHTING_TURNS
 
 
 def _calm_long_enough(game: Game) -> bool:

@@ -68,7 +68,8 @@ TURN_TRANSITIONS: list[dict[str, Any]] = [
      "unless": "game_over", "after": "on_new_turn"},
 ]
 ENDINGS = {"settle": OutcomeKind.SETTLED.value, "defuse": OutcomeKind.DEFUSED.value,
-           "stall": OutcomeKind.STALEMATE.value, "capitulate": OutcomeKind.CAPITULATION.value}
+           "stall": OutcomeKind.STALEMATE.value, "capitulate": OutcomeKind.CAPITULATION.value,
+           "fight": OutcomeKind.WAR.value}
 
 
 def crisis_transitions(bands: tuple[str, ...]) -> list[dict[str, Any]]:

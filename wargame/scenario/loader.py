@@ -318,6 +318,9 @@ class _Checker:
             self.error(where_start, f"the ladder starts at rung {ladder.start}, inside the war band")
         if ladder.defused_at >= war_at:
             self.error(("defused_rung",) if self.spec.defused_rung is not None else where + ("defused_at",), f"defused_at {ladder.defused_at} is inside the war band")
+        if ladder.fighting_at is not None and not ladder.start < ladder.fighting_at < war_at:
+            self.error(where + ("fighting_at",), f"fighting_at {ladder.fighting_at} must lie above the start "
+                       f"(rung {ladder.start}) and below the war band (rung {war_at})")
         ids = [band.id for band in ladder.bands]
         for i, band_id in enumerate(ids):
             if band_id in ids[:i]:

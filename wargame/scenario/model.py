@@ -105,6 +105,9 @@ class Ladder(Strict):
     bands: Annotated[list[Band], Field(min_length=3, max_length=10)]
     start: Annotated[int, Field(ge=0, description="Starting rung (0 is the bottom).")] = 2
     defused_at: Annotated[int, Field(ge=0, description="At or below this rung the crisis counts as calm.")] = 1
+    fighting_at: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="The rung of large-scale fighting below the war band: a crisis that ends two turns "
+                          "running at or above it ends in war (sustained conventional war is war).")
 
 
 class Briefing(Strict):
