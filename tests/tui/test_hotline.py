@@ -57,7 +57,7 @@ async def test_the_hotline_opens_on_the_proposal_that_waits(tmp_path):
         assert panel.counterpart == waiting[0].message.sender
         assert screen.query_one("#counterparts").active == f"with-{panel.counterpart}"
         text = screen_text(app)
-        assert "PROPOSAL" in text and "No messages yet" not in text
+        assert "PROPOSAL" in text and "No messages" not in text
         assert messages(screen)[0].startswith("NEW Turn 1")  # marked until its conversation has been left
         assert "1 proposal awaits your answer" in str(screen.query_one(GameHeader).render())
 
