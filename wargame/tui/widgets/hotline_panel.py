@@ -137,21 +137,41 @@ def _envelope_text(view, envelope, message, sent: bool, names, palette) -> Text:
     return text
 
 
+GENERIC_WORDS = frozenset({"republic", "kingdom", "federation", "union", "united", "states", "state", "nations",
+                           "council", "commission", "federal", "democratic", "people's", "of", "the", "and"})
+
+
+def short_name(name: str) -> str:
+    """The word that tells a state apart: 'Republic of Cuba' is Cuba, 'Ossian Sea Council' Ossian.
+
+    A name made only of generic words ('United Nations') is kept whole.
+    """
+    words = [word.strip("()") for word in name.split()]
+    return next((word for word in words if word and word.lower() not in GENERIC_WORDS), name)
+
+
 def fit_labels(labels: list[tuple[str, str]], width: int) -> list[Text]:
     """Tab labels (name, badges) that fit in ``width`` columns side by side, so every tab stays on screen.
 
-    Badges are kept whole; when the names do not all fit, the longest are
-    shortened with "…" to a fair share of the room (never below 4 characters).
-    A width of 0 (not laid out yet) keeps the names whole.
+    Badges are kept whole. Names are whole when they all fit; else each is
+    its distinctive word (when those differ); else the longest are cut with
+    "…" to a fair share of the room (never below 4 characters). A width of
+    0 (not laid out yet) keeps the names whole.
     """
     names = [printable(name) for name, _ in labels]
-    room = width - sum(2 + cell_len(badge) for _, badge in labels)  # a tab pads its label by one on each side
-    if width and sum(map(cell_len, names)) > room:
+    room = width - sum(1 + cell_len(badge) for _, badge in labels)  # a tab pads its label by one column
+    if not width or sum(map(cell_len, names)) <= room:
+        return [plain(name + badge) for name, (_, badge) in zip(names, labels, strict=True)]
+    short = [short_name(name) for name in names]
+    if len(set(short)) == len(short):
+        names = short
+    if sum(map(cell_len, names)) > room:
         share, left = {}, room
         for index in sorted(range(len(names)), key=lambda i: cell_len(names[i])):
             share[index] = max(4, min(cell_len(names[index]), left // (len(names) - len(share))))
             left -= share[index]
-        names = [name if cell_len(name) <= share[i] else set_cell_size(name, share[i] - 1).rstrip() + "…" for i, name in enumerate(names)]
+        names = [name if cell_len(name) <= share[i] else set_cell_size(name, share[i] - 1).rstrip() + "…"
+                 for i, name in enumerate(names)]
     return [plain(name + badge) for name, (_, badge) in zip(names, labels, strict=True)]
 
 

@@ -70,7 +70,7 @@ def trail_width(width: int) -> int:
     """Columns kept for past readings: a few when narrow, never more than 8, the same all game long."""
     if width < 24:
         return 0
-    return 3 if width < 34 else min(8, (width - 24) // 2)
+    return 3 if width < 36 else min(8, (width - 28) // 2)
 
 
 class Ladder(Vertical):
@@ -110,7 +110,10 @@ class Ladder(Vertical):
         scroll = self.query_one("#ladder-scroll", VerticalScroll)
         lines = self.query_one(LadderRungs).lines(scroll.scrollable_content_region.width)
         row = next((i for i, line in enumerate(lines) if "◆" in line.plain), 0)
-        scroll.scroll_to(y=max(0, row - scroll.size.height // 2), animate=False)
+        top = max(0, row - scroll.size.height // 2)
+        while top < row and not lines[top].plain[1:3].strip():  # not halfway through a wrapped name
+            top += 1
+        scroll.scroll_to(y=top, animate=False)
 
     def text(self) -> Text:
         """Everything drawn (rungs and legend), for tests and the curious."""
@@ -162,8 +165,8 @@ class LadderRungs(Widget, can_focus=False):
                 if show_bands:
                     lines.append(Text(f" {printable(band.name)}", style=Style(color=BAND_COLOURS.get(band.color), bold=True)))
             rung = drawn[index]
-            if not show_thresholds and index in state.thresholds:  # the last column is kept for this mark
-                rung[-1].append(" " * max(0, width - rung[-1].cell_len - 1))
+            if not show_thresholds and index in state.thresholds:  # its last line keeps two columns for this mark
+                rung[-1].append(" " * max(1, width - rung[-1].cell_len - 1))
                 rung[-1].append("┈", style("ladder--threshold"))
             lines.extend(rung)
         return lines
@@ -186,7 +189,8 @@ class LadderRungs(Widget, can_focus=False):
         line.append(" ")
         # the name wraps under itself only when that leaves it room; else its next lines start under the number
         indent = line.cell_len if width - line.cell_len > 20 else HANG
-        pieces = textwrap.wrap(" " * line.cell_len + printable(name), max(line.cell_len + 4, width - 1),
+        room = width - 2 if index in state.thresholds else width  # the top rung of a band keeps room for a ┈ mark
+        pieces = textwrap.wrap(" " * line.cell_len + printable(name), max(line.cell_len + 4, room),
                                subsequent_indent=" " * indent)
         pieces = [piece.strip() for piece in pieces] or [""]
         line.append(pieces[0], name_style)
