@@ -136,3 +136,36 @@ async def test_the_waiting_note_on_orders_is_not_cut_at_80_columns(tmp_path):
         await pilot.pause()
         text = screen_text(app)
         assert "1 proposal awaits your answer" in text and "(press 1 for the hotline)" in text
+
+
+async def test_the_end_screen_scrolls_by_keyboard_at_80x24(tmp_path):
+    from wargame.ai.autoplay import play_to_end
+
+    game = play_to_end(Game(load_scenario(ROOT / "scenarios" / "corvane-shoal.yaml"), 1))
+    app = build_app(game, ["lirea"], saves_dir=tmp_path / "saves")
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        scroll = app.screen.query_one("#end")
+        assert scroll.max_scroll_y > 0  # five actors' scores do not fit in 24 rows
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+
+
+async def test_the_turn_result_scrolls_by_keyboard_at_80x24(tmp_path):
+    _game, app = app_for(tmp_path, "able-archer-1983")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space")  # to orders
+        await pilot.pause()
+        await pilot.press("enter")  # the first move, on its only target
+        await pilot.pause()
+        await pilot.press("space")
+        await settle(pilot, clear_toasts=True)
+        assert app.screen.__class__.__name__ == "TurnResultScreen"
+        scroll = app.screen.query_one("#result-scroll")
+        assert scroll.max_scroll_y > 0
+        await pilot.press("pagedown", "end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
