@@ -7,6 +7,7 @@ impossible to select. Selecting an available move posts ``MoveChosen``.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -141,7 +142,7 @@ class OrdersPanel(Vertical):
             status.show(Text.assemble(("Orders open after the hotline ", "bold"), ("(browse now)", "dim")))
         waiting = "" if view.over else awaiting_words(view)
         where = "press 1 for the hotline" if view.phase == "hotline" else "on the hotline next turn"
-        apart = bool(waiting) and 0 < self.size.width < len(f"⏳ {waiting} ({where})")  # narrow: on a line of its own
+        apart = bool(waiting) and 0 < self.size.width < cell_len(f"⏳ {waiting} ({where})")  # narrow: on a line of its own
         if waiting:
             status.show(Text.assemble(status.text, "\n", ("⏳ " + waiting, "bold"), ("\n" if apart else " ", ""),
                                       (f"({where})", "dim")))
