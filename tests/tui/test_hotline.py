@@ -57,7 +57,7 @@ async def test_the_hotline_opens_on_the_proposal_that_waits(tmp_path):
         assert panel.counterpart == waiting[0].message.sender
         assert screen.query_one("#counterparts").active == f"with-{panel.counterpart}"
         text = screen_text(app)
-        assert "PROPOSAL" in text and "No messages yet" not in text
+        assert "PROPOSAL" in text and "No messages" not in text
         assert messages(screen)[0].startswith("NEW Turn 1")  # marked until its conversation has been left
         assert "1 proposal awaits your answer" in str(screen.query_one(GameHeader).render())
 
@@ -111,8 +111,8 @@ async def test_the_orders_tab_says_a_proposal_awaits_an_answer_until_it_is_answe
         await pilot.press("2")
         await pilot.pause()
         status = screen.query_one("#order-status")
-        assert status.text.plain.splitlines()[1] == "⏳ 1 proposal awaits your answer (press 1 for the hotline)"
-        assert status.size.height == 2  # both lines on screen
+        assert status.text.plain.splitlines()[1:] == ["⏳ 1 proposal awaits your answer", "(press 1 for the hotline)"]
+        assert status.size.height == 3  # at 80 columns the note takes two lines, all on screen
         await pilot.press("1")
         await pilot.pause()
         await pilot.press("x")  # reject the highlighted proposal

@@ -92,4 +92,4 @@ async def test_the_recent_saves_on_the_title_say_who_played(cuban, tutorial, tmp
         await pilot.pause()
         recent = entries(app.screen.query_one("#recent-saves", OptionList))
     assert "United States, Soviet Union" in recent and "over:" in recent
-    assert f"Republic of Kestria · {local_time('2024-03-01T10:00:00+00:00')}" in recent
+    assert f"Republic of Kestria\n  {local_time('2024-03-01T10:00:00+00:00')}" in recent  # who on a line, when under it

@@ -104,7 +104,7 @@ async def test_the_white_cell_shows_the_true_rung_and_a_side_its_reading(tmp_pat
         assert isinstance(app.screen, GameScreen)
         ladder = app.screen.query_one(Ladder)
         assert ladder.state.perceived == read  # my reading, and nothing of the true rung
-        drawn = ladder.render().plain
+        drawn = ladder.text().plain
         assert "◆" in drawn and "●" not in drawn
         assert f"you read {read}/" in ladder.border_subtitle
         await pilot.press("f")

@@ -16,6 +16,8 @@ the scenario is there, so it costs nothing before the first frame.
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -67,6 +69,16 @@ def briefing_markdown(scenario, actor_id: str) -> str:
     return "\n\n".join(parts)
 
 
+SIDE_WIDTH = 29  # the side list's width: #sides is 30 columns in wargame.tcss, less its border
+
+
+def side_label(name: str, leader: str) -> str:
+    """The side's name, then its leader indented under it; long ones wrap, the leader's lines staying indented."""
+    lines = textwrap.wrap(name, SIDE_WIDTH, subsequent_indent=" ") + textwrap.wrap(leader, SIDE_WIDTH, initial_indent="  ",
+                                                                                 subsequent_indent="  ")
+    return "\n".join(lines)
+
+
 class BriefingScreen(Screen[None]):
     """The side picker beside the highlighted side's briefing."""
 
@@ -104,7 +116,8 @@ class BriefingScreen(Screen[None]):
         spec = self.scenario.spec
         recommended = set(spec.recommended_sides)
         actors = [a for a in spec.actors if not self.locked or a.id == self.side]
-        return [Option(plain(f"{a.name}{' ★' if a.id in recommended else ''}\n  {a.leader}"), id=a.id) for a in actors]
+        return [Option(plain(side_label(f"{a.name}{' ★' if a.id in recommended else ''}", a.leader)), id=a.id)
+                for a in actors]
 
     def _briefing(self) -> Widget:
         """CommonMark without linkify, links not opened: scenario text (already escaped) can make no link to click."""

@@ -49,6 +49,8 @@ class GameScreen(Screen):
         Binding("space", "next_turn", "Next turn", tooltip="See the turn's result and go on"),
         Binding("space", "game_over", "Results", tooltip="The crisis is over: see the outcome"),
         Binding("m", "compose", "Message", tooltip="Write a hotline message"),
+        Binding("l", "focus_ladder", "Ladder", show=False,
+                tooltip="The keyboard to the escalation ladder: ↑ ↓ PgUp PgDn scroll it; a tab's number key leaves it"),
         *tab_keys(TABS),
     ]
 
@@ -211,6 +213,9 @@ class GameScreen(Screen):
                  "tab-briefing": "#briefing-scroll"}.get(pane)
         if focus:
             self.query_one(focus).focus()
+
+    def action_focus_ladder(self) -> None:
+        self.query_one("#ladder-scroll").focus()
 
     def action_open_hotline(self) -> None:
         self._proceed()

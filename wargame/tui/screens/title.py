@@ -50,9 +50,10 @@ def recent_text(summary) -> Text:
     people = [name for name, human in sides if human]
     who = [", ".join(people) if people else "computers only"] if any(h is not None for _, h in sides) else []
     over = [f"over: {summary.outcome}"] if summary.outcome else []
-    return Text.assemble(
+    return Text.assemble(  # the sides on a line of their own: a long side name does not wrap the date under the margin
         plain(summary.scenario_title, "bold"), plain(f" · turn {summary.turn}"), "\n",
-        plain("  " + " · ".join([*who, *over, local_time(summary.saved_at)]), "dim"),
+        *((plain("  " + who[0], "dim"), "\n") if who else ()),
+        plain("  " + " · ".join([*over, local_time(summary.saved_at)]), "dim"),
     )
 
 

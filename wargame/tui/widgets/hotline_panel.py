@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +23,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
+from wargame.safe_text import printable
 from wargame.tui.messages import AnswerRequested
 from wargame.tui.untrusted import plain
 
@@ -135,6 +137,44 @@ def _envelope_text(view, envelope, message, sent: bool, names, palette) -> Text:
     return text
 
 
+GENERIC_WORDS = frozenset({"republic", "kingdom", "federation", "union", "united", "states", "state", "nations",
+                           "council", "commission", "federal", "democratic", "people's", "of", "the", "and"})
+
+
+def short_name(name: str) -> str:
+    """The word that tells a state apart: 'Republic of Cuba' is Cuba, 'Ossian Sea Council' Ossian.
+
+    A name made only of generic words ('United Nations') is kept whole.
+    """
+    words = [word.strip("()") for word in name.split()]
+    return next((word for word in words if word and word.lower() not in GENERIC_WORDS), name)
+
+
+def fit_labels(labels: list[tuple[str, str]], width: int) -> list[Text]:
+    """Tab labels (name, badges) that fit in ``width`` columns side by side, so every tab stays on screen.
+
+    Badges are kept whole. Names are whole when they all fit; else each is
+    its distinctive word (when those differ); else the longest are cut with
+    "…" to a fair share of the room (never below 4 characters). A width of
+    0 (not laid out yet) keeps the names whole.
+    """
+    names = [printable(name) for name, _ in labels]
+    room = width - sum(1 + cell_len(badge) for _, badge in labels)  # a tab pads its label by one column
+    if not width or sum(map(cell_len, names)) <= room:
+        return [plain(name + badge) for name, (_, badge) in zip(names, labels, strict=True)]
+    short = [short_name(name) for name in names]
+    if len(set(short)) == len(short):
+        names = short
+    if sum(map(cell_len, names)) > room:
+        share, left = {}, room
+        for index in sorted(range(len(names)), key=lambda i: cell_len(names[i])):
+            share[index] = max(4, min(cell_len(names[index]), left // (len(names) - len(share))))
+            left -= share[index]
+        names = [name if cell_len(name) <= share[i] else set_cell_size(name, share[i] - 1).rstrip() + "…"
+                 for i, name in enumerate(names)]
+    return [plain(name + badge) for name, (_, badge) in zip(names, labels, strict=True)]
+
+
 class HotlinePanel(Vertical):
     """Counterparts as tabs, the conversation below, answers by key."""
 
@@ -180,7 +220,8 @@ class HotlinePanel(Vertical):
 
     def _show_tabs(self) -> None:
         view = self.view
-        wanted = [(f"with-{o.id}", self._tab_label(view, o)) for o in view.others]
+        labels = fit_labels([self._tab_label(view, o) for o in view.others], self.size.width)
+        wanted = [(f"with-{o.id}", label) for o, label in zip(view.others, labels, strict=True)]
         tabs = next(iter(self.query("#counterparts").results(Tabs)), None)
         if tabs is None or [t.id for t in tabs.query(Tab)] != [tab_id for tab_id, _ in wanted]:
             self.call_next(self._replace_tabs, wanted, f"with-{self.counterpart}")
@@ -189,6 +230,11 @@ class HotlinePanel(Vertical):
                 tabs.query_one(f"#{tab_id}", Tab).label = label
             if tabs.active != f"with-{self.counterpart}":
                 tabs.active = f"with-{self.counterpart}"
+
+    def on_resize(self) -> None:
+        """Labels are fitted to the width: a new width fits them again."""
+        if self.view is not None:
+            self._show_tabs()
 
     async def _replace_tabs(self, wanted: list[tuple[str, Text]], active: str) -> None:
         """A new row of tabs with the chosen one active from the start.
@@ -201,12 +247,12 @@ class HotlinePanel(Vertical):
         row = Tabs(*(Tab(label, id=tab_id) for tab_id, label in wanted), active=active, id="counterparts")
         await self.mount(row, before=self.query_one("#conversation"))
 
-    def _tab_label(self, view, other) -> Text:
-        """The name, unread messages (✉), proposals waiting, and a mark for a channel that is not simply open."""
+    def _tab_label(self, view, other) -> tuple[str, str]:
+        """The name, then unread messages (✉), proposals waiting, and a mark for a channel that is not simply open."""
         waiting = sum(1 for e in view.pending_proposals() if e.message.sender == other.id)
         unread = len(self.unread(other.id))
         badge = (f" ✉{unread}" if unread else "") + (f" ({waiting})" if waiting else "")
-        return plain(f"{other.name}{badge}{CHANNEL_MARKS.get(other.channel, '')}")
+        return other.name, f"{badge}{CHANNEL_MARKS.get(other.channel, '')}"
 
     def unread(self, other: str) -> list[Entry]:
         """Messages from ``other`` whose conversation has not been on screen since they came."""
@@ -253,7 +299,8 @@ class HotlinePanel(Vertical):
         listing = self.query_one("#conversation", OptionList)
         listing.clear_options()
         if not self._entries:
-            listing.add_option(Option(Text("No messages yet.", "dim italic"), disabled=True))
+            name = next((o.name for o in view.others if o.id == self.counterpart), "")
+            listing.add_option(Option(plain(f"No messages with {name} yet." if name else "No messages yet.", "dim italic"), disabled=True))
         else:
             listing.add_options([Option(self._marked(entry), id=f"m{i}") for i, entry in enumerate(self._entries)])
             pending = [i for i, e in enumerate(self._entries) if e.pending is not None]

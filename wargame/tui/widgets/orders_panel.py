@@ -7,6 +7,7 @@ impossible to select. Selecting an available move posts ``MoveChosen``.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -131,6 +132,7 @@ class OrdersPanel(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.view = None
+        self._target_name: str | None = None
         self._signature: tuple = ()
 
     def compose(self) -> ComposeResult:
@@ -139,7 +141,7 @@ class OrdersPanel(Vertical):
         yield TextPane(id="move-detail")
 
     def show(self, view, target_name: str | None = None) -> None:
-        self.view = view
+        self.view, self._target_name = view, target_name
         self._show_status(view, target_name)
         signature = tuple((o.move.id, o.reason, o.crosses, o.breaks) for o in view.options)
         if signature != self._signature:
@@ -162,11 +164,18 @@ class OrdersPanel(Vertical):
         else:
             status.show(Text.assemble(("Orders open after the hotline ", "bold"), ("(browse now)", "dim")))
         waiting = "" if view.over else awaiting_words(view)
+        where = "press 1 for the hotline" if view.phase == "hotline" else "on the hotline next turn"
+        apart = bool(waiting) and 0 < self.size.width < cell_len(f"⏳ {waiting} ({where})")  # narrow: on a line of its own
         if waiting:
-            where = "press 1 for the hotline" if view.phase == "hotline" else "on the hotline next turn"
-            status.show(Text.assemble(status.text, "\n", ("⏳ " + waiting, "bold"), (f" ({where})", "dim")))
+            status.show(Text.assemble(status.text, "\n", ("⏳ " + waiting, "bold"), ("\n" if apart else " ", ""),
+                                      (f"({where})", "dim")))
         status.set_class(bool(view.order), "-ordered")
         status.set_class(bool(waiting), "-waiting")
+        status.set_class(apart, "-apart")
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self._show_status(self.view, self._target_name)
 
     def _fill(self, view) -> None:
         moves = self.query_one("#moves", OptionList)
