@@ -35,10 +35,10 @@ def answer(sit: Situation, temper: Temper, book: Ledger, envelope: EnvelopeSnaps
     """Accept, reject or counter one pending proposal, counter or ultimatum."""
     m = envelope.received()
     value = deal_value(sit, temper, book, m.sender, m.offer, m.ask)
-    if m.kind != MessageKind.ULTIMATUM:
-        margin -= GOOD_OFFICES * sit.good_offices
     if m.kind == MessageKind.ULTIMATUM:
         value += temper.threat_fear * _consequence(sit, m.sender, m.move)
+    else:
+        margin -= GOOD_OFFICES * sit.good_offices
     if value >= margin:
         return _reply(sit, temper, envelope, MessageKind.ACCEPT, rng)
     if m.kind != MessageKind.ULTIMATUM and rng.random() < temper.counter:
