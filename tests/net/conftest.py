@@ -6,6 +6,7 @@ import pytest
 
 from tests.support import ROOT
 from wargame.net.classroom import new_class
+from wargame.net.client import Link
 from wargame.net.server import HostThread
 from wargame.scenario.loader import load_scenario
 
@@ -22,9 +23,21 @@ def classroom(tutorial, tmp_path):
 
 
 @pytest.fixture
-def host(classroom):
+async def host(classroom, monkeypatch):
+    """The host on its own thread; the links a test opened are closed before it stops (no close to wait out)."""
+    opened: list[Link] = []
+    real = Link.open.__func__
+
+    async def tracked(cls, *args, **kwargs):
+        link = await real(cls, *args, **kwargs)
+        opened.append(link)
+        return link
+
+    monkeypatch.setattr(Link, "open", classmethod(tracked))
     with HostThread(classroom) as running:
         yield running
+        for link in opened:
+            await link.close()
 
 
 def where(host: HostThread) -> str:
