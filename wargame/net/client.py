@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection
@@ -114,56 +115,64 @@ class ThreadLink:
     """
 
     def __init__(self, where: str, code: str, timeout: float = TIMEOUT) -> None:
-        try:
-            self.ws: SyncConnection = connect_sync(address(where), max_size=MAX_HOST_MESSAGE, open_timeout=timeout)
-        except (OSError, InvalidHandshake, InvalidURI, TimeoutError) as error:
-            raise WargameError(f"cannot reach the host at {where}: {error}") from None
-        self.ws.send(encode("hello", protocol=PROTOCOL_VERSION, code=code))
-        try:
-            welcome = decode_host(self.ws.recv(timeout))
-            if welcome["type"] != "welcome":
-                raise Refused(str(welcome.get("message", "refused")))
-            first = decode_host(self.ws.recv(timeout))
-        except (TimeoutError, ConnectionClosed, ProtocolError, ValueError) as error:
-            self.ws.close()
-            raise Refused(f"the host did not let us in: {error}") from None
-        except Refused:
-            self.ws.close()
-            raise
-        self.welcome, self.latest = welcome, first
-        self.on_view = None
+        self.welcome: dict = {}
+        self.latest: dict = {}
+        self.on_view: Callable[[dict | None], None] | None = None
         self.closed = threading.Event()
         self.reason = ""
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._answers: dict[int, dict] = {}
         self._arrived = threading.Condition(self._lock)
-        self._reader = threading.Thread(target=self._read, name="wargame-join", daemon=True)
+        self._opened = threading.Event()
+        self._failure: WargameError | None = None
+        self._reader = threading.Thread(target=self._run, args=(where, code, timeout), name="wargame-join", daemon=True)
         self._reader.start()
+        if not self._opened.wait(timeout * 2 + 1) and self._failure is None:
+            self._failure = WargameError(f"the host at {where} did not answer")
+        if self._failure is not None:
+            raise self._failure
 
-    def _read(self) -> None:
+    def _run(self, where: str, code: str, timeout: float) -> None:
+        """The connection lives on this thread, inside ``connect``'s context: hello, then read until it ends."""
         try:
-            for raw in self.ws:
-                message = decode_host(raw)
-                if message["type"] == "view":
-                    with self._lock:
-                        self.latest = message
-                        self._arrived.notify_all()
-                    if self.on_view is not None:
-                        self.on_view(message)
-                elif isinstance(message.get("re"), int):
-                    with self._lock:
-                        self._answers[message["re"]] = message
-                        self._arrived.notify_all()
-        except (ConnectionClosed, ProtocolError, ValueError) as error:
-            self.reason = str(error)
+            with connect_sync(address(where), max_size=MAX_HOST_MESSAGE, open_timeout=timeout, close_timeout=2) as ws:
+                self.ws: SyncConnection = ws
+                ws.send(encode("hello", protocol=PROTOCOL_VERSION, code=code))
+                welcome = decode_host(ws.recv(timeout))
+                if welcome["type"] != "welcome":
+                    raise Refused(str(welcome.get("message", "refused")))
+                self.welcome, self.latest = welcome, decode_host(ws.recv(timeout))
+                self._opened.set()
+                self._read(ws)
+        except WargameError as error:
+            self._failure = error
+        except (OSError, InvalidHandshake, InvalidURI, TimeoutError, ConnectionClosed, ValueError) as error:
+            self.reason = str(error) or type(error).__name__
+            if not self._opened.is_set():
+                self._failure = WargameError(f"cannot join the host at {where}: {self.reason}")
         finally:
             self.reason = self.reason or "the host closed the connection"
             with self._lock:
                 self.closed.set()
                 self._arrived.notify_all()
+            self._opened.set()
             if self.on_view is not None:
                 self.on_view(None)
+
+    def _read(self, ws: SyncConnection) -> None:
+        for raw in ws:
+            message = decode_host(raw)
+            if message["type"] == "view":
+                with self._lock:
+                    self.latest = message
+                    self._arrived.notify_all()
+                if self.on_view is not None:
+                    self.on_view(message)
+            elif isinstance(message.get("re"), int):
+                with self._lock:
+                    self._answers[message["re"]] = message
+                    self._arrived.notify_all()
 
     def request(self, kind: str, timeout: float = TIMEOUT, **fields: Any) -> dict:
         """Send a request and wait for its answer (views it caused arrive first); ``Refused`` on an error."""
@@ -192,5 +201,6 @@ class ThreadLink:
             return self.latest
 
     def close(self) -> None:
-        self.ws.close()
+        if not self.closed.is_set():
+            self.ws.close()
         self._reader.join(TIMEOUT)
