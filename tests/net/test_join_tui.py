@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.net.conftest import code_of, first_order
-from tests.tui.pilot import settle, screen_text
+from tests.tui.pilot import screen_text, settle
 from wargame.net.client import ThreadLink
 from wargame.net.server import HostThread
 from wargame.tui.remote import JoinApp, RemoteSession

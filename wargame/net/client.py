@@ -20,7 +20,7 @@ from websockets.sync.client import ClientConnection as SyncConnection
 from websockets.sync.client import connect as connect_sync
 
 from wargame.errors import WargameError
-from wargame.net.protocol import MAX_HOST_MESSAGE, PROTOCOL_VERSION, ProtocolError, decode_host, encode
+from wargame.net.protocol import MAX_HOST_MESSAGE, PROTOCOL_VERSION, decode_host, encode
 
 DEFAULT_PORT = 8765
 TIMEOUT = 10.0
