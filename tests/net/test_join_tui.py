@@ -49,3 +49,51 @@ async def test_a_team_joins_reads_its_briefing_and_orders_a_move(classroom):
         finally:
             session.close()
             other.close()
+
+
+async def test_a_team_that_rejoins_after_the_turn_resolved_sees_its_result(classroom):
+    from tests.net.test_play import join_game, play_turn
+
+    with HostThread(classroom) as host:
+        where = f"127.0.0.1:{host.port}"
+        scripted = await join_game(host, classroom)
+        await play_turn(scripted)  # turn 1 played, read by both
+        for side, link in scripted.items():  # turn 2 ordered and resolved: the result waits to be read
+            await link.ready("hotline")
+        for side, link in scripted.items():
+            await link.decide(first_order((await link.sync())["view"], side))
+        for link in scripted.values():
+            await link.ready("orders")
+        for link in scripted.values():
+            await link.close()
+        session = RemoteSession.connect(where, code_of(classroom, 1, "kestria"))
+        try:
+            async with JoinApp(session).run_test(size=(120, 40)) as pilot:
+                await settle(pilot)
+                assert isinstance(pilot.app.screen, TurnResultScreen)
+                assert session.view().turn == 2 and session.phase == "aftermath"
+        finally:
+            session.close()
+
+
+def test_the_facilitator_code_does_not_open_a_team_screen(host, classroom):
+    import pytest
+
+    from wargame.errors import WargameError
+
+    with pytest.raises(WargameError, match="facilitator code"):
+        RemoteSession.connect(f"127.0.0.1:{host.port}", code_of(classroom, 1, "facilitator"))
+
+
+def test_a_host_that_does_not_answer_is_one_clear_error():
+    import socket
+
+    import pytest
+
+    from wargame.errors import WargameError
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(WargameError, match="cannot join the host"):
+        RemoteSession.connect(f"127.0.0.1:{port}", "g1-kestria-AAAA-BBBB-CCCC")

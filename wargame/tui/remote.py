@@ -169,10 +169,19 @@ class JoinApp(WargameApp):
 
     def open_session(self, session, computers_first: bool = False) -> None:
         super().open_session(session, computers_first)
-        if session.phase == "briefing":  # the other teams are still reading theirs
-            self.call_after_refresh(self.screen._think, "Waiting for the other teams…")
-        elif session.phase == "aftermath":
-            self.call_after_refresh(self.screen._show_result)
+        self.call_after_refresh(self._opened)
+
+    def _opened(self) -> None:
+        """The game screen is up: wait for the other teams' briefings, or show the result this team left unread."""
+        from wargame.tui.screens.game import GameScreen
+
+        screen = self.screen
+        if not isinstance(screen, GameScreen) or screen.thinking:
+            return
+        if self.remote.phase == "briefing":
+            screen._think("Waiting for the other teams…")
+        elif self.remote.phase == "aftermath" and not self.remote.link.latest.get("ready"):
+            screen._show_result()
 
     def _pushed_from_thread(self, message: dict | None) -> None:
         """From the reader thread: never wait for the UI here, which may itself be waiting for an answer."""
