@@ -58,7 +58,7 @@ async def test_a_team_that_rejoins_after_the_turn_resolved_sees_its_result(class
         where = f"127.0.0.1:{host.port}"
         scripted = await join_game(host, classroom)
         await play_turn(scripted)  # turn 1 played, read by both
-        for side, link in scripted.items():  # turn 2 ordered and resolved: the result waits to be read
+        for link in scripted.values():  # turn 2 ordered and resolved: the result waits to be read
             await link.ready("hotline")
         for side, link in scripted.items():
             await link.decide(first_order((await link.sync())["view"], side))
