@@ -1,4 +1,4 @@
-"""One game on the host: its seats, who is ready, and its save written after every decision.
+"""One game on the host: its seats, who is ready, and its save.
 
 The table is the only place the host changes a game. A team's decision is
 applied by the engine (which refuses what the rules refuse) after the table
@@ -65,7 +65,7 @@ class Table:
     # ------------------------------------------------------------ what a team sends
 
     def decide(self, side: str, data: dict) -> Decision:
-        """Apply ``side``'s decision (raises IllegalDecision, the game unchanged); the save is written."""
+        """Apply ``side``'s decision (raises IllegalDecision, the game unchanged); the caller saves."""
         decision = decision_from_dict(data)
         if not isinstance(decision, (Order, Message)):
             raise IllegalDecision("a team sends orders and messages; phases close with ready")
@@ -75,11 +75,10 @@ class Table:
         if self.phase == "over":
             raise IllegalDecision("the game is over")
         self.game.apply(decision)
-        self.save()
         return decision
 
     def mark_ready(self, side: str, phase: str) -> bool:
-        """``side`` is done with ``phase``; True when that moved the game on (the save is then written)."""
+        """``side`` is done with ``phase``; True when that moved the game on (the caller then saves)."""
         self._sync()
         if self.phase == "over":
             raise IllegalDecision("the game is over")
@@ -108,17 +107,22 @@ class Table:
             game.proceed()
         if not game.is_over() and game.turn_phase == "hotline":
             play_computers(game, self.computers)
-        self.save()
 
     def start(self) -> None:
         """A game with no team at all is played by the computers as far as it goes (a demonstration)."""
         while not self.teams and not self.game.is_over():
             self.advance()
 
-    def save(self) -> None:
-        from wargame.saves import save_game
+    def save_bytes(self) -> bytes:
+        """The save as it stands (the server writes it off the event loop, in order)."""
+        from wargame.saves import save_bytes
 
-        save_game(self.game, self.save_path, players=self.teams)
+        return save_bytes(self.game, players=self.teams)
+
+    def save(self) -> None:
+        from wargame.saves import atomic_write
+
+        atomic_write(self.save_path, self.save_bytes())
 
     # ------------------------------------------------------------ what each code sees
 
