@@ -12,22 +12,23 @@ are the same idea (a seat for the side); they come later.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
 class Remote:
     """A team playing over the network: the table waits for it."""
 
-    waits: bool = True
-    label: str = "team"
+    waits: ClassVar[bool] = True
+    label: ClassVar[str] = "team"
 
 
 @dataclass(frozen=True)
 class Computer:
     """The side's doctrine plays it on the host: never waited for."""
 
-    waits: bool = False
-    label: str = "computer"
+    waits: ClassVar[bool] = False
+    label: ClassVar[str] = "computer"
 
 
 Seat = Remote | Computer
