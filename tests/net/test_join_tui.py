@@ -97,3 +97,29 @@ def test_a_host_that_does_not_answer_is_one_clear_error():
         port = probe.getsockname()[1]
     with pytest.raises(WargameError, match="cannot join the host"):
         RemoteSession.connect(f"127.0.0.1:{port}", "g1-kestria-AAAA-BBBB-CCCC")
+
+
+async def test_the_whole_story_reaches_a_team_only_once_the_game_is_over(classroom):
+    import pytest
+
+    from tests.net.test_play import join_game, play_turn
+    from wargame.errors import WargameError
+
+    with HostThread(classroom) as host:
+        where = f"127.0.0.1:{host.port}"
+        session = RemoteSession.connect(where, code_of(classroom, 1, "kestria"))
+        try:
+            with pytest.raises(WargameError, match="once the game is over"):
+                session.facilitator_view()
+            scripted = await join_game(host, classroom)
+            for _ in range(20):
+                if (await scripted["kestria"].sync())["phase"] == "over":
+                    break
+                await play_turn(scripted)
+            for link in scripted.values():
+                await link.close()
+            assert session.link.wait_until(lambda message: message["phase"] == "over") is not None
+            story = session.facilitator_view()
+            assert story.outcome is not None and len(story.history) == len(classroom.tables[1].game.history) > 0
+        finally:
+            session.close()
