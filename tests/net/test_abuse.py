@@ -87,3 +87,20 @@ async def test_the_facilitator_code_watches_everything_but_cannot_play(host, cla
     assert set(facilitator.latest["waiting"]) == {"kestria", "dornland"}
     with pytest.raises(Refused, match="watches"):
         await facilitator.decide({"type": "inject", "inject": "x"})
+
+
+async def test_a_save_that_cannot_be_written_is_one_warning_and_the_game_goes_on(host, classroom, capfd):
+    teams = await join_game(host, classroom)
+    saved = classroom.tables[1].save_path
+    saved.unlink()
+    saved.mkdir()  # a folder where the save should go: writing it fails
+    await teams["dornland"].ready("briefing")
+    with pytest.raises(Refused, match="could not save"):
+        await teams["kestria"].ready("briefing")  # the hotline opens, but the save fails
+    assert teams["kestria"].latest["phase"] == "hotline"
+    assert "game 1 not saved" in capfd.readouterr().err
+    saved.rmdir()
+    await teams["kestria"].decide({"type": "message", "sender": "kestria", "recipient": "dornland",
+                                   "kind": "statement", "text": "still here"})  # the game goes on, saved again
+    from wargame.saves import read_save
+    assert len(read_save(saved).decisions) == len(classroom.tables[1].game.decisions)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from tests.net.conftest import code_of, first_order
 from tests.tui.pilot import screen_text, settle
 from wargame.net.client import ThreadLink
 from wargame.net.server import HostThread
 from wargame.tui.remote import JoinApp, RemoteSession
 from wargame.tui.screens.turn_result import TurnResultScreen
+
+
+async def settled(pilot) -> None:
+    """``settle``, bounded: a client waiting for a host that never moves fails the test instead of hanging it."""
+    await asyncio.wait_for(settle(pilot), 60)
 
 
 async def test_a_team_joins_reads_its_briefing_and_orders_a_move(classroom):
@@ -24,26 +31,26 @@ async def test_a_team_joins_reads_its_briefing_and_orders_a_move(classroom):
                 await pilot.press("enter")  # start as this side: ready for the hotline
                 await pilot.pause()
                 other.request("ready", phase="briefing")
-                await settle(pilot)
+                await settled(pilot)
                 assert session.phase == "hotline"
                 await pilot.press("space")  # close the hotline
                 other.request("ready", phase="hotline")
-                await settle(pilot)
+                await settled(pilot)
                 assert session.phase == "orders"
                 await pilot.press("home", "enter")
-                await settle(pilot)
+                await settled(pilot)
                 game = classroom.tables[1].game
                 assert game.orders["kestria"].move == session.view().order  # judged and kept by the host
                 other.request("decide", decision=first_order(other.latest["view"], "dornland"))
                 await pilot.press("space")  # end the turn; it resolves once dornland ends its own
                 await pilot.pause()
                 other.request("ready", phase="orders")
-                await settle(pilot)
+                await settled(pilot)
                 assert game.turn_phase == "aftermath"
                 assert isinstance(app.screen, TurnResultScreen)  # this team's result of the turn
                 await pilot.press("enter")  # read: ready for the next turn
                 other.request("ready", phase="aftermath")
-                await settle(pilot)
+                await settled(pilot)
                 assert (game.turn, session.phase) == (2, "hotline")
                 assert session.view().turn == 2 and session.view().actor == "kestria"
         finally:
@@ -69,7 +76,7 @@ async def test_a_team_that_rejoins_after_the_turn_resolved_sees_its_result(class
         session = RemoteSession.connect(where, code_of(classroom, 1, "kestria"))
         try:
             async with JoinApp(session).run_test(size=(120, 40)) as pilot:
-                await settle(pilot)
+                await settled(pilot)
                 assert isinstance(pilot.app.screen, TurnResultScreen)
                 assert session.view().turn == 2 and session.phase == "aftermath"
         finally:
@@ -118,7 +125,7 @@ async def test_the_whole_story_reaches_a_team_only_once_the_game_is_over(classro
                 await play_turn(scripted)
             for link in scripted.values():
                 await link.close()
-            assert session.link.wait_until(lambda message: message["phase"] == "over") is not None
+            assert session.link.wait_until(lambda message: message["phase"] == "over", timeout=30) is not None
             story = session.facilitator_view()
             assert story.outcome is not None and len(story.history) == len(classroom.tables[1].game.history) > 0
         finally:

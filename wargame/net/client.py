@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -191,11 +192,15 @@ class ThreadLink:
             raise Refused(answer["message"])
         return answer
 
-    def wait_until(self, done, stop: threading.Event | None = None) -> dict | None:
-        """Block until ``done(latest view message)`` holds, the connection ends or ``stop`` is set."""
+    def wait_until(self, done: Callable[[dict], bool], stop: threading.Event | None = None,
+                   timeout: float | None = None) -> dict | None:
+        """Block until ``done(latest view message)`` holds; None if the connection ends, ``stop`` is set or time runs out."""
+        end = None if timeout is None else time.monotonic() + timeout
         with self._lock:
             while not done(self.latest):
                 if self.closed.is_set() or (stop is not None and stop.is_set()):
+                    return None
+                if end is not None and time.monotonic() > end:
                     return None
                 self._arrived.wait(0.5)
             return self.latest

@@ -11,6 +11,7 @@ every connection of a game gets its own view whenever the game changes.
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
-from wargame.errors import IllegalDecision
+from wargame.errors import IllegalDecision, WargameError
 from wargame.net.classroom import Classroom
 from wargame.net.codes import FACILITATOR
 from wargame.net.limits import Bucket
@@ -122,13 +123,15 @@ class Host:
         except (ProtocolError, IllegalDecision) as error:
             await client.ws.send(encode("error", re=request, message=str(error)))
             return
-        if changed is True:
-            await self._save(client.table)
+        saved = changed is not True or await self._save(client.table)
         if changed:
             await self.push(client.table, None if changed is True else changed)
-        await client.ws.send(encode("ok", re=request))
+        if saved:
+            await client.ws.send(encode("ok", re=request))
+        else:  # the game went on; the instructor sees the warning on the host
+            await client.ws.send(encode("error", re=request, message="done, but the host could not save the game"))
 
-    async def _save(self, table: Table) -> None:
+    async def _save(self, table: Table) -> bool:
         """Write the game's save before anyone hears of the change; the disk wait off the loop, saves in order.
 
         The bytes are taken now and the table's lock queued for at once (no
@@ -140,7 +143,12 @@ class Host:
 
         data = table.save_bytes()
         async with self._locks.setdefault(table.number, asyncio.Lock()):
-            await asyncio.to_thread(atomic_write, table.save_path, data)
+            try:
+                await asyncio.to_thread(atomic_write, table.save_path, data)
+            except (OSError, WargameError) as error:
+                print(f"wargame: warning: game {table.number} not saved: {error}", file=sys.stderr)
+                return False
+        return True
 
     def _apply(self, client: Client, message: dict) -> bool | set[str]:
         """Do what a request asks; True when the game changed, the sides to tell when only who is ready did."""
