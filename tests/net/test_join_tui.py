@@ -130,3 +130,19 @@ async def test_the_whole_story_reaches_a_team_only_once_the_game_is_over(classro
             assert story.outcome is not None and len(story.history) == len(classroom.tables[1].game.history) > 0
         finally:
             session.close()
+
+
+async def test_leaving_says_the_host_keeps_the_game(classroom):
+    with HostThread(classroom) as host:
+        session = RemoteSession.connect(f"127.0.0.1:{host.port}", code_of(classroom, 1, "kestria"))
+        try:
+            async with JoinApp(session).run_test(size=(120, 40)) as pilot:
+                await pilot.pause()
+                await pilot.press("q")
+                await pilot.pause()
+                assert "join again with your code" in screen_text(pilot.app)
+                await pilot.press("enter")
+                await pilot.pause()
+                assert not pilot.app.is_running
+        finally:
+            session.close()

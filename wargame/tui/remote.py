@@ -183,6 +183,16 @@ class JoinApp(WargameApp):
         elif self.remote.phase == "aftermath" and not self.remote.link.latest.get("ready"):
             screen._show_result()
 
+    def action_request_quit(self) -> None:
+        """Leaving loses nothing: the host keeps the game, and the same code joins it again."""
+        from wargame.tui.screens.confirm_dialog import ConfirmScreen
+
+        if self.remote.phase == "over":
+            self.exit()
+            return
+        self.push_screen(ConfirmScreen("Leave the game?", "The host keeps it: join again with your code to go on.",
+                                       "Leave", "Keep playing"), lambda yes: yes and self.exit())
+
     def _pushed_from_thread(self, message: dict | None) -> None:
         """From the reader thread: never wait for the UI here, which may itself be waiting for an answer."""
         self.post_message(ViewPushed(message is not None))
