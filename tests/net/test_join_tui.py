@@ -83,13 +83,28 @@ async def test_a_team_that_rejoins_after_the_turn_resolved_sees_its_result(class
             session.close()
 
 
-def test_the_facilitator_code_does_not_open_a_team_screen(host, classroom):
-    import pytest
+async def test_the_facilitator_code_opens_a_read_only_white_cell_that_follows_the_game(classroom):
+    from tests.net.test_play import join_game
+    from wargame.tui.remote import WatchScreen
 
-    from wargame.errors import WargameError
-
-    with pytest.raises(WargameError, match="facilitator code"):
-        RemoteSession.connect(f"127.0.0.1:{host.port}", code_of(classroom, 1, "facilitator"))
+    with HostThread(classroom) as host:
+        session = RemoteSession.connect(f"127.0.0.1:{host.port}", code_of(classroom, 1, "facilitator"))
+        try:
+            async with JoinApp(session).run_test(size=(120, 40)) as pilot:
+                await pilot.pause()
+                assert isinstance(pilot.app.screen, WatchScreen)
+                assert session.facilitator_view().rung == classroom.tables[1].game.rung  # the true rung
+                for action in ("step", "inject", "override", "pause"):
+                    assert pilot.app.screen.check_action(action, ()) is False
+                teams = await join_game(host, classroom)
+                await asyncio.gather(*(link.ready("briefing") for link in teams.values()))
+                assert session.link.wait_until(lambda message: message["phase"] == "hotline", timeout=30)
+                await pilot.pause()
+                assert session.facilitator_view().phase == "hotline"
+                for link in teams.values():
+                    await link.close()
+        finally:
+            session.close()
 
 
 def test_a_host_that_does_not_answer_is_one_clear_error():

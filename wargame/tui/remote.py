@@ -22,6 +22,7 @@ from wargame.errors import IllegalDecision, WargameError
 from wargame.net.client import Refused, ThreadLink
 from wargame.scenario.loader import load_scenario_text
 from wargame.tui.app import WargameApp
+from wargame.tui.screens.facilitator import FacilitatorScreen
 
 LOST = "the connection to the host is lost: join again with your code"
 
@@ -35,19 +36,19 @@ class RemoteSession:
 
     def __init__(self, link: ThreadLink) -> None:
         welcome = link.welcome
-        if welcome["role"] != "team":
-            raise WargameError("this is a facilitator code: the white cell over the network comes later "
-                               "(the host's terminal shows every game meanwhile)")
         self.link = link
         self.scenario = load_scenario_text(welcome["scenario"]["text"], welcome["scenario"]["source"])
-        self.seat: str | None = welcome["side"]
-        self.humans: tuple[str, ...] = (welcome["side"],)
+        self.watcher = welcome["role"] == "facilitator"  # the white cell, read-only over the network for now
+        self.seat: str | None = None if self.watcher else welcome["side"]
+        teams = tuple(side for side, label in welcome["seats"].items() if label == "team")
+        self.humans: tuple[str, ...] = teams if self.watcher else (welcome["side"],)
         self.computers = tuple(side for side, label in welcome["seats"].items() if label == "computer")
         self.paused = False
         self.held: tuple | None = None
         self.save_path: Path | None = None
         self.before_resolution: dict = {}
         self._parsed: tuple[object, ActorView] | None = None
+        self._story: tuple[object, FacilitatorView] | None = None
 
     @classmethod
     def connect(cls, where: str, code: str) -> RemoteSession:
@@ -77,11 +78,14 @@ class RemoteSession:
         return self._parsed[1]
 
     def facilitator_view(self) -> FacilitatorView:
-        """Everything, which the host sends only once the game is over (the end screen)."""
-        final = self.link.latest.get("final")
-        if final is None:
+        """Everything: what the host sends the facilitator's code, and everyone once the game is over."""
+        message = self.link.latest
+        data = message["view"] if self.watcher else message.get("final")
+        if data is None:
             raise WargameError("the whole story is shown once the game is over")
-        return FacilitatorView.from_dict(final, self.scenario)
+        if self._story is None or self._story[0] is not message:
+            self._story = (message, FacilitatorView.from_dict(data, self.scenario))
+        return self._story[1]
 
     # ------------------------------------------------------------ playing
 
@@ -140,6 +144,18 @@ class RemoteSession:
         self.link.close()
 
 
+class WatchScreen(FacilitatorScreen):
+    """The white cell of a hosted game, read-only: everything is seen; injects, overrides and the pause come later."""
+
+    def __init__(self, session: RemoteSession) -> None:
+        super().__init__(session, watch=True)  # type: ignore[arg-type]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("step", "pause", "unpause", "inject", "override", "report", "close"):
+            return False
+        return super().check_action(action, parameters)
+
+
 class ViewPushed(Message):
     """The host pushed a view (``connected`` False: the connection ended)."""
 
@@ -161,6 +177,9 @@ class JoinApp(WargameApp):
         from wargame.tui.screens.briefing import BriefingScreen
 
         self.remote.link.on_view = self._pushed_from_thread
+        if self.remote.watcher:
+            self._replace_screens(WatchScreen(self.remote))  # type: ignore[arg-type]
+            return
         view = self.remote.view()
         if view.phase == "briefing" and view.turn == 1 and not self.remote.link.latest.get("ready"):
             self.push_screen(BriefingScreen(self.remote.scenario, self.remote.seat, locked=True))
@@ -201,6 +220,8 @@ class JoinApp(WargameApp):
         """The host sent a new view (or the connection ended): redraw the game screen if it is idle."""
         from wargame.tui.screens.game import GameScreen
 
+        if isinstance(self.screen, WatchScreen):
+            self.screen.refresh_view()
         if not event.connected:
             self.notify(LOST, title="Disconnected", severity="error", timeout=30)
             return
