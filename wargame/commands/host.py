@@ -1,0 +1,102 @@
+"""``wargame host SCENARIO [--games N] [--as SIDES] [--seed S] [--port P] [--bind ADDR] [--dir DIR] [--resume DIR]``.
+
+The instructor's machine holds the class's games (``wargame.net``): it
+prints a join code per team and a facilitator code for each game, writes
+them to ``codes.json`` in the class folder beside every game's save, and
+then prints one line whenever a game moves (turn, phase, rung, who it waits
+for). Stopped (Ctrl+C) and started again with ``--resume DIR``, every game
+goes on where it was, with the same codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+from pathlib import Path
+
+from wargame.errors import WargameError
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "host",
+        help="host a class: several games, teams join over the network",
+        description="Host networked games for a class: teams join from their own terminals with 'wargame join'.",
+    )
+    parser.add_argument("scenario", metavar="SCENARIO", nargs="?", help="scenario name or file (not with --resume)")
+    parser.add_argument("--games", type=int, default=1, metavar="N", help="games of the scenario played side by side (default 1)")
+    parser.add_argument("--as", dest="sides", metavar="SIDES",
+                        help="the sides teams play, separated by commas (default: the scenario's human sides); "
+                             "the computer plays the others")
+    parser.add_argument("--seed", type=int, help="seed of game 1; game N gets seed+N-1 (default: a random one)")
+    parser.add_argument("--port", type=int, default=8765, metavar="P", help="port to listen on (default 8765; 0: any free port)")
+    parser.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
+                        help="address to listen on (default 127.0.0.1, this machine only; 0.0.0.0: every network)")
+    parser.add_argument("--dir", metavar="DIR", help="the class folder (default: a new folder in the saves folder)")
+    parser.add_argument("--resume", metavar="DIR", help="resume the class in DIR where it stopped, with the same codes")
+    parser.add_argument("--saves-dir", metavar="DIR", help="where saves are kept (default: ./saves or the user data folder)")
+    parser.set_defaults(func=run)
+
+
+def open_class(args: argparse.Namespace):
+    """The classroom the options ask for: a new one, or the one in ``--resume``."""
+    from wargame.net.classroom import new_class, resume_class
+
+    if args.resume:
+        if args.scenario or args.dir:
+            raise WargameError("--resume DIR takes the scenario and folder from DIR: give no scenario or --dir")
+        return resume_class(Path(args.resume))
+    if not args.scenario:
+        raise WargameError("give a scenario to host, or --resume DIR")
+    from wargame.catalog import resolve
+    from wargame.scenario.loader import load_scenario
+    from wargame.tui.session import default_side, parse_sides
+
+    scenario = load_scenario(resolve(args.scenario))
+    sides = parse_sides(args.sides) or [a.id for a in scenario.spec.actors if a.player == "human"] or [default_side(scenario)]
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+    folder = Path(args.dir) if args.dir else None
+    return new_class(scenario, args.games, tuple(sides), seed, folder, Path(args.saves_dir) if args.saves_dir else None)
+
+
+def code_lines(classroom) -> list[str]:
+    lines = []
+    for number, table in classroom.tables.items():
+        lines.append(f"game {number} ({table.game.scenario.spec.title}, seed {table.game.seed}):")
+        lines += [f"  {c.side:<12} {c.code}" for c in classroom.codes if c.game == number]
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from wargame.net.server import Host
+
+    classroom = open_class(args)
+    said: dict[int, str] = {}
+
+    def overview(table) -> None:
+        line = table.summary()
+        if said.get(table.number) != line:
+            said[table.number] = line
+            print(line, flush=True)
+
+    async def serve() -> None:
+        host = Host(classroom, overview)
+        try:
+            server = await host.serve(args.bind, args.port)
+        except OSError as error:
+            raise WargameError(f"cannot listen on {args.bind}:{args.port}: {error.strerror or error}") from None
+        port = server.sockets[0].getsockname()[1]
+        print(f"class folder: {classroom.folder} (codes in codes.json)")
+        print("\n".join(code_lines(classroom)))
+        print(f"listening on {args.bind}:{port}; teams join with: wargame join ADDRESS:{port} --code CODE", flush=True)
+        for table in classroom.tables.values():
+            overview(table)
+        async with server:
+            await server.serve_forever()
+
+    try:
+        asyncio.run(serve())
+    except KeyboardInterrupt:
+        print(f"\nhost stopped; every game is saved. Go on with: wargame host --resume {classroom.folder}")
+    return 0
