@@ -27,3 +27,15 @@ def screen_text(app) -> str:
     svg = app.export_screenshot()
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     return html.unescape("".join(texts)).replace("\xa0", " ")
+
+
+async def text_when_shown(pilot, *wanted: str, tries: int = 100) -> str:
+    """The screen's text once every ``wanted`` piece is on it (or after ``tries`` pauses): a loaded machine
+    may need more than one refresh before a new screen's first frame is drawn."""
+    text = screen_text(pilot.app)
+    for _ in range(tries):
+        if all(piece in text for piece in wanted):
+            break
+        await pilot.pause(0.05)
+        text = screen_text(pilot.app)
+    return text
