@@ -39,3 +39,12 @@ async def text_when_shown(pilot, *wanted: str, tries: int = 100) -> str:
         await pilot.pause(0.05)
         text = screen_text(pilot.app)
     return text
+
+
+async def take_the_side_and_start(pilot) -> None:
+    """From the side picker: take the side (unless ``--as`` fixed it), start the game, and let the computers play."""
+    await pilot.pause()
+    if not pilot.app.screen.locked:
+        await pilot.press("enter")
+    await pilot.press("enter")
+    await settle(pilot)
