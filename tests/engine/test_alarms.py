@@ -43,6 +43,15 @@ def _alarm(game: Game) -> None:
     raise_alarms(game, [Perception("a", "b", "surveillance_flights", "deploy_forces", "a", 1.0, 2.7)])
 
 
+def _alarm_unexplained(scenario) -> Game:
+    """A game in which Avalon's alarm stands past its turn: the line to Borduria is severed, nothing is explained."""
+    game = Game(scenario, 0)
+    _alarm(game)
+    game.channels[("a", "b")] = "severed"
+    game.proceed()
+    return game
+
+
 def test_a_false_alarm_looks_crossed_to_its_owner_only(rules_scenario):
     game = Game(rules_scenario, 0)
     _alarm(game)
@@ -76,10 +85,7 @@ def test_a_severed_line_or_distrust_leaves_the_alarm_standing(rules_scenario):
 
 
 def test_answering_a_false_alarm_is_an_unprovoked_escalation_that_earns_no_credibility(rules_scenario):
-    game = Game(rules_scenario, 0)
-    _alarm(game)
-    game.channels[("a", "b")] = "severed"
-    game.proceed()
+    game = _alarm_unexplained(rules_scenario)
     play_turn(game, a=("show_of_force", "b"))
     line = game.red_lines[0]
     assert line.status == "standing" and line.answered_turn is None
@@ -90,10 +96,7 @@ def test_answering_a_false_alarm_is_an_unprovoked_escalation_that_earns_no_credi
 
 
 def test_an_unanswered_false_alarm_lapses_without_cost(rules_scenario):
-    game = Game(rules_scenario, 0)
-    _alarm(game)
-    game.channels[("a", "b")] = "severed"
-    game.proceed()
+    game = _alarm_unexplained(rules_scenario)
     credibility = game.actors["a"].stats["credibility"]
     play_turn(game)
     assert game.red_lines[0].status == "misread"  # the window is two turns
@@ -104,10 +107,7 @@ def test_an_unanswered_false_alarm_lapses_without_cost(rules_scenario):
 
 
 def test_a_real_crossing_during_an_alarm_is_a_crossing(rules_scenario):
-    game = Game(rules_scenario, 0)
-    _alarm(game)
-    game.channels[("a", "b")] = "severed"
-    game.proceed()
+    game = _alarm_unexplained(rules_scenario)
     play_turn(game, b=("deploy_forces", "a"))
     line = game.red_lines[0]
     assert line.status == "crossed" and line.crossed_turn == game.turn and line.misread_move is None

@@ -41,10 +41,16 @@ async def text_when_shown(pilot, *wanted: str, tries: int = 100) -> str:
     return text
 
 
-async def take_the_side_and_start(pilot) -> None:
-    """From the side picker: take the side (unless ``--as`` fixed it), start the game, and let the computers play."""
+
+async def start(pilot):
+    """From the side picker into the first hotline: take the highlighted side (unless ``--as`` fixed it), start the
+    game, let the computers play; the game screen."""
+    from wargame.tui.screens.game import GameScreen
+
     await pilot.pause()
     if not pilot.app.screen.locked:
         await pilot.press("enter")
     await pilot.press("enter")
     await settle(pilot)
+    assert isinstance(pilot.app.screen, GameScreen)
+    return pilot.app.screen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.pilot import screen_text, take_the_side_and_start
+from tests.tui.pilot import screen_text, start
 from wargame.engine import Game
 from wargame.scenario.loader import load_scenario
 from wargame.tui.app import build_app
@@ -16,7 +16,7 @@ async def test_key_6_opens_the_briefing_at_80x24_from_any_tab(tmp_path):
     app = build_app(game, ["kestria"], saves_dir=tmp_path / "saves")
     app.animation_level = "none"
     async with app.run_test(size=(80, 24)) as pilot:
-        await take_the_side_and_start(pilot)
+        await start(pilot)
         for tab in ("2", "1"):  # from Orders and from the Hotline
             await pilot.press(tab, "6")
             await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Select, Static
 
 from tests.support import ROOT
-from tests.tui.pilot import screen_text, settle
+from tests.tui.pilot import screen_text, start
 from wargame.engine import Game, Message
 from wargame.scenario.loader import load_scenario
 from wargame.tui.app import build_app
@@ -24,12 +24,7 @@ def app_for(tmp_path, scenario: str = "tutorial", side: str | None = None, seed:
 
 
 async def open_composer(pilot) -> ComposerScreen:
-    await pilot.pause()
-    if not pilot.app.screen.locked:
-        await pilot.press("enter")  # the briefing: take the highlighted side
-    await pilot.press("enter")  # and start
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, GameScreen)
+    await start(pilot)
     await pilot.press("m")
     await pilot.pause()
     assert isinstance(pilot.app.screen, ComposerScreen)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.tui.pilot import settle
-from tests.tui.test_tui import SIZE, make_app, new_game, start
+from tests.tui.pilot import settle, start
+from tests.tui.test_tui import SIZE, make_app, new_game
 from wargame.tui.app import build_app
 from wargame.tui.screens.help import HelpScreen
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.support import ROOT
-from tests.tui.pilot import settle, take_the_side_and_start
+from tests.tui.pilot import settle, start
 from wargame.engine import Game
 from wargame.scenario.loader import load_scenario
 from wargame.tui.app import build_app
@@ -16,7 +16,7 @@ async def test_the_detail_follows_the_target_highlighted_in_the_target_dialog(tm
     app = build_app(game, ["usa"], saves_dir=tmp_path / "saves")
     app.animation_level = "none"
     async with app.run_test(size=(80, 24)) as pilot:
-        await take_the_side_and_start(pilot)
+        await start(pilot)
         await pilot.press("space")  # the hotline closes: orders
         await settle(pilot)
         await pilot.press("2")

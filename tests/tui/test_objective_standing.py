@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.support import ROOT
-from tests.tui.pilot import screen_text, take_the_side_and_start
+from tests.tui.pilot import screen_text, start
 from wargame.engine import Game
 from wargame.engine.decisions import Override
 from wargame.scenario.loader import load_scenario
@@ -15,7 +15,7 @@ async def test_the_briefing_tab_says_which_objectives_are_met_and_which_cannot_b
     app = build_app(game, ["kestria"], saves_dir=tmp_path / "saves")
     app.animation_level = "none"
     async with app.run_test(size=(80, 24)) as pilot:
-        await take_the_side_and_start(pilot)
+        await start(pilot)
         await pilot.press("6")
         await pilot.pause()
         seen = ""

@@ -6,8 +6,8 @@ import os
 
 from textual.widgets import Input
 
-from tests.tui.pilot import screen_text, settle
-from tests.tui.test_tui import SIZE, make_app, new_game, order_highlighted, start
+from tests.tui.pilot import screen_text, settle, start
+from tests.tui.test_tui import SIZE, make_app, new_game, order_highlighted
 from wargame.saves import list_saves, load_game
 from wargame.tui.screens.confirm_dialog import ConfirmScreen
 from wargame.tui.screens.game import GameScreen

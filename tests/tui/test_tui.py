@@ -14,7 +14,7 @@ import io
 import pytest
 from textual.widgets import OptionList, SelectionList, Static
 
-from tests.tui.pilot import screen_text, settle, text_when_shown
+from tests.tui.pilot import screen_text, settle, start, text_when_shown
 from wargame.commands.play import build_play_app
 from wargame.commands.play import run as play_run
 from wargame.engine import Game, Message, Order, actor_view, facilitator_view
@@ -52,17 +52,6 @@ def applied(recorded) -> list:
 
 def shown(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-async def start(pilot) -> GameScreen:
-    """From the briefing into the first hotline (taking the highlighted side first when it is not fixed)."""
-    await pilot.pause()
-    if not pilot.app.screen.locked:
-        await pilot.press("enter")
-    await pilot.press("enter")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, GameScreen)
-    return pilot.app.screen
 
 
 async def order_highlighted(pilot) -> None:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wargame.ai.scripted import SCRIPTED
 from wargame.study.escalation import score
-
-SCRIPTED_PLAYERS = frozenset({"careful", "careless"})
 
 TALKS = frozenset({"summit", "mediation", "cbm", "transparency", "hotline", "engagement"})
 """Tags of moves that talk rather than give ground: a de-escalating move with none of them is a concession."""
@@ -77,7 +76,7 @@ def measure(game) -> GameRecord:
         "settled": float(game.outcome.kind == "settled"),
         "escalation": float(sum(score([(o.actor, o.move) for _, o in orders], moves).values())),
         "score": sum(scores[p] for p in parties) / len(parties) if parties else 0.0,
-        "side_score": float(sum(scores[a.id] for a in game.scenario.spec.actors if a.doctrine in SCRIPTED_PLAYERS)),
+        "side_score": float(sum(scores[a.id] for a in game.scenario.spec.actors if a.doctrine in SCRIPTED)),
         "crossings": float(sum(1 for line in lines if line.crossed_turn is not None)),
         "probes": float(probes),
         "concessions": float(concessions),
