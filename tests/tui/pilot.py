@@ -18,8 +18,21 @@ async def settle(pilot, clear_toasts: bool = False) -> None:
             if clear_toasts:
                 pilot.app.clear_notifications()
                 await pilot.pause()
+            await drawn(pilot)
             return
     raise AssertionError("the computers never finished")
+
+
+async def drawn(pilot, tries: int = 40) -> None:
+    """Wait until two frames in a row show the same text: on a loaded machine a new screen's first frame can come
+    a few refreshes after the screen was pushed (CI once read a hand-over screen that showed only its title)."""
+    before = screen_text(pilot.app)
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        now = screen_text(pilot.app)
+        if now == before:
+            return
+        before = now
 
 
 def screen_text(app) -> str:

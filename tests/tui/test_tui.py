@@ -404,7 +404,7 @@ async def test_hot_seat_hands_over_and_shows_each_team_only_its_own_view(tmp_pat
         async def hand_over_to(name: str) -> None:
             await settle(pilot)
             assert isinstance(app.screen, HandOverScreen)
-            text = screen_text(app)
+            text = await text_when_shown(pilot, f"Pass the keyboard to the {name} team")
             assert f"Pass the keyboard to the {name} team" in text and "Press Enter when ready" in text
             assert soviet_secret not in text and "Public briefing" not in text
             await pilot.press("enter")
