@@ -124,7 +124,7 @@ async def test_notifications_cover_neither_the_conversation_nor_the_ladder(tmp_p
         toasts = list(screen.query("Toast"))
         assert toasts
         for toast in toasts:
-            for part in ("#conversation", "#ladder", "#hotline-hint", "Footer"):
+            for part in ("#conversation", "#ladder", "#hotline-hint", "KeyBar"):
                 assert not toast.region.overlaps(screen.query_one(part).region), part
 
 

@@ -85,8 +85,14 @@ def run(args: argparse.Namespace) -> int:
         print("wargame play needs a terminal: run it in an interactive terminal, not through a pipe "
               "(for a game without one, try 'wargame run SCENARIO')", file=sys.stderr)
         return 1
-    app = build_play_app(args)
-    app.run()
+    from wargame.tui import collector
+
+    collector.hold_for_start_up()  # released once the first real screen is drawn (wargame.tui.collector)
+    try:
+        app = build_play_app(args)
+        app.run()
+    finally:
+        collector.release_after_start_up()
     if app.failure is not None:
         raise app.failure
     return app.return_code or 0

@@ -23,6 +23,7 @@ from textual.binding import Binding
 
 from wargame.errors import WargameError
 from wargame.safe_text import printable
+from wargame.tui import collector
 from wargame.tui.commands import GameCommands
 from wargame.tui.opening import Opening
 from wargame.tui.untrusted import PrintableFilter, plain
@@ -162,6 +163,7 @@ class WargameApp(App[None]):
                 self.push_screen(BriefingScreen(scenario, side, locked=bool(self.human_actors)))
         else:
             self.open_session(Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator))
+        self.call_after_refresh(collector.release_after_start_up)
 
     def _replace_screens(self, screen) -> None:
         """Show ``screen`` as the only screen above the default one."""

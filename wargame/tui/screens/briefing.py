@@ -23,11 +23,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wargame.markdown_text import block, inline
 from wargame.tui.untrusted import plain
+from wargame.tui.widgets.key_bar import KeyBar
 
 
 def public_markdown(scenario, actor_id: str) -> str:
@@ -108,7 +109,7 @@ class BriefingScreen(Screen[None]):
                 yield Static(plain(f"Opening {self.opening_label}…"), id="briefing-loading")
             else:
                 yield self._briefing()
-        yield Footer()
+        yield KeyBar()
 
     def _side_options(self) -> list[Option]:
         if self.scenario is None:

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wargame.tui.session import Session
 from wargame.tui.untrusted import plain
 from wargame.tui.widgets.escalation_chart import EscalationChart
 from wargame.tui.widgets.game_header import GameHeader
+from wargame.tui.widgets.key_bar import KeyBar
 
 HEADLINES = {
     "settled": "Settled — the crisis ends in an agreement",
@@ -92,7 +93,7 @@ class EndScreen(Screen[None]):
                     yield Static(id="scores", classes="panel")
                     yield Static(id="truth", classes="panel")
                 yield EscalationChart(id="chart", classes="panel")
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < 110, "-narrow")

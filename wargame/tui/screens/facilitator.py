@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from wargame.engine import FacilitatorView, Inject, Override
 from wargame.errors import IllegalDecision, WargameError
@@ -37,6 +37,7 @@ from wargame.tui.white_cell import (
     relations_text,
 )
 from wargame.tui.widgets.indicators_panel import IndicatorsPanel
+from wargame.tui.widgets.key_bar import KeyBar
 
 RUN_EVERY = 2.0  # seconds between turns when the computers run on their own
 WIDE = 100  # columns from which the crisis and the indicators get a column of their own
@@ -94,7 +95,7 @@ class FacilitatorScreen(Screen[None]):
                     yield VerticalScroll(Static(id="wc-last-turn-text"))
                 with TabPane("News", id="wc-news"):
                     yield VerticalScroll(Static(id="wc-news-text"))
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._layout(self.size.width)

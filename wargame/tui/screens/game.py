@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from wargame.engine.decisions import Message, Order, Proceed
 from wargame.engine.objectives import standings
@@ -27,6 +27,7 @@ from wargame.tui.widgets.briefing_panel import BriefingPanel
 from wargame.tui.widgets.game_header import GameHeader
 from wargame.tui.widgets.hotline_panel import HotlinePanel
 from wargame.tui.widgets.indicators_panel import IndicatorsPanel
+from wargame.tui.widgets.key_bar import KeyBar
 from wargame.tui.widgets.ladder import Ladder, ladder_state
 from wargame.tui.widgets.news_log import NewsLog
 from wargame.tui.widgets.orders_panel import OrdersPanel, detail_text, palette_of
@@ -86,7 +87,7 @@ class GameScreen(Screen):
                 yield ActorsPanel(classes="panel")
                 yield IndicatorsPanel(classes="panel")
                 yield RedLinesPanel(classes="panel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_view(force=True))

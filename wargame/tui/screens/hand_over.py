@@ -12,7 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from wargame.tui.widgets.key_bar import KeyBar
 
 NEXT_WORDS = {
     "briefing": "your briefing",
@@ -35,7 +37,7 @@ class HandOverScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Static(self._text(), id="hand-over")
-        yield Footer()
+        yield KeyBar()
 
     def _text(self) -> Text:
         text = Text(justify="center")

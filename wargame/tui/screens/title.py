@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wargame.tui.scenarios import ScenarioEntry, load_entries
 from wargame.tui.screens.load_dialog import local_time
 from wargame.tui.untrusted import plain
+from wargame.tui.widgets.key_bar import KeyBar
 
 RECENT = 5
 
@@ -85,7 +86,7 @@ class TitleScreen(Screen[None]):
                 yield OptionList(*self._recent_options(), id="recent-saves")
             with VerticalScroll(id="title-details"):
                 yield Static(id="scenario-details")
-        yield Footer()
+        yield KeyBar()
 
     def _entry_label(self, entry: ScenarioEntry) -> Text:
         if entry.scenario is None:

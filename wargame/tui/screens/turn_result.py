@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wargame.engine.clarity import clarity_words
 from wargame.engine.views import ActorView
 from wargame.tui.session import Session
 from wargame.tui.text import STAT_LABELS, aimed_at, signed, stat_order
 from wargame.tui.widgets.game_header import GameHeader
+from wargame.tui.widgets.key_bar import KeyBar
 
 QUIET_KINDS = {"briefing"}
 
@@ -153,7 +154,7 @@ class TurnResultScreen(Screen[None]):
             yield Static(id="result-title")
             with VerticalScroll(id="result-scroll"):
                 yield Static(id="result-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         view = self.session.view()
