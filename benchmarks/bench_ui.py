@@ -147,6 +147,17 @@ DIALOGS = (("against whom?", "Enter"), ("(y)", "y"))  # (what a dialog asks, the
 GAME_OVER = "After-action report"  # the end screen's footer
 
 
+def still_for(seconds: float, timeout: float = 30.0) -> None:
+    """Wait until the screen has not changed for ``seconds`` (untimed: the player reads)."""
+    started = time.perf_counter()
+    last, since = screen(), time.perf_counter()
+    while time.perf_counter() - since < seconds and time.perf_counter() - started < timeout:
+        time.sleep(0.01)
+        now = screen()
+        if now != last:
+            last, since = now, time.perf_counter()
+
+
 def press(key: str, markers: tuple[str, ...] = (), timeout: float = 30.0) -> float:
     """Seconds from sending ``key`` until one of ``markers`` appears (without markers, until the screen changes)."""
     before = screen()
@@ -166,13 +177,14 @@ def whole_game(env: dict[str, str], saves: str) -> tuple[dict[str, list[float]],
 
     Each turn: Space closes the hotline; Down and Enter order the next move down the list (again while the
     one under the cursor is not available), answering a target or red-line dialog with Enter or y; Space ends
-    the turn; Space leaves the result. A player's pause of 0.2 s follows each key.
+    the turn; Space leaves the result. After each key the script waits (untimed) until the screen has been
+    still for 0.5 s, a player's pause: a slow frame never makes it press the next key into the wrong screen.
     """
     latencies: dict[str, list[float]] = {}
 
     def timed(what: str, key: str, *markers: str) -> None:
         latencies.setdefault(what, []).append(press(key, markers))
-        time.sleep(0.2)
+        still_for(0.5)  # the player's pause, and time for a dialog the key opens to be drawn before it is looked for
 
     launch(python_command(f"-m wargame play cuban-missile-crisis --seed 1 --as usa --saves-dir {saves}", env))
     wait_for("Start as this side", timeout=60)

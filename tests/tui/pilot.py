@@ -60,7 +60,10 @@ async def start(pilot):
     game, let the computers play; the game screen."""
     from wargame.tui.screens.game import GameScreen
 
-    await pilot.pause()
+    for _ in range(100):  # the game starts a frame after its briefing is drawn
+        await pilot.pause()
+        if pilot.app.initial_game is not None:
+            break
     if not pilot.app.screen.locked:
         await pilot.press("enter")
     await pilot.press("enter")

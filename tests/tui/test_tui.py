@@ -480,7 +480,7 @@ def test_hot_seat_rounds_go_back_and_forth():
     game.proceed()
     assert session.waiting() == ("usa", "ussr", "cuba")  # the orders
     with pytest.raises(Exception, match="twice"):
-        from wargame.tui.session import parse_sides
+        from wargame.tui.sides import parse_sides
 
         parse_sides("usa,usa")
 
@@ -644,14 +644,14 @@ async def test_play_opens_the_scenario_behind_its_first_frame(tmp_path, monkeypa
     app = build_play_app(play_args("tutorial", saves_dir=str(tmp_path / "saves")))
     app.animation_level = "none"
     while_opening = []
-    original = Opening.__call__
+    original = Opening.scenario
 
     def watched(self):
         screen = app.screen
         while_opening.append((type(screen), screen.scenario, screen.check_action("start", ()), screen_text(app)))
         return original(self)
 
-    monkeypatch.setattr(Opening, "__call__", watched)
+    monkeypatch.setattr(Opening, "scenario", watched)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(100):  # the opening runs after the first refresh, however long a loaded machine takes to it
             await pilot.pause()

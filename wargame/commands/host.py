@@ -51,7 +51,7 @@ def open_class(args: argparse.Namespace):
         raise WargameError("give a scenario to host, or --resume DIR")
     from wargame.catalog import resolve
     from wargame.scenario.loader import load_scenario
-    from wargame.tui.session import default_side, parse_sides
+    from wargame.tui.sides import default_side, parse_sides
 
     scenario = load_scenario(resolve(args.scenario))
     sides = parse_sides(args.sides) or [a.id for a in scenario.spec.actors if a.player == "human"] or [default_side(scenario)]

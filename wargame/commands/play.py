@@ -58,7 +58,7 @@ def build_play_app(args: argparse.Namespace):
     if args.load and args.scenario:
         raise WargameError("give a scenario or --load SAVE, not both")
     saves_dir = Path(args.saves_dir) if args.saves_dir else None
-    from wargame.tui.session import parse_sides
+    from wargame.tui.sides import parse_sides
 
     humans = parse_sides(args.actor)
     if args.load:

@@ -63,7 +63,7 @@ Doctrine = Literal["hawk", "dove", "tit_for_tat", "calculator", "careful", "care
 class Strict(BaseModel):
     """Base of every format model: unknown keys are errors, values never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Stats(Strict):

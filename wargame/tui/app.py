@@ -62,7 +62,7 @@ class WargameApp(App[None]):
         super().__init__()
         self.facilitator = facilitator
         self.scenarios = scenarios
-        self.initial_game = game  # the game the first briefing starts (passed along, never read here)
+        self.initial_game = game  # the game the first briefing starts (None until it has started)
         self.opening = opening
         self.human_actors = tuple(human_actors)
         self.saves_dir = saves_dir
@@ -115,18 +115,41 @@ class WargameApp(App[None]):
             self._begin(self.initial_game)
 
     def _open(self) -> None:
-        """Once the first frame is on screen: load the scenario, then show it.
+        """Once the first frame is on screen: load the scenario and show its briefing, then start the game.
 
         On the UI thread, on purpose: nothing can be done on the screen until
         the scenario is there, and a worker thread competing for the GIL with
-        the event loop made the briefing appear later, not sooner.
+        the event loop made the briefing appear later, not sooner. The game
+        (and the engine's import) waits one more frame, behind the briefing;
+        start is offered once it is there.
         """
         try:
-            game = self.opening()
+            scenario = self.opening.scenario()
+        except WargameError as error:
+            self.fail(error)
+            return
+        from wargame.tui.sides import default_side
+
+        if len(self.human_actors) == 1 or (not self.human_actors and not self.facilitator):
+            self._briefing_screen().show_scenario(scenario, self.human_actors[0] if self.human_actors
+                                                  else default_side(scenario))
+        self.call_after_refresh(self._start_opened, scenario)
+
+    def _start_opened(self, scenario) -> None:
+        try:
+            game = self.opening.game(scenario)
         except WargameError as error:
             self.fail(error)
             return
         self._begin(game)
+
+    def _briefing_screen(self):
+        """The first briefing screen, still waiting for its scenario (pushed in ``on_mount``)."""
+        from wargame.tui.screens.briefing import BriefingScreen
+
+        screen = self.screen
+        assert isinstance(screen, BriefingScreen) and screen.scenario is None
+        return screen
 
     def fail(self, error: WargameError) -> None:
         """End the app on a user mistake found after the first frame; ``wargame play`` prints it."""
@@ -138,7 +161,8 @@ class WargameApp(App[None]):
 
         With a facilitator and no human side, the facilitator's screen is the game.
         """
-        from wargame.tui.session import Session, default_side, is_fresh, scenario_of
+        from wargame.tui.session import Session, is_fresh, scenario_of
+        from wargame.tui.sides import default_side
 
         self.initial_game = game
         if self.facilitator and not self.human_actors:
@@ -159,6 +183,8 @@ class WargameApp(App[None]):
             screen = self.screen if self.screen_stack else None
             if isinstance(screen, BriefingScreen) and screen.scenario is None:
                 screen.show_scenario(scenario, side)
+            elif isinstance(screen, BriefingScreen) and screen.scenario is scenario:
+                screen.refresh_bindings()  # shown while the game started (``_open``): start is offered now
             else:
                 self.push_screen(BriefingScreen(scenario, side, locked=bool(self.human_actors)))
         else:
@@ -182,7 +208,8 @@ class WargameApp(App[None]):
 
     def choose_side(self, scenario) -> None:
         from wargame.tui.screens.briefing import BriefingScreen
-        from wargame.tui.session import default_side, new_game
+        from wargame.tui.session import new_game
+        from wargame.tui.sides import default_side
 
         seed = self.seed if self.seed is not None else random.SystemRandom().randrange(1_000_000)
         self.initial_game = new_game(scenario, seed)

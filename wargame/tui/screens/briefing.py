@@ -163,7 +163,7 @@ class BriefingScreen(Screen[None]):
         if action == "choose":
             return self.scenario is not None and not self.locked
         if action == "start":
-            return self.scenario is not None and self.locked
+            return self._can_start()
         if action == "back":
             return not self.fixed
         return True
@@ -189,8 +189,12 @@ class BriefingScreen(Screen[None]):
         text = self.query_one("#briefing-text")
         (text.scroll_page_down if where == "page_down" else text.scroll_page_up)(animate=False)
 
+    def _can_start(self) -> bool:
+        """A side is taken and its game has started (a frame after the scenario is shown: ``WargameApp._open``)."""
+        return self.scenario is not None and self.locked and self.app.initial_game is not None
+
     def action_start(self) -> None:
-        if self.scenario is not None and self.locked:
+        if self._can_start():
             self.app.start_game(self.side)
 
     def action_back(self) -> None:
