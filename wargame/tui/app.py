@@ -170,6 +170,7 @@ class WargameApp(App[None]):
 
             self.session = Session.create(game, (), self.saves_dir, facilitator=True)
             self._replace_screens(FacilitatorScreen(self.session, watch=True))
+            self.call_after_refresh(collector.release_after_start_up)
         elif len(self.human_actors) > 1:  # hot-seat: each team reads its own briefing behind a hand-over
             self.session = Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator)
             self._hand_over(self.session.seat)
@@ -189,7 +190,6 @@ class WargameApp(App[None]):
                 self.push_screen(BriefingScreen(scenario, side, locked=bool(self.human_actors)))
         else:
             self.open_session(Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator))
-        self.call_after_refresh(collector.release_after_start_up)
 
     def _replace_screens(self, screen) -> None:
         """Show ``screen`` as the only screen above the default one."""
@@ -237,6 +237,7 @@ class WargameApp(App[None]):
         self.session = session
         screen = GameScreen(session)
         self._replace_screens(screen)
+        self.call_after_refresh(collector.release_after_start_up)  # the briefing is gone: its widgets are garbage
         if computers_first and session.phase == "hotline":
             self.call_after_refresh(screen._think, "The others are on the line…")
         elif session.phase == "over":
