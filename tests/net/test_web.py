@@ -1,37 +1,26 @@
-"""Browser test: ``wargame host --web`` in a real headless Chromium, from the code screen to the side's briefing.
+"""``wargame host --web``: the page is served offline, and in a real headless Chromium a code opens the briefing.
 
-Skipped only when no Chromium is installed (``.ci/run`` installs Debian's
-``chromium``). How the page is driven and read: tests/net/browser.py.
+The Chromium test is marked ``browser`` and skipped only when no Chromium is
+installed (``.ci/run`` installs Debian's ``chromium``). How the page is
+driven and read: tests/net/browser.py.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import signal
-import subprocess
-import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.net.browser import Browser, chromium
-from tests.support import ROOT
-
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(chromium() is None, reason="no Chromium installed (apt-get install chromium)")]
+from tests.net.test_host_command import HostProcess
+from wargame.net.codes import read_codes
 
 
-def start_host(folder: Path) -> tuple[subprocess.Popen, str]:
-    """``wargame host --web`` on free ports; its page's URL, read from what it prints."""
-    host = subprocess.Popen([sys.executable, "-m", "wargame", "host", "tutorial", "--as", "kestria", "--seed", "1",
-                             "--port", "0", "--web", "--web-port", "0", "--dir", str(folder)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for line in host.stdout:
-        if found := re.match(r"browsers: (http://\S+)", line):
-            return host, found[1]
-    raise AssertionError(f"the host printed no page address (status {host.wait()})")
+def web_host(folder: Path) -> tuple[HostProcess, str]:
+    """``wargame host --web`` on free ports, and its page's address as it prints it."""
+    host = HostProcess("tutorial", "--as", "kestria", "--seed", "1", "--web", "--web-port", "0", "--dir", str(folder))
+    return host, host.read_until(r"browsers: (http://\S+)").group(1)
 
 
 def children(pid: int) -> list[int]:
@@ -44,12 +33,27 @@ def gone(pid: int) -> bool:
     return not status.exists() or status.read_text().split(")")[-1].split()[0] == "Z"
 
 
+def test_the_page_is_served_from_the_host_alone(tmp_path):
+    host, url = web_host(tmp_path / "class")
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            page = answer.read().decode()
+        assert f'data-session-websocket-url="{url.replace("http", "ws", 1)}ws"' in page
+        assert "googleapis" not in page and "https://" not in page  # a class network may have no internet
+        with urllib.request.urlopen(f"{url}static/js/textual.js", timeout=30) as answer:
+            assert answer.status == 200
+    finally:
+        out = host.stop()
+    assert "host stopped" in out
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(chromium() is None, reason="no Chromium installed (apt-get install chromium)")
 async def test_a_browser_joins_with_a_code_and_reads_its_briefing(tmp_path):
-    host, url = start_host(tmp_path / "class")
+    host, url = web_host(tmp_path / "class")
     browser = None
     try:
-        codes = json.loads((tmp_path / "class" / "codes.json").read_text())["codes"]
-        code = next(c["code"] for c in codes if c["side"] == "kestria")
+        code = next(c.code for c in read_codes(tmp_path / "class")[1] if c.side == "kestria")
         browser = await Browser(chromium()).open()
         await browser.go(url)
         assert "Join a game" in await browser.screen_showing("Join a game", timeout=40)
@@ -64,15 +68,13 @@ async def test_a_browser_joins_with_a_code_and_reads_its_briefing(tmp_path):
         assert "Republic of Kestria" in text and "Private briefing" in text  # this side's own briefing
         assert "Join a game" not in text
 
-        pages = children(host.pid)  # the page's own 'wargame join', started by the host
+        pages = children(host.process.pid)  # the page's own 'wargame join', started by the host
         assert pages
-        os.kill(host.pid, signal.SIGINT)  # Ctrl+C on the host
-        out, _ = host.communicate(timeout=30)
-        assert host.returncode == 0 and "host stopped" in out
+        out = host.stop()  # Ctrl+C on the host, the page still open: it ends the page's app too
+        assert host.process.returncode == 0 and "host stopped" in out
         assert all(gone(pid) for pid in pages)
     finally:
         if browser is not None:
             await browser.close()
-        if host.poll() is None:
-            host.kill()
-            host.wait()
+        if host.process.poll() is None:
+            host.stop()
