@@ -78,3 +78,24 @@ async def test_a_browser_joins_with_a_code_and_reads_its_briefing(tmp_path):
             await browser.close()
         if host.process.poll() is None:
             host.stop()
+
+
+async def test_pages_from_one_address_are_bounded_and_the_door_ends_their_apps(host, monkeypatch):
+    import aiohttp
+
+    from wargame.net import web
+
+    monkeypatch.setattr(web, "PAGES_PER_ADDRESS", 1)
+    door = web.WebDoor(web.local_address("127.0.0.1", host.port), "127.0.0.1", 0)
+    port = await door.start()
+    try:
+        async with aiohttp.ClientSession() as client:
+            first = await client.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24")
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await client.ws_connect(f"http://127.0.0.1:{port}/ws")
+            assert refused.value.status == 503
+            [service] = door.services  # the first page's own app
+            assert not first.closed
+    finally:
+        await door.stop()
+    assert service._process.returncode is not None  # stopped with the door

@@ -30,6 +30,8 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE = "web-index.html.j2"
 ANYWHERE = ("0.0.0.0", "::", "")
 CHILD_GRACE = 5.0  # seconds a page's app has to quit before it is killed
+MAX_PAGES = 120  # pages open at once: each is a Python process on the host (about 65 MB)
+PAGES_PER_ADDRESS = 6  # pages open at once from one browser's address (a team's few tabs, not a flood)
 
 
 def local_address(bind: str, port: int) -> str:
@@ -51,6 +53,7 @@ class WebDoor(Server):
         self.game_address = game_address
         self.sockets: set[web.WebSocketResponse] = set()
         self.services: set[AppService] = set()
+        self.pages_from: dict[str, int] = {}  # open pages per browser address
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> int:
@@ -93,6 +96,9 @@ class WebDoor(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """textual-serve's own handler, with the page's address on the child's command line and every child kept."""
+        where = request.remote or ""
+        if len(self.services) >= MAX_PAGES or self.pages_from.get(where, 0) >= PAGES_PER_ADDRESS:
+            raise web.HTTPServiceUnavailable(text="too many pages open: close one and reload")
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=64 * 1024)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
@@ -100,7 +106,8 @@ class WebDoor(Server):
         try:
             await websocket.prepare(request)
             self.sockets.add(websocket)
-            service = AppService(join_command(self.game_address, request.remote), write_bytes=websocket.send_bytes,
+            self.pages_from[where] = self.pages_from.get(where, 0) + 1
+            service = AppService(join_command(self.game_address, where or None), write_bytes=websocket.send_bytes,
                                  write_str=websocket.send_str, close=websocket.close,
                                  download_manager=self.download_manager)
             self.services.add(service)
@@ -111,7 +118,11 @@ class WebDoor(Server):
         except Exception as error:  # a page's trouble must not reach the host; say it on the host's terminal
             print(f"wargame: warning: a browser page failed: {error}", file=sys.stderr)
         finally:
-            self.sockets.discard(websocket)
+            if websocket in self.sockets:
+                self.sockets.discard(websocket)
+                self.pages_from[where] -= 1
+                if not self.pages_from[where]:
+                    del self.pages_from[where]
             if service is not None:
                 with contextlib.suppress(Exception):
                     await asyncio.wait_for(service.stop(), CHILD_GRACE)
