@@ -54,6 +54,14 @@ SCREEN_TEXT = """
 """
 
 
+KEY_PAUSE = 0.03  # seconds between two keys: fast typing (xterm.js can drop a key that follows the last at once)
+
+
+def key_code(char: str) -> int:
+    """The Windows virtual key code a browser gives a character's key (letters and digits: their upper-case code)."""
+    return {"-": 189, " ": 32}.get(char, ord(char.upper()))
+
+
 def chromium() -> str | None:
     """The browser's executable, or None when none is installed."""
     return next((path for name in CHROMIUM if (path := shutil.which(name))), None)
@@ -108,27 +116,37 @@ class Browser:
         result = await self.send("Runtime.evaluate", expression=SCREEN_TEXT, returnByValue=True)
         return str(result.get("result", {}).get("value", ""))
 
-    async def screen_showing(self, *words: str, timeout: float = 20.0) -> str:
-        """The page's text once it shows every one of ``words`` (the last text read, if it never does)."""
+    async def screen_showing(self, *words: str, gone: str = "", timeout: float = 20.0) -> str:
+        """The page's text once it shows every one of ``words`` and no longer ``gone`` (the last text read, if never)."""
         end, text = time.monotonic() + timeout, ""
         while time.monotonic() < end:
             text = await self.screen()
-            if all(word in text for word in words):
+            if text and all(word in text for word in words) and not (gone and gone in text):
                 return text
             await asyncio.sleep(0.2)
         return text
 
     async def type(self, text: str) -> None:
-        """Keys as a person types them, into the focused terminal."""
+        """Keys as a person types them into the terminal: each with its key code, at a person's pace."""
         await self.send("Runtime.evaluate", expression="window.__terminal && window.__terminal.focus()")
         for char in text:
-            await self.send("Input.dispatchKeyEvent", type="keyDown", key=char, text=char)
-            await self.send("Input.dispatchKeyEvent", type="keyUp", key=char)
+            await self.press(char, key_code(char), char)
+            await asyncio.sleep(KEY_PAUSE)
+
+    async def press(self, key: str, code: int, text: str = "") -> None:
+        """A named key (``Enter``, ``Backspace``) as the browser sends it: its name, key code and text."""
+        await self.send("Input.dispatchKeyEvent", type="keyDown", key=key, windowsVirtualKeyCode=code,
+                        nativeVirtualKeyCode=code, **({"text": text} if text else {}))
+        await self.send("Input.dispatchKeyEvent", type="keyUp", key=key, windowsVirtualKeyCode=code,
+                        nativeVirtualKeyCode=code)
 
     async def enter(self) -> None:
-        await self.send("Input.dispatchKeyEvent", type="keyDown", key="Enter", code="Enter",
-                        windowsVirtualKeyCode=13, text="\r")
-        await self.send("Input.dispatchKeyEvent", type="keyUp", key="Enter", code="Enter", windowsVirtualKeyCode=13)
+        await self.press("Enter", 13, "\r")
+
+    async def backspace(self, times: int) -> None:
+        for _ in range(times):
+            await self.press("Backspace", 8)
+            await asyncio.sleep(KEY_PAUSE)
 
     async def close(self) -> None:
         if self.ws is not None:

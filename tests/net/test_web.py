@@ -28,9 +28,12 @@ def children(pid: int) -> list[int]:
     return [int(word) for word in path.read_text().split()] if path.exists() else []
 
 
-def gone(pid: int) -> bool:
-    status = Path(f"/proc/{pid}/stat")
-    return not status.exists() or status.read_text().split(")")[-1].split()[0] == "Z"
+def state(pid: int) -> str:
+    """The process's state letter (Z: ended, not yet reaped), or "" when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return ""
 
 
 def test_the_page_is_served_from_the_host_alone(tmp_path):
@@ -58,11 +61,17 @@ async def test_a_browser_joins_with_a_code_and_reads_its_briefing(tmp_path):
         await browser.go(url)
         assert "Join a game" in await browser.screen_showing("Join a game", timeout=40)
 
-        await browser.type("g1-kestria-AAAA-BBBB-CCCC")  # a made-up code for a real game and side
+        wrong = "g1-kestria-AAAA-BBBB-CCCC"  # a made-up code for a real game and side
+        await browser.type(wrong)
+        assert wrong in await browser.screen_showing(wrong)  # as a person would: see what was typed, then Enter
         await browser.enter()
         assert "no game opens with this code" in await browser.screen_showing("no game opens", timeout=30)
 
-        await browser.type("\b" * 30 + code)
+        await browser.backspace(len(wrong))
+        assert "AAAA" not in await browser.screen_showing(gone="AAAA")
+        await browser.type(code)
+        typed = await browser.screen_showing(code)
+        assert code in typed, [line.strip() for line in typed.splitlines() if "▊  " in line]
         await browser.enter()
         text = await browser.screen_showing("Private briefing", timeout=40)
         assert "Republic of Kestria" in text and "Private briefing" in text  # this side's own briefing
@@ -72,7 +81,7 @@ async def test_a_browser_joins_with_a_code_and_reads_its_briefing(tmp_path):
         assert pages
         out = host.stop()  # Ctrl+C on the host, the page still open: it ends the page's app too
         assert host.process.returncode == 0 and "host stopped" in out
-        assert all(gone(pid) for pid in pages)
+        assert [state(pid) for pid in pages if state(pid) not in ("", "Z")] == []
     finally:
         if browser is not None:
             await browser.close()

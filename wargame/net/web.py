@@ -66,19 +66,31 @@ class WebDoor(Server):
         return self.port
 
     async def stop(self) -> None:
-        """Close every page, let each app quit, kill any that does not, then stop listening."""
+        """Close every page (each page's handler then ends its app), wait for that, end any left, stop listening."""
         for socket in list(self.sockets):
             await socket.close()
+        for _ in range(int(CHILD_GRACE * 2 * 10) + 10):
+            if not self.services:
+                break
+            await asyncio.sleep(0.1)
         for service in list(self.services):
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(service.stop(), CHILD_GRACE)
-        for service in list(self.services):
-            process = service._process
-            if process is not None and process.returncode is None:
-                process.kill()
-                await process.wait()
+            await self._end(service)
         if self._runner is not None:
             await self._runner.cleanup()
+
+    @staticmethod
+    async def _end(service: AppService) -> None:
+        """Ask a page's app to quit, wait until its process is gone, kill it if it will not go."""
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(service.stop(), CHILD_GRACE)
+        process = service._process
+        if process is None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), CHILD_GRACE)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: the host prints the page's address beside the codes."""
@@ -124,7 +136,6 @@ class WebDoor(Server):
                 if not self.pages_from[where]:
                     del self.pages_from[where]
             if service is not None:
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(service.stop(), CHILD_GRACE)
+                await self._end(service)
                 self.services.discard(service)
         return websocket
