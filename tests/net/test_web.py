@@ -108,3 +108,11 @@ async def test_pages_from_one_address_are_bounded_and_the_door_ends_their_apps(h
     finally:
         await door.stop()
     assert service._process.returncode is not None  # stopped with the door
+
+
+def test_a_web_port_out_of_range_is_one_line_before_anything_is_written(tmp_path, capsys):
+    from tests.support import run_cli
+
+    status, _, err = run_cli(capsys, "host", "tutorial", "--web", "--web-port", "70000", "--dir", str(tmp_path / "c"))
+    assert status == 1 and err == "wargame: error: --web-port takes a port from 0 to 65535, not 70000\n"
+    assert not (tmp_path / "c").exists()

@@ -78,7 +78,7 @@ async def open_web(args: argparse.Namespace, port: int):
 
     web_port = args.web_port if args.web_port is not None else port + 1
     if not 0 <= web_port <= 65535:
-        raise WargameError(f"--web-port takes a port from 0 to 65535, not {web_port}")
+        raise WargameError(f"no port after {port}: give --web-port")
     door = WebDoor(local_address(args.bind, port), args.bind, web_port)
     try:
         await door.start()
@@ -97,6 +97,8 @@ def web_url(bind: str, port: int) -> str:
 def run(args: argparse.Namespace) -> int:
     from wargame.net.server import Host
 
+    if args.web_port is not None and not 0 <= args.web_port <= 65535:
+        raise WargameError(f"--web-port takes a port from 0 to 65535, not {args.web_port}")
     classroom = open_class(args)
     said: dict[int, str] = {}
 
