@@ -161,3 +161,26 @@ async def test_leaving_says_the_host_keeps_the_game(classroom):
                 assert not pilot.app.is_running
         finally:
             session.close()
+
+
+async def test_joining_without_a_code_asks_for_it_says_why_a_wrong_one_fails_then_shows_the_briefing(classroom):
+    from tests.tui.pilot import text_when_shown
+    from wargame.tui.screens.briefing import BriefingScreen
+    from wargame.tui.screens.code_entry import CodeScreen
+
+    with HostThread(classroom) as host:
+        app = JoinApp(None, f"127.0.0.1:{host.port}")
+        try:
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                assert isinstance(app.screen, CodeScreen)
+                await pilot.press(*"g1-kestria-AAAA-BBBB-CCCC", "enter")
+                assert "no game opens with this code" in await text_when_shown(pilot, "no game opens", tries=400)
+                assert isinstance(app.screen, CodeScreen) and app.remote is None
+                await pilot.press(*["backspace"] * 30, *code_of(classroom, 1, "kestria"), "enter")
+                text = await text_when_shown(pilot, "Private briefing", tries=400)
+                assert isinstance(app.screen, BriefingScreen) and "Kestria" in text
+                assert app.remote.seat == "kestria"
+        finally:
+            if app.remote is not None:
+                app.remote.close()

@@ -1,11 +1,12 @@
-"""``wargame host SCENARIO [--games N] [--as SIDES] [--seed S] [--port P] [--bind ADDR] [--dir DIR] [--resume DIR]``.
+"""``wargame host SCENARIO [--games N] [--as SIDES] [--seed S] [--port P] [--bind ADDR] [--dir DIR] [--resume DIR] [--web]``.
 
 The instructor's machine holds the class's games (``wargame.net``): it
 prints a join code per team and a facilitator code for each game, writes
 them to ``codes.json`` in the class folder beside every game's save, and
 then prints one line whenever a game moves (turn, phase, rung, who it waits
 for). Stopped (Ctrl+C) and started again with ``--resume DIR``, every game
-goes on where it was, with the same codes.
+goes on where it was, with the same codes. With ``--web`` it also serves
+the join interface to browsers (``wargame.net.web``), on the same address.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def add_parser(subparsers) -> None:
                         help="address to listen on (default 127.0.0.1, this machine only; 0.0.0.0: every network)")
     parser.add_argument("--dir", metavar="DIR", help="the class folder (default: a new folder in the saves folder)")
     parser.add_argument("--resume", metavar="DIR", help="resume the class in DIR where it stopped, with the same codes")
+    parser.add_argument("--web", action="store_true",
+                        help="also serve the join interface to browsers (a page asks for the code)")
+    parser.add_argument("--web-port", type=int, metavar="P", help="port of the web page (default: the port after --port)")
     parser.add_argument("--saves-dir", metavar="DIR", help="where saves are kept (default: ./saves or the user data folder)")
     parser.set_defaults(func=run)
 
@@ -68,9 +72,33 @@ def code_lines(classroom) -> list[str]:
     return lines
 
 
+async def open_web(args: argparse.Namespace, port: int):
+    """The web page's server on the game server's address (``--web-port``, or the port after the game's)."""
+    from wargame.net.web import WebDoor, local_address
+
+    web_port = args.web_port if args.web_port is not None else port + 1
+    if not 0 <= web_port <= 65535:
+        raise WargameError(f"no port after {port}: give --web-port")
+    door = WebDoor(local_address(args.bind, port), args.bind, web_port)
+    try:
+        await door.start()
+    except OSError as error:
+        raise WargameError(f"cannot serve the web page on {args.bind}:{web_port}: {error.strerror or error} "
+                           "(choose another with --web-port)") from None
+    return door
+
+
+def web_url(bind: str, port: int) -> str:
+    from wargame.net.web import ANYWHERE
+
+    return f"http://{'ADDRESS' if bind in ANYWHERE else bind}:{port}/"
+
+
 def run(args: argparse.Namespace) -> int:
     from wargame.net.server import Host
 
+    if args.web_port is not None and not 0 <= args.web_port <= 65535:
+        raise WargameError(f"--web-port takes a port from 0 to 65535, not {args.web_port}")
     classroom = open_class(args)
     said: dict[int, str] = {}
 
@@ -87,13 +115,20 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise WargameError(f"cannot listen on {args.bind}:{args.port}: {error.strerror or error}") from None
         port = server.sockets[0].getsockname()[1]
+        door = await open_web(args, port) if args.web else None
         print(f"class folder: {classroom.folder} (codes in codes.json)")
         print("\n".join(code_lines(classroom)))
         print(f"listening on {args.bind}:{port}; teams join with: wargame join ADDRESS:{port} --code CODE", flush=True)
+        if door is not None:
+            print(f"browsers: {web_url(args.bind, door.port)} (a page asks for the code)", flush=True)
         for table in classroom.tables.values():
             overview(table)
-        async with server:
-            await server.serve_forever()
+        try:
+            async with server:
+                await server.serve_forever()
+        finally:
+            if door is not None:
+                await door.stop()
 
     try:
         asyncio.run(serve())

@@ -115,8 +115,9 @@ class ThreadLink:
     ``closed`` is set when the connection ends, with ``reason``.
     """
 
-    def __init__(self, where: str, code: str, timeout: float = TIMEOUT) -> None:
+    def __init__(self, where: str, code: str, timeout: float = TIMEOUT, via: str | None = None) -> None:
         self.welcome: dict = {}
+        self.via = via  # the browser a ``--web`` page serves (the host counts wrong codes by it)
         self.latest: dict = {}
         self.on_view: Callable[[dict | None], None] | None = None
         self.closed = threading.Event()
@@ -139,7 +140,7 @@ class ThreadLink:
         try:
             with connect_sync(address(where), max_size=MAX_HOST_MESSAGE, open_timeout=timeout, close_timeout=2) as ws:
                 self.ws: SyncConnection = ws
-                ws.send(encode("hello", protocol=PROTOCOL_VERSION, code=code))
+                ws.send(encode("hello", protocol=PROTOCOL_VERSION, code=code, **({"via": self.via} if self.via else {})))
                 welcome = decode_host(ws.recv(timeout))
                 if welcome["type"] != "welcome":
                     raise Refused(str(welcome.get("message", "refused")))

@@ -24,6 +24,8 @@ CLIENT_TYPES = {
     "ready": {"phase": str},
     "ping": {},
 }
+OPTIONAL = {"hello": {"via": str}}
+"""Fields a message may leave out: ``via``, the browser a ``--web`` page serves (see ``wargame.net.web``)."""
 
 
 class ProtocolError(ValueError):
@@ -51,12 +53,16 @@ def decode_client(raw: str | bytes) -> dict[str, Any]:
     request = data.get("id")
     if request is not None and (isinstance(request, bool) or not isinstance(request, int)):
         raise ProtocolError("id must be a whole number")
-    if unknown := sorted(set(data) - set(fields) - {"type", "id"}):
+    optional = OPTIONAL.get(kind, {})
+    if unknown := sorted(set(data) - set(fields) - set(optional) - {"type", "id"}):
         raise ProtocolError(f"unknown field {unknown[0][:20]!r} in {kind}")
     for name, wanted in fields.items():
         value = data.get(name)
         if not isinstance(value, wanted) or isinstance(value, bool):
             raise ProtocolError(f"{kind} needs {name} ({wanted.__name__})")
+    for name, wanted in optional.items():
+        if name in data and not isinstance(data[name], wanted):
+            raise ProtocolError(f"{kind}'s {name} must be a {wanted.__name__}")
     return data
 
 

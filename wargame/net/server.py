@@ -3,7 +3,8 @@
 Everything runs on one asyncio loop, so tables change one request at a
 time. A connection sends ``hello`` with its code first (within
 ``HELLO_TIMEOUT``); a wrong code is refused with the same words whether or
-not its game exists, and the connection closed. After that, each request
+not its game exists, and the connection closed (so is every hello from an
+address that gave too many wrong codes lately: ``CodeGuard``). After that, each request
 gets ``ok`` or ``error`` (only that client hears about its mistakes), and
 every connection of a game gets its own view whenever the game changes.
 """
@@ -22,12 +23,13 @@ from websockets.exceptions import ConnectionClosed
 from wargame.errors import IllegalDecision, WargameError
 from wargame.net.classroom import Classroom
 from wargame.net.codes import FACILITATOR
-from wargame.net.limits import Bucket
+from wargame.net.limits import Bucket, CodeGuard
 from wargame.net.protocol import MAX_CLIENT_MESSAGE, PROTOCOL_VERSION, ProtocolError, decode_client, encode
 from wargame.net.table import Table
 
 HELLO_TIMEOUT = 10.0
 WRONG_CODE = "no game opens with this code"
+LOOPBACK = ("127.0.0.1", "::1")
 
 
 @dataclass(eq=False)
@@ -47,9 +49,11 @@ class Client:
 class Host:
     """Serves a classroom; ``on_change(table)`` is told after each change (the host's overview)."""
 
-    def __init__(self, classroom: Classroom, on_change: Callable[[Table], None] | None = None) -> None:
+    def __init__(self, classroom: Classroom, on_change: Callable[[Table], None] | None = None,
+                 guard: CodeGuard | None = None) -> None:
         self.classroom = classroom
         self.on_change = on_change
+        self.guard = guard or CodeGuard()
         self.clients: set[Client] = set()
         self._locks: dict[int, asyncio.Lock] = {}
 
@@ -79,8 +83,12 @@ class Host:
                 raise ProtocolError("say hello with your code first")
             if message["protocol"] != PROTOCOL_VERSION:
                 raise ProtocolError(f"this host speaks protocol {PROTOCOL_VERSION}, not {message['protocol']}")
+            caller = self._caller(ws, message.get("via"))
+            if self.guard.refused(caller):
+                raise ProtocolError(WRONG_CODE)  # the same words: a guesser learns nothing from them
             seat = self.classroom.seat_of(message["code"])
             if seat is None:
+                self.guard.failed(caller)
                 raise ProtocolError(WRONG_CODE)
         except (TimeoutError, ConnectionClosed):
             await ws.close(1008, "no hello")
@@ -93,6 +101,13 @@ class Host:
                 pass
             return None
         return Client(ws, *seat)
+
+    @staticmethod
+    def _caller(ws: ServerConnection, via: str | None) -> str:
+        """The address wrong codes are counted by: the peer's, or for a ``--web`` page (which joins from this
+        machine) the browser's it names; ``via`` from any other machine is ignored."""
+        peer = ws.remote_address[0] if ws.remote_address else ""
+        return via[:64] if via and peer in LOOPBACK else peer
 
     def _welcome(self, client: Client) -> str:
         table, scenario = client.table, client.table.game.scenario

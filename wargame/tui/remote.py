@@ -51,8 +51,8 @@ class RemoteSession:
         self._story: tuple[object, FacilitatorView] | None = None
 
     @classmethod
-    def connect(cls, where: str, code: str) -> RemoteSession:
-        link = ThreadLink(where, code)
+    def connect(cls, where: str, code: str, via: str | None = None) -> RemoteSession:
+        link = ThreadLink(where, code, via=via)
         try:
             return cls(link)
         except WargameError:
@@ -165,17 +165,51 @@ class ViewPushed(Message):
 
 
 class JoinApp(WargameApp):
-    """The game's App for a team that joined a host: the same screens, a ``RemoteSession`` behind them."""
+    """The game's App for a team that joined a host: the same screens, a ``RemoteSession`` behind them.
 
-    def __init__(self, session: RemoteSession) -> None:
-        super().__init__(None, session.humans, choose_side=False)
+    Without a session (``wargame join HOST``, a browser page of ``wargame host --web``)
+    it opens on ``CodeScreen`` and joins ``where`` with the code typed there.
+    """
+
+    def __init__(self, session: RemoteSession | None = None, where: str = "", via: str | None = None) -> None:
+        super().__init__(None, session.humans if session else (), choose_side=False)
         self.session = session  # type: ignore[assignment]
-        self.remote = session
+        self.remote: RemoteSession = session  # type: ignore[assignment]
+        self.where, self.via = where, via
+
+    def try_code(self, code: str) -> None:
+        """Join with ``code`` off the UI thread (the host may take a while to answer)."""
+        self.run_worker(lambda: self._join(code), thread=True, exclusive=True, group="join")
+
+    def _join(self, code: str) -> None:
+        try:
+            session = RemoteSession.connect(self.where, code, self.via)
+        except WargameError as error:
+            self.call_from_thread(self._refused, str(error))
+            return
+        self.call_from_thread(self._joined, session)
+
+    def _refused(self, reason: str) -> None:
+        from wargame.tui.screens.code_entry import CodeScreen
+
+        if isinstance(self.screen, CodeScreen):
+            self.screen.refused(reason)
+
+    def _joined(self, session: RemoteSession) -> None:
+        self.session = self.remote = session  # type: ignore[assignment]
+        self.human_actors = session.humans
+        self.show_title()
 
     def show_title(self) -> None:
         """Where ``WargameApp`` would show the title (no local game): the briefing, or the game where it stands."""
         from wargame.tui.screens.briefing import BriefingScreen
+        from wargame.tui.screens.code_entry import CodeScreen
 
+        if self.remote is None:
+            self.push_screen(CodeScreen(self.where))
+            return
+        if isinstance(self.screen, CodeScreen):
+            self.pop_screen()
         self.remote.link.on_view = self._pushed_from_thread
         if self.remote.watcher:
             self._replace_screens(WatchScreen(self.remote))  # type: ignore[arg-type]
@@ -206,7 +240,7 @@ class JoinApp(WargameApp):
         """Leaving loses nothing: the host keeps the game, and the same code joins it again."""
         from wargame.tui.screens.confirm_dialog import ConfirmScreen
 
-        if self.remote.phase == "over":
+        if self.remote is None or self.remote.phase == "over":
             self.exit()
             return
         self.push_screen(ConfirmScreen("Leave the game?", "The host keeps it: join again with your code to go on.",
