@@ -2,7 +2,7 @@
 
 A client's first message is ``hello`` (the protocol version and a join
 code); then ``decide`` (one decision), ``ready`` (done with a phase) and
-``ping``. The host answers every request with ``ok`` or ``error`` (``re``
+``ping``; the facilitator's code also ``pause``, ``resume`` and ``timer``. The host answers every request with ``ok`` or ``error`` (``re``
 names the request's ``id``) and pushes ``view`` whenever the game changes.
 See docs/protocol.md.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: the white cell's powers, the phase clock and seats in every view
 MAX_CLIENT_MESSAGE = 16 * 1024
 """Bytes in one message from a client: a decision is a few hundred; the transport closes the connection above."""
 MAX_HOST_MESSAGE = 4 * 1024 * 1024
@@ -23,7 +23,14 @@ CLIENT_TYPES = {
     "decide": {"decision": dict},
     "ready": {"phase": str},
     "ping": {},
+    "pause": {},
+    "resume": {},
+    "timer": {"phase": str},
 }
+OPTIONAL = {
+    "timer": {"seconds": (int, float), "add": (int, float), "policy": str},
+}
+"""Fields a type may carry or leave out (each checked like the others when present)."""
 
 
 class ProtocolError(ValueError):
@@ -51,12 +58,14 @@ def decode_client(raw: str | bytes) -> dict[str, Any]:
     request = data.get("id")
     if request is not None and (isinstance(request, bool) or not isinstance(request, int)):
         raise ProtocolError("id must be a whole number")
-    if unknown := sorted(set(data) - set(fields) - {"type", "id"}):
+    optional = OPTIONAL.get(kind, {})
+    if unknown := sorted(set(data) - set(fields) - set(optional) - {"type", "id"}):
         raise ProtocolError(f"unknown field {unknown[0][:20]!r} in {kind}")
-    for name, wanted in fields.items():
+    for name, wanted in [*fields.items(), *((n, t) for n, t in optional.items() if n in data)]:
         value = data.get(name)
         if not isinstance(value, wanted) or isinstance(value, bool):
-            raise ProtocolError(f"{kind} needs {name} ({wanted.__name__})")
+            kinds = wanted if isinstance(wanted, tuple) else (wanted,)
+            raise ProtocolError(f"{kind} needs {name} ({' or '.join(k.__name__ for k in kinds)})")
     return data
 
 
