@@ -11,7 +11,7 @@ from tests.net.conftest import code_of, first_order, where
 from tests.net.test_play import join_game, play_turn
 from tests.support import ROOT, full_state, run_cli
 from wargame.engine import Timeout
-from wargame.net.classroom import new_class
+from wargame.net.classroom import new_class, resume_class
 from wargame.net.client import Link, Refused
 from wargame.net.server import HostThread
 from wargame.saves import read_save
@@ -105,10 +105,12 @@ async def test_a_side_handed_to_the_computer_is_played_by_it_until_given_back(ho
     assert game.turn == 2 and game.history[0].orders["dornland"]
     with pytest.raises(Refused, match="already holds"):
         await facilitator.decide({"type": "seat", "actor": "dornland", "holder": "computer"})
+    assert resume_class(classroom.folder).tables[1].seats["dornland"].label == "computer"  # a restarted host too
     await facilitator.decide({"type": "seat", "actor": "dornland", "holder": "team"})
     assert set((await facilitator.sync())["waiting"]) == {"kestria", "dornland"}
     await play_turn(teams)
     assert game.turn == 3
+    assert resume_class(classroom.folder).tables[1].seats["dornland"].label == "team"
 
 
 async def test_a_clock_that_runs_out_with_hold_waits_and_shows_overdue(host, classroom):

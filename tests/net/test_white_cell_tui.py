@@ -80,3 +80,31 @@ def test_the_clock_counts_down_from_what_the_host_sent():
     assert clock_words(clock | {"running": False}, 100.0, paused=True) == "5:00 left · paused"  # a paused clock stands
     assert clock_words(clock, 301.0) == "time up"
     assert clock_words(None, 0.0, paused=True) == "paused by the facilitator" and clock_words(None, 0.0) == ""
+
+
+async def test_a_team_sees_the_phase_clock_in_its_header(classroom):
+    from wargame.net.client import ThreadLink
+    from wargame.tui.screens.game import GameScreen
+    from wargame.tui.widgets.game_header import GameHeader
+
+    with HostThread(classroom) as host:
+        where = f"127.0.0.1:{host.port}"
+        facilitator = ThreadLink(where, code_of(classroom, 1, "facilitator"))
+        other = ThreadLink(where, code_of(classroom, 1, "dornland"))
+        session = RemoteSession.connect(where, code_of(classroom, 1, "kestria"))
+        try:
+            facilitator.request("timer", phase="hotline", seconds=600, policy="computer")
+            async with JoinApp(session).run_test(size=(120, 40)) as pilot:
+                await settled(pilot)
+                await pilot.press("enter")  # ready for the hotline
+                other.request("ready", phase="briefing")
+                assert session.link.wait_until(lambda m: m["phase"] == "hotline", timeout=30)
+                await settled(pilot)
+                assert isinstance(pilot.app.screen, GameScreen)
+                pilot.app._tick()  # the once-a-second count-down, now
+                await settled(pilot)
+                assert "→ computer" in str(pilot.app.screen.query_one(GameHeader).render())
+        finally:
+            session.close()
+            other.close()
+            facilitator.close()

@@ -102,7 +102,7 @@ class Host:
         table, scenario = client.table, client.table.game.scenario
         return encode("welcome", protocol=PROTOCOL_VERSION, game=table.number, side=client.side,
                       role="facilitator" if client.facilitator else "team",
-                      seats={side: seat.label for side, seat in table.seats.items()},
+                      seats={side: seat.label for side, seat in table.seats.items()}, teams=list(table.humans),
                       scenario={"id": scenario.id, "source": scenario.source, "text": scenario.text})
 
     def _view_message(self, client: Client, cache: dict | None = None) -> str:

@@ -40,7 +40,7 @@ class RemoteSession:
         self.scenario = load_scenario_text(welcome["scenario"]["text"], welcome["scenario"]["source"])
         self.watcher = welcome["role"] == "facilitator"  # the white cell, its powers sent to the host
         self.seat: str | None = None if self.watcher else welcome["side"]
-        self.team_sides = tuple(side for side, label in welcome["seats"].items() if label == "team")  # with a code
+        self.team_sides = tuple(welcome.get("teams") or ())  # the sides a team's code opens
         self.held: tuple | None = None
         self.save_path: Path | None = None
         self.before_resolution: dict = {}
