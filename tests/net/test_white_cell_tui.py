@@ -17,7 +17,7 @@ async def settled(pilot) -> None:
     await asyncio.wait_for(settle(pilot), 60)
 
 
-async def test_the_remote_white_cell_overrides_with_a_reason_hands_a_side_over_and_sets_a_clock(classroom):
+async def test_the_remote_white_cell_overrides_hands_a_side_over_writes_news_and_sets_a_clock(classroom):
     with HostThread(classroom) as host:
         session = RemoteSession.connect(f"127.0.0.1:{host.port}", code_of(classroom, 1, "facilitator"))
         game = classroom.tables[1].game
@@ -43,6 +43,13 @@ async def test_the_remote_white_cell_overrides_with_a_reason_hands_a_side_over_a
                 await settled(pilot)
                 assert game.decisions[-1] == Seat("kestria", "computer")
                 assert session.seats()["kestria"] == "computer"
+
+                await pilot.press("n")  # a news item for Kestria alone
+                await settled(pilot)
+                await pilot.press(*"Fog", "tab", "space", "shift+tab", "enter")
+                await settled(pilot)
+                news = game.events[-1]
+                assert (news.kind, news.text, news.audience) == ("facilitator_news", "Fog", ("kestria",))
 
                 await pilot.press("t")  # a clock for the current phase (the briefing), handed to the computer
                 await settled(pilot)

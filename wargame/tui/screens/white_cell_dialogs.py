@@ -30,14 +30,9 @@ POLICIES = {"hold": "hold: the game waits on, the clock shows overdue",
             "computer": "computer: it plays the phase for the teams not done"}
 
 
-class _Dialog(ModalScreen[Any]):
-    """A white-cell dialog: Escape cancels, a refusal shows in ``.wc-error``."""
+class WhiteCellDialog(ModalScreen[Any]):
+    """A white-cell dialog: Escape cancels, a refusal shows in ``.wc-error`` (styles: ``.wc-dialog`` in wargame.tcss)."""
 
-    DEFAULT_CSS = """
-    .wc-dialog OptionList, .wc-dialog SelectionList { height: auto; max-height: 9; border: round $primary 50%; }
-    .wc-dialog OptionList:focus, .wc-dialog SelectionList:focus { border: round $accent; }
-    .wc-error { color: $text-error; height: auto; }
-    """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, send: Send) -> None:
@@ -58,7 +53,7 @@ class _Dialog(ModalScreen[Any]):
             self.dismiss(request)
 
 
-class NewsDialog(_Dialog):
+class NewsDialog(WhiteCellDialog):
     """An ad-hoc news item (``third_party`` False) or a third party's message, for the sides ticked."""
 
     def __init__(self, view: FacilitatorView, send: Send, third_party: bool = False) -> None:
@@ -76,7 +71,7 @@ class NewsDialog(_Dialog):
             yield Label(who)
             yield SelectionList[str](*[(plain(a.name), a.id) for a in self.view.actors], id="news-audience")
             yield Static(classes="wc-error")
-            yield Label("Tab: next field · Space ticks a side · Enter on a text sends · Esc cancels", classes="dialog-hint")
+            yield Label("Tab: next field · Space ticks a side · Enter sends · Esc cancels", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -90,7 +85,7 @@ class NewsDialog(_Dialog):
             self.attempt(News(text, audience))
 
 
-class SeatDialog(_Dialog):
+class SeatDialog(WhiteCellDialog):
     """Hand a side to the computer, or give it back to its team (Enter on the side)."""
 
     def __init__(self, view: FacilitatorView, seats: dict[str, str], teams: tuple[str, ...], send: Send) -> None:
@@ -136,7 +131,7 @@ def parse_time(text: str) -> tuple[str, float] | None:
     return (field, sign * total) if total >= 0 else None
 
 
-class TimerDialog(_Dialog):
+class TimerDialog(WhiteCellDialog):
     """A phase's clock: its time (or a shift of the running one), and what happens when it runs out."""
 
     def __init__(self, phase: str, clock: dict | None, send: Send) -> None:
@@ -146,8 +141,10 @@ class TimerDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wc-dialog", id="timer-dialog"):
             yield Label("A clock for a phase", classes="dialog-title")
+            yield Label("The phase")
             yield OptionList(*[Option(words, id=phase) for phase, words in PHASES.items()], id="timer-phase")
             yield Input(placeholder="5:00 or 300 · +1:00 / -30 moves the running clock · 0 clears it", id="timer-time")
+            yield Label("When it runs out")
             yield OptionList(*[Option(words, id=policy) for policy, words in POLICIES.items()], id="timer-policy")
             yield Static(classes="wc-error")
             yield Label("Tab: next field · Enter on the time sets it · Esc cancels", classes="dialog-hint")
@@ -177,7 +174,7 @@ class TimerDialog(_Dialog):
         self.attempt(request)
 
 
-class EndDialog(_Dialog):
+class EndDialog(WhiteCellDialog):
     """End the game now: pick the outcome (a capitulation names who gives in) and give the reason."""
 
     def __init__(self, view: FacilitatorView, send: Send) -> None:
