@@ -179,3 +179,27 @@ async def test_the_white_cells_decisions_replay_identically_from_the_save(tmp_pa
     assert status == 0, out
     status, report, _ = run_cli(capsys, "debrief", str(classroom.tables[1].save_path))
     assert status == 0 and "the bell rang" in report and "U Thant" in report
+
+
+@pytest.mark.parametrize("fields, says", [
+    ({"phase": "lunch", "seconds": 60}, "not lunch"),
+    ({"phase": "orders"}, "gives seconds, add or policy"),
+    ({"phase": "orders", "seconds": -5}, "0 clears"),
+    ({"phase": "orders", "seconds": 10 ** 6}, "at most 4 hours"),
+    ({"phase": "orders", "add": 60}, "no clock runs in the orders phase"),
+    ({"phase": "orders", "policy": "computer"}, "has no clock yet"),
+    ({"phase": "orders", "seconds": 60, "policy": "panic"}, "hold or computer"),
+])
+async def test_a_timer_request_that_makes_no_sense_is_refused_and_sets_nothing(host, classroom, fields, says):
+    facilitator = await white_cell(host, classroom)
+    with pytest.raises(Refused, match=says):
+        await facilitator.request("timer", **fields)
+    assert classroom.tables[1].clock.settings == {}
+
+
+async def test_a_mistyped_timer_field_is_refused_by_the_protocol(host, classroom):
+    from tests.net.test_abuse import answer_to
+
+    facilitator = await white_cell(host, classroom)
+    answer = await answer_to(facilitator, json.dumps({"type": "timer", "phase": "orders", "seconds": "5:00"}))
+    assert answer["type"] == "error" and "timer needs seconds (int or float)" in answer["message"]

@@ -131,6 +131,11 @@ class Table:
         self.clock.resume()
         return self.move_on()
 
+    def set_clock(self, phase: str, seconds: float | None, add: float | None, policy: str | None) -> None:
+        """The facilitator's ``timer`` request (see ``Clock.set``), on the clock of the phase the game is in now."""
+        self._sync()
+        self.clock.set(phase, seconds, add, policy, self.paused)
+
     def time_out(self) -> bool:
         """The phase's clock ran out: record it, and let the computer play the phase if so set; True if recorded."""
         self._sync()

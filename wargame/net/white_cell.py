@@ -36,7 +36,7 @@ def facilitate(table: Table, message: dict) -> bool | set[str]:
         if table.paused == (kind == "pause"):
             raise IllegalDecision(f"the game is already {'paused' if table.paused else 'going on'}")
         return table.pause(kind == "pause") or everyone
-    table.clock.set(message["phase"], message.get("seconds"), message.get("add"), message.get("policy"), table.paused)
+    table.set_clock(message["phase"], message.get("seconds"), message.get("add"), message.get("policy"))
     return everyone
 
 
