@@ -95,6 +95,8 @@ async def test_a_side_handed_to_the_computer_is_played_by_it_until_given_back(ho
     teams = await join_game(host, classroom)
     facilitator = await white_cell(host, classroom)
     await facilitator.decide({"type": "seat", "actor": "dornland", "holder": "computer"})
+    with pytest.raises(Refused, match="last team"):  # kestria too, and the game would race to its end
+        await facilitator.decide({"type": "seat", "actor": "kestria", "holder": "computer"})
     dornland = await teams["dornland"].sync()
     assert dornland["seats"]["dornland"] == "computer"
     with pytest.raises(Refused, match="handed your side to the computer"):

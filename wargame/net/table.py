@@ -117,6 +117,9 @@ class Table:
             raise IllegalDecision(f"the {holder.label} already holds {decision.actor}")
         if decision.holder == "team" and decision.actor not in self.humans:
             raise IllegalDecision(f"no team's code opens {decision.actor}: the computer plays it")
+        if decision.holder == "computer" and self.teams == (decision.actor,) and not self.paused:
+            raise IllegalDecision("that is the last team: the computer would play the game to its end at once; "
+                                  "pause first to hold it")
         self.game.apply(decision)
         self.seats[decision.actor] = Computer() if decision.holder == "computer" else Remote()
         self.move_on()
