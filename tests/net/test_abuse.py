@@ -77,15 +77,20 @@ async def test_a_client_that_never_says_hello_is_not_seated(host, classroom):
 
 async def test_an_old_protocol_is_refused_with_the_version_the_host_speaks(host, classroom):
     async with connect(f"ws://{where(host)}") as ws:
-        await ws.send(json.dumps({"type": "hello", "protocol": 99, "code": code_of(classroom, 1, "kestria")}))
-        assert "speaks protocol 1" in json.loads(await ws.recv())["message"]
+        await ws.send(json.dumps({"type": "hello", "protocol": 1, "code": code_of(classroom, 1, "kestria")}))
+        answer = json.loads(await ws.recv())
+        assert answer["fatal"] and "speaks protocol 2, not 1" in answer["message"]
 
 
-async def test_the_facilitator_code_watches_everything_but_cannot_play(host, classroom):
+async def test_the_facilitator_code_sees_everything_but_cannot_play_a_side(host, classroom):
     facilitator = await Link.open(where(host), code_of(classroom, 2, "facilitator"))
     assert facilitator.latest["view"]["kind"] == "facilitator"
     assert set(facilitator.latest["waiting"]) == {"kestria", "dornland"}
-    with pytest.raises(Refused, match="watches"):
+    with pytest.raises(Refused, match="the teams order and talk"):
+        await facilitator.decide({"type": "order", "actor": "kestria", "move": "hold_position"})
+    with pytest.raises(Refused, match="the teams end it"):
+        await facilitator.ready("briefing")
+    with pytest.raises(Refused, match="unknown inject"):
         await facilitator.decide({"type": "inject", "inject": "x"})
 
 

@@ -83,7 +83,7 @@ async def test_a_team_that_rejoins_after_the_turn_resolved_sees_its_result(class
             session.close()
 
 
-async def test_the_facilitator_code_opens_a_read_only_white_cell_that_follows_the_game(classroom):
+async def test_the_facilitator_code_opens_the_white_cell_that_follows_the_game(classroom):
     from tests.net.test_play import join_game
     from wargame.tui.remote import WatchScreen
 
@@ -94,8 +94,9 @@ async def test_the_facilitator_code_opens_a_read_only_white_cell_that_follows_th
                 await pilot.pause()
                 assert isinstance(pilot.app.screen, WatchScreen)
                 assert session.facilitator_view().rung == classroom.tables[1].game.rung  # the true rung
-                for action in ("step", "inject", "override", "pause"):
-                    assert pilot.app.screen.check_action(action, ()) is False
+                assert pilot.app.screen.check_action("step", ()) is False  # the host plays the computers
+                for action in ("inject", "override", "pause", "news", "seats", "timer", "end"):
+                    assert pilot.app.screen.check_action(action, ()) is True
                 teams = await join_game(host, classroom)
                 await asyncio.gather(*(link.ready("briefing") for link in teams.values()))
                 assert session.link.wait_until(lambda message: message["phase"] == "hotline", timeout=30)

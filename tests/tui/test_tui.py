@@ -571,7 +571,7 @@ async def test_a_fired_inject_changes_the_game_and_reaches_the_news(tmp_path):
 
 
 async def test_an_override_lands_in_the_decision_log(tmp_path):
-    """o: pick the Soviet Union, its credibility, type a value; a value out of range is refused in the dialog."""
+    """o: pick the Soviet Union, its credibility, type a value and a reason; a value out of range is refused in the dialog."""
     from wargame.engine import Override
     from wargame.tui.screens.override_dialog import OverrideScreen
 
@@ -586,11 +586,14 @@ async def test_an_override_lands_in_the_decision_log(tmp_path):
         await pilot.press("down", "down", "tab", "down", "tab")  # Soviet Union, credibility, the value
         await pilot.press("1", "5", "0", "enter")
         await pilot.pause()
+        assert isinstance(app.screen, OverrideScreen) and "Give a reason" in screen_text(app)
+        await pilot.press(*"drill", "enter")  # typed into the reason, which Enter focused
+        await pilot.pause()
         assert isinstance(app.screen, OverrideScreen) and "0 to 100" in screen_text(app)
         assert not any(isinstance(d, Override) for d in game.decisions)
-        await pilot.press("backspace", "backspace", "backspace", "1", "2", "enter")
+        await pilot.press("backspace", "backspace", "backspace", "1", "2", "enter")  # back in the value
         await pilot.pause()
-        assert game.decisions[-1] == Override("ussr", "credibility", 12)
+        assert game.decisions[-1] == Override("ussr", "credibility", 12, "drill")
         assert game.actors["ussr"].stats["credibility"] == 12
         await pilot.press("7")
         await pilot.pause()

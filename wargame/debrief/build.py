@@ -31,6 +31,7 @@ from wargame.engine.indicators import INDICATORS
 # shown elsewhere (moves, messages, the rung) or are only bookkeeping.
 HAPPENING_KINDS = {
     "trigger": "event", "hotline": "event", "inject": "inject", "override": "inject",
+    "facilitator_news": "inject", "third_party": "inject", "seat": "inject", "timeout": "inject",
     "red_line": "red line", "red_line_honoured": "red line", "red_line_ignored": "red line",
     "agreement": "agreement", "agreement_broken": "agreement", "assurance": "agreement",
     "threshold": "news", "revealed": "news", "provocation": "news", "outcome": "news",

@@ -89,4 +89,4 @@ def _describe(game: Game, index: int) -> str:
         return f"fires the inject {d.inject}"
     if isinstance(d, Override):
         return f"sets {d.actor or 'the ladder'} {d.stat} to {d.value}"
-    return str(d)
+    return f"has the facilitator decide: {type(d).__name__.lower()}"

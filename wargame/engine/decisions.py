@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, TypeAdapter, ValidationError
 
 from wargame.errors import IllegalDecision
 
@@ -82,15 +82,67 @@ class Inject:
 
 @dataclass(frozen=True)
 class Override:
-    """A facilitator sets a stat of an actor, or the rung when ``actor`` is None."""
+    """A facilitator sets a stat of an actor, or the rung when ``actor`` is None, saying why (``reason``)."""
 
     actor: str | None
     stat: str
     value: int
+    reason: str = ""  # saves written before reasons existed have none
 
 
-Decision = Order | Message | Proceed | Inject | Override
-_NAMES: dict[type, str] = {Order: "order", Message: "message", Proceed: "proceed", Inject: "inject", Override: "override"}
+@dataclass(frozen=True)
+class News:
+    """The facilitator writes a news item for ``audience`` (empty: every side)."""
+
+    text: str
+    audience: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThirdParty:
+    """A message from a third party the facilitator speaks for (``sender``: its name) to the ``audience`` sides."""
+
+    sender: str
+    text: str
+    audience: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Seat:
+    """The facilitator hands ``actor`` to the computer (``holder`` "computer") or gives it back ("team")."""
+
+    actor: str
+    holder: str
+
+
+@dataclass(frozen=True)
+class Timeout:
+    """The facilitator's clock ran out in ``phase``: ``policy`` "hold" waits on, "computer" plays ``sides`` for it."""
+
+    phase: str
+    policy: str
+    sides: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class End:
+    """The facilitator ends the game with one of the outcomes (``actor``: who capitulates)."""
+
+    outcome: str
+    actor: str | None = None
+    reason: str = ""
+
+
+Decision = Order | Message | Proceed | Inject | Override | News | ThirdParty | Seat | Timeout | End
+FacilitatorDecision = Inject | Override | News | ThirdParty | Seat | Timeout | End
+"""What only the white cell decides (a team's code may never send one)."""
+_NAMES: dict[type, str] = {Order: "order", Message: "message", Proceed: "proceed", Inject: "inject", Override: "override",
+                           News: "news", ThirdParty: "third_party", Seat: "seat", Timeout: "timeout", End: "end"}
+HOLDERS = ("computer", "team")
+TIMEOUT_POLICIES = ("hold", "computer")
+MAX_TEXT = 600
+"""Characters in a facilitator's news item, message or reason: a paragraph, read aloud in class."""
+MAX_SENDER = 60
 
 
 def to_dict(decision: Decision) -> dict[str, object]:
@@ -119,6 +171,8 @@ def decision_from_dict(data: object) -> Decision:
 
 Name = Annotated[str, Strict()]
 Whole = Annotated[int, Strict()]
+Text = Annotated[str, Strict(), StringConstraints(max_length=MAX_TEXT)]
+Sides = Annotated[tuple[Name, ...], Field(strict=False, max_length=64)]  # a JSON list; its items stay strict
 
 
 class _Record(BaseModel):
@@ -182,19 +236,80 @@ class InjectRecord(_Record):
 
 
 class OverrideRecord(_Record):
-    """An ``Override``: a stat the facilitator set (the rung when ``actor`` is null)."""
+    """An ``Override``: a stat the facilitator set (the rung when ``actor`` is null), and why."""
 
     type: Literal["override"]
     actor: Name | None
     stat: Name
     value: Whole
+    reason: Text = ""
 
     def decision(self) -> Override:
-        return Override(self.actor, self.stat, self.value)
+        return Override(self.actor, self.stat, self.value, self.reason)
+
+
+class NewsRecord(_Record):
+    """A ``News`` item the facilitator wrote (``audience`` empty: every side)."""
+
+    type: Literal["news"]
+    text: Text
+    audience: Sides = ()
+
+    def decision(self) -> News:
+        return News(self.text, self.audience)
+
+
+class ThirdPartyRecord(_Record):
+    """A ``ThirdParty`` message: from a named third party, to the listed sides."""
+
+    type: Literal["third_party"]
+    sender: Annotated[str, Strict(), StringConstraints(max_length=MAX_SENDER)]
+    text: Text
+    audience: Sides
+
+    def decision(self) -> ThirdParty:
+        return ThirdParty(self.sender, self.text, self.audience)
+
+
+class SeatRecord(_Record):
+    """A ``Seat`` change: a side handed to the computer, or back to its team."""
+
+    type: Literal["seat"]
+    actor: Name
+    holder: Literal["computer", "team"]
+
+    def decision(self) -> Seat:
+        return Seat(self.actor, self.holder)
+
+
+class TimeoutRecord(_Record):
+    """A ``Timeout``: the facilitator's clock ran out in a phase, and what it did."""
+
+    type: Literal["timeout"]
+    phase: Name
+    policy: Literal["hold", "computer"]
+    sides: Sides = ()
+
+    def decision(self) -> Timeout:
+        return Timeout(self.phase, self.policy, self.sides)
+
+
+class EndRecord(_Record):
+    """An ``End``: the facilitator ended the game with an outcome."""
+
+    type: Literal["end"]
+    outcome: Name
+    actor: Name | None = None
+    reason: Text = ""
+
+    def decision(self) -> End:
+        return End(self.outcome, self.actor, self.reason)
 
 
 DecisionRecord = Annotated[
-    OrderRecord | MessageRecord | ProceedRecord | InjectRecord | OverrideRecord, Field(discriminator="type")
+    OrderRecord | MessageRecord | ProceedRecord | InjectRecord | OverrideRecord | NewsRecord | ThirdPartyRecord
+    | SeatRecord | TimeoutRecord | EndRecord,
+    Field(discriminator="type"),
 ]
 """One decision in a save, told apart by its ``type``."""
 

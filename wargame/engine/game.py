@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from transitions import EventData
 
-from wargame.engine import adjudication, hotline, legality, outcomes
-from wargame.engine.decisions import Decision, Inject, Message, Order, Override, Proceed
+from wargame.engine import adjudication, facilitation, hotline, legality, outcomes
+from wargame.engine.decisions import MAX_TEXT, Decision, Inject, Message, Order, Override, Proceed
 from wargame.engine.phases import TurnPhase, taken, turn_machine
 from wargame.engine.records import WHITE_CELL, Agreement, Envelope, Event, Outcome, RedLineState, StatChange, TurnRecord
 from wargame.errors import IllegalDecision
@@ -172,6 +172,8 @@ class Game:
             adjudication.fire_inject(self, decision.inject)
         elif isinstance(decision, Override):
             self._override(decision)
+        elif isinstance(decision, facilitation.WHITE_CELL_DECISIONS):
+            facilitation.apply(self, decision)
         else:
             raise IllegalDecision(f"unknown decision {decision!r}")
         self.decisions.append(decision)
@@ -193,6 +195,8 @@ class Game:
     def _override(self, decision: Override) -> None:
         if not 0 <= decision.value <= 100:
             raise IllegalDecision("override values go from 0 to 100")
+        if len(decision.reason) > MAX_TEXT:
+            raise IllegalDecision(f"a reason takes at most {MAX_TEXT} characters")
         if decision.actor is None:
             if decision.stat != "rung" or decision.value > self.top_rung:
                 raise IllegalDecision(f"the rung goes from 0 to {self.top_rung}")
@@ -208,7 +212,8 @@ class Game:
         who = self.scenario.actor(decision.actor).name if decision.actor else "the ladder"
         # the true rung is the white cell's; a private stat its actor's; a public one everyone's
         readers = WHITE_CELL if decision.actor is None else () if decision.stat in PUBLIC_STATS else (decision.actor,)
-        self.note("override", f"The facilitator set {who}: {decision.stat} {decision.value}.", readers)
+        why = f" Reason: {' '.join(decision.reason.split())}" if decision.reason.strip() else ""
+        self.note("override", f"The facilitator set {who}: {decision.stat} {decision.value}.{why}", readers)
         outcomes.check_end(self, end_of_turn=False)
 
     # conveniences for callers and tests

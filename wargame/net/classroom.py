@@ -59,7 +59,7 @@ def new_class(scenario, games: int, humans: tuple[str, ...], seed: int, folder: 
     for number in range(1, games + 1):
         save = f"{slug(scenario.id) or 'game'}-g{number}.json"
         game = Game(scenario, seed + number - 1)
-        table = Table(number, game, seat_sides(game.actor_ids, humans), folder / save)
+        table = Table(number, game, seat_sides(game.actor_ids, humans), folder / save, humans)
         table.start()
         table.save()
         tables[number] = table
@@ -79,7 +79,8 @@ def resume_class(folder: Path) -> Classroom:
     for row in games:
         game = restore(read_save(folder / row["save"]))
         humans = tuple(row["humans"])
-        tables[row["game"]] = Table(row["game"], game, seat_sides(game.actor_ids, humans), folder / row["save"])
+        seats = seat_sides(game.actor_ids, humans, game.decisions)  # as the facilitator last left them
+        tables[row["game"]] = Table(row["game"], game, seats, folder / row["save"], humans)
     if any(code.game not in tables for code in codes):
         raise WargameError(f"{folder}: a code names a game the folder does not hold")
     return Classroom(folder, tables, codes)

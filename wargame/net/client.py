@@ -119,6 +119,7 @@ class ThreadLink:
         self.welcome: dict = {}
         self.via = via  # the browser a ``--web`` page serves (the host counts wrong codes by it)
         self.latest: dict = {}
+        self.arrived = time.monotonic()  # when ``latest`` came (a clock in it counts down from then)
         self.on_view: Callable[[dict | None], None] | None = None
         self.closed = threading.Event()
         self.reason = ""
@@ -167,7 +168,7 @@ class ThreadLink:
             message = decode_host(raw)
             if message["type"] == "view":
                 with self._lock:
-                    self.latest = message
+                    self.latest, self.arrived = message, time.monotonic()
                     self._arrived.notify_all()
                 if self.on_view is not None:
                     self.on_view(message)

@@ -2,7 +2,7 @@
 
 A client's first message is ``hello`` (the protocol version and a join
 code); then ``decide`` (one decision), ``ready`` (done with a phase) and
-``ping``. The host answers every request with ``ok`` or ``error`` (``re``
+``ping``; the facilitator's code also ``pause``, ``resume`` and ``timer``. The host answers every request with ``ok`` or ``error`` (``re``
 names the request's ``id``) and pushes ``view`` whenever the game changes.
 See docs/protocol.md.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: the white cell's powers, the phase clock and seats in every view
 MAX_CLIENT_MESSAGE = 16 * 1024
 """Bytes in one message from a client: a decision is a few hundred; the transport closes the connection above."""
 MAX_HOST_MESSAGE = 4 * 1024 * 1024
@@ -23,9 +23,16 @@ CLIENT_TYPES = {
     "decide": {"decision": dict},
     "ready": {"phase": str},
     "ping": {},
+    "pause": {},
+    "resume": {},
+    "timer": {"phase": str},
 }
-OPTIONAL = {"hello": {"via": str}}
-"""Fields a message may leave out: ``via``, the browser a ``--web`` page serves (see ``wargame.net.web``)."""
+OPTIONAL = {
+    "hello": {"via": str},
+    "timer": {"seconds": (int, float), "add": (int, float), "policy": str},
+}
+"""Fields a type may carry or leave out (each checked like the others when present): ``via`` names the browser
+a ``--web`` page serves (see ``wargame.net.web``)."""
 
 
 class ProtocolError(ValueError):
@@ -56,13 +63,11 @@ def decode_client(raw: str | bytes) -> dict[str, Any]:
     optional = OPTIONAL.get(kind, {})
     if unknown := sorted(set(data) - set(fields) - set(optional) - {"type", "id"}):
         raise ProtocolError(f"unknown field {unknown[0][:20]!r} in {kind}")
-    for name, wanted in fields.items():
+    for name, wanted in [*fields.items(), *((n, t) for n, t in optional.items() if n in data)]:
         value = data.get(name)
         if not isinstance(value, wanted) or isinstance(value, bool):
-            raise ProtocolError(f"{kind} needs {name} ({wanted.__name__})")
-    for name, wanted in optional.items():
-        if name in data and not isinstance(data[name], wanted):
-            raise ProtocolError(f"{kind}'s {name} must be a {wanted.__name__}")
+            kinds = wanted if isinstance(wanted, tuple) else (wanted,)
+            raise ProtocolError(f"{kind} needs {name} ({' or '.join(k.__name__ for k in kinds)})")
     return data
 
 

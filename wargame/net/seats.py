@@ -5,14 +5,19 @@
 - ``Computer``: the side's doctrine (``wargame.ai.autoplay``), played by the
   host the moment a phase opens, so the table never waits for it.
 
-A team at the host's own terminal and the facilitator taking a side over
-are the same idea (a seat for the side); they come later.
+The facilitator hands a side to the computer and back with a ``Seat``
+decision (recorded in the save), so a resumed game seats every side as it
+was left. A team at the host's own terminal is the same idea; it comes later.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
+
+from wargame.engine import Decision
+from wargame.engine import Seat as SeatChange
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,10 @@ class Computer:
 Seat = Remote | Computer
 
 
-def seat_sides(actors: tuple[str, ...], humans: tuple[str, ...]) -> dict[str, Seat]:
-    """Every actor's seat: the ``humans`` are remote teams, the others are played by the computer."""
-    return {actor: Remote() if actor in humans else Computer() for actor in actors}
+def seat_sides(actors: tuple[str, ...], humans: tuple[str, ...], decisions: Iterable[Decision] = ()) -> dict[str, Seat]:
+    """Every actor's seat: the ``humans`` are remote teams, the others the computer, then each recorded change."""
+    seats: dict[str, Seat] = {actor: Remote() if actor in humans else Computer() for actor in actors}
+    for decision in decisions:
+        if isinstance(decision, SeatChange):
+            seats[decision.actor] = Computer() if decision.holder == "computer" else Remote()
+    return seats

@@ -21,11 +21,13 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from wargame.errors import IllegalDecision, WargameError
+from wargame.net.alarms import Alarms
 from wargame.net.classroom import Classroom
 from wargame.net.codes import FACILITATOR
 from wargame.net.limits import Bucket, CodeGuard
 from wargame.net.protocol import MAX_CLIENT_MESSAGE, PROTOCOL_VERSION, ProtocolError, decode_client, encode
 from wargame.net.table import Table
+from wargame.net.white_cell import WHITE_CELL_TYPES, facilitate
 
 HELLO_TIMEOUT = 10.0
 WRONG_CODE = "no game opens with this code"
@@ -56,6 +58,7 @@ class Host:
         self.guard = guard or CodeGuard()
         self.clients: set[Client] = set()
         self._locks: dict[int, asyncio.Lock] = {}
+        self.alarms = Alarms(self._time_out)
 
     async def serve(self, host: str = "127.0.0.1", port: int = 0) -> Server:
         return await serve(self.handle, host, port, max_size=MAX_CLIENT_MESSAGE, max_queue=64, close_timeout=1)
@@ -82,7 +85,8 @@ class Host:
             if message["type"] != "hello":
                 raise ProtocolError("say hello with your code first")
             if message["protocol"] != PROTOCOL_VERSION:
-                raise ProtocolError(f"this host speaks protocol {PROTOCOL_VERSION}, not {message['protocol']}")
+                raise ProtocolError(f"this host speaks protocol {PROTOCOL_VERSION}, not {message['protocol']}: "
+                                    "join with the same wargame version as the host's")
             caller = self._caller(ws, message.get("via"))
             if self.guard.refused(caller):
                 raise ProtocolError(WRONG_CODE)  # the same words: a guesser learns nothing from them
@@ -113,7 +117,7 @@ class Host:
         table, scenario = client.table, client.table.game.scenario
         return encode("welcome", protocol=PROTOCOL_VERSION, game=table.number, side=client.side,
                       role="facilitator" if client.facilitator else "team",
-                      seats={side: seat.label for side, seat in table.seats.items()},
+                      seats={side: seat.label for side, seat in table.seats.items()}, teams=list(table.humans),
                       scenario={"id": scenario.id, "source": scenario.source, "text": scenario.text})
 
     def _view_message(self, client: Client, cache: dict | None = None) -> str:
@@ -124,7 +128,8 @@ class Host:
             extra = {"waiting": list(table.waiting_for())} if client.facilitator else {
                 "ready": table.is_ready(client.side)}
             cache[client.side] = encode("view", game=table.number, phase=table.phase, turn=table.game.turn,
-                                        view=table.view_for(client.side), final=table.final_view(), **extra)
+                                        view=table.view_for(client.side), final=table.final_view(), **extra,
+                                        **table.status())
         return cache[client.side]
 
     async def _request(self, client: Client, raw: str | bytes) -> None:
@@ -173,7 +178,9 @@ class Host:
         if kind == "hello":
             raise ProtocolError("already seated")
         if client.facilitator:
-            raise ProtocolError("the facilitator's code watches; white-cell powers over the network come later")
+            return facilitate(client.table, message)
+        if kind in WHITE_CELL_TYPES:
+            raise ProtocolError(f"only the facilitator's code may send {kind}")
         if kind == "decide":
             client.table.decide(client.side, message["decision"])
             return True
@@ -181,10 +188,17 @@ class Host:
             return True
         return {client.side, FACILITATOR}  # nothing else changed: the others' views are as they were
 
+    async def _time_out(self, table: Table) -> None:
+        """A phase clock rang: the table records the timeout (and the computer plays, if so set), saved, then told."""
+        if table.time_out():
+            await self._save(table)
+            await self.push(table)
+
     async def push(self, table: Table, only: set[str] | None = None) -> None:
         """Connections of ``table`` (those of the ``only`` sides, when given) get their own view now."""
         if self.on_change is not None:
             self.on_change(table)
+        self.alarms.arm(table)
         cache: dict = {}
         for client in [c for c in self.clients if c.table is table and (only is None or c.side in only)]:
             try:

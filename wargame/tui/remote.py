@@ -22,7 +22,7 @@ from wargame.errors import IllegalDecision, WargameError
 from wargame.net.client import Refused, ThreadLink
 from wargame.scenario.loader import load_scenario_text
 from wargame.tui.app import WargameApp
-from wargame.tui.screens.facilitator import FacilitatorScreen
+from wargame.tui.screens.remote_white_cell import WatchScreen
 
 LOST = "the connection to the host is lost: join again with your code"
 
@@ -38,12 +38,9 @@ class RemoteSession:
         welcome = link.welcome
         self.link = link
         self.scenario = load_scenario_text(welcome["scenario"]["text"], welcome["scenario"]["source"])
-        self.watcher = welcome["role"] == "facilitator"  # the white cell, read-only over the network for now
+        self.watcher = welcome["role"] == "facilitator"  # the white cell, its powers sent to the host
         self.seat: str | None = None if self.watcher else welcome["side"]
-        teams = tuple(side for side, label in welcome["seats"].items() if label == "team")
-        self.humans: tuple[str, ...] = teams if self.watcher else (welcome["side"],)
-        self.computers = tuple(side for side, label in welcome["seats"].items() if label == "computer")
-        self.paused = False
+        self.team_sides = tuple(welcome.get("teams") or ())  # the sides a team's code opens
         self.held: tuple | None = None
         self.save_path: Path | None = None
         self.before_resolution: dict = {}
@@ -62,6 +59,34 @@ class RemoteSession:
     @property
     def human(self) -> str | None:
         return self.seat
+
+    def seats(self) -> dict[str, str]:
+        """Who holds each side now (``team`` or ``computer``): the facilitator may have handed some over."""
+        return self.link.latest.get("seats") or self.link.welcome["seats"]
+
+    @property
+    def humans(self) -> tuple[str, ...]:
+        if not self.watcher:
+            return (self.seat or "",)
+        return tuple(side for side, label in self.seats().items() if label == "team")
+
+    @property
+    def computers(self) -> tuple[str, ...]:
+        return tuple(side for side, label in self.seats().items() if label == "computer")
+
+    @property
+    def paused(self) -> bool:
+        """The white cell's own screens read the host's pause; a team's screens never hold (the host does)."""
+        return self.watcher and bool(self.link.latest.get("paused"))
+
+    def clock_words(self) -> str:
+        """The phase clock as the header shows it, counted down since the host sent it."""
+        import time
+
+        from wargame.tui.clock_words import clock_words
+
+        latest = self.link.latest
+        return clock_words(latest.get("clock"), time.monotonic() - self.link.arrived, bool(latest.get("paused")))
 
     @property
     def phase(self) -> str:
@@ -144,18 +169,6 @@ class RemoteSession:
         self.link.close()
 
 
-class WatchScreen(FacilitatorScreen):
-    """The white cell of a hosted game, read-only: everything is seen; injects, overrides and the pause come later."""
-
-    def __init__(self, session: RemoteSession) -> None:
-        super().__init__(session, watch=True)  # type: ignore[arg-type]
-
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("step", "pause", "unpause", "inject", "override", "report", "close"):
-            return False
-        return super().check_action(action, parameters)
-
-
 class ViewPushed(Message):
     """The host pushed a view (``connected`` False: the connection ended)."""
 
@@ -211,6 +224,7 @@ class JoinApp(WargameApp):
         if isinstance(self.screen, CodeScreen):
             self.pop_screen()
         self.remote.link.on_view = self._pushed_from_thread
+        self.set_interval(1.0, self._tick)
         if self.remote.watcher:
             self._replace_screens(WatchScreen(self.remote))  # type: ignore[arg-type]
             return
@@ -245,6 +259,21 @@ class JoinApp(WargameApp):
             return
         self.push_screen(ConfirmScreen("Leave the game?", "The host keeps it: join again with your code to go on.",
                                        "Leave", "Keep playing"), lambda yes: yes and self.exit())
+
+    def _tick(self) -> None:
+        """Count the phase clock down in the header, once a second."""
+        from wargame.tui.screens.game import GameScreen
+        from wargame.tui.widgets.game_header import GameHeader
+
+        screen = self.screen
+        if isinstance(screen, WatchScreen):
+            screen.show_clock()
+        elif isinstance(screen, GameScreen):
+            header = screen.query_one(GameHeader)
+            words = self.remote.clock_words()
+            if header.clock != words:
+                header.clock = words
+                header.refresh()
 
     def _pushed_from_thread(self, message: dict | None) -> None:
         """From the reader thread: never wait for the UI here, which may itself be waiting for an answer."""

@@ -1,4 +1,4 @@
-"""The facilitator sets one stat of one actor, or the rung, to a value."""
+"""The facilitator sets one stat of one actor, or the rung, to a value, and says why."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wargame.engine.decisions import Override
+from wargame.engine.decisions import MAX_TEXT, Override
 from wargame.engine.views import FacilitatorView
 from wargame.scenario.model import STATS
 from wargame.tui.text import STAT_LABELS
@@ -21,11 +21,13 @@ LADDER = "-ladder"  # the option id that stands for "the rung", which belongs to
 
 
 class OverrideScreen(ModalScreen[Override | None]):
-    """Pick what to set (an actor's stat, or the rung) and type the value.
+    """Pick what to set (an actor's stat, or the rung), type the value and the reason.
 
     ``apply`` hands the ``Override`` to the engine and returns its refusal as
     text (or None); a refusal stays in the dialog so the facilitator can
     correct the value, and the dialog dismisses with the applied override.
+    The reason is required here: it goes into the save and the report, so
+    the debrief can say why the facilitator stepped in.
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -47,8 +49,11 @@ class OverrideScreen(ModalScreen[Override | None]):
                 )
                 yield OptionList(id="override-stat")
             yield Input(placeholder="new value", id="override-value", type="integer")
+            yield Input(placeholder="reason (required: it goes into the save and the report)", id="override-reason",
+                        max_length=MAX_TEXT)
             yield Static(id="override-error")
-            yield Label("Tab: next field · Enter on the value applies · Esc cancels", classes="dialog-hint")
+            yield Label("Tab: next field · Enter applies once the value and the reason are in · Esc cancels",
+                        classes="dialog-hint")
 
     def on_mount(self) -> None:
         targets = self.query_one("#override-target", OptionList)
@@ -80,16 +85,24 @@ class OverrideScreen(ModalScreen[Override | None]):
         stat = self.query_one("#override-stat", OptionList)
         if target.highlighted is None or stat.highlighted is None:
             return
+        value_box, reason_box = self.query_one("#override-value", Input), self.query_one("#override-reason", Input)
         try:
-            value = int(event.value)
+            value = int(value_box.value)
         except ValueError:
             self.refuse("Type a whole number.")
+            value_box.focus()
+            return
+        reason = " ".join(reason_box.value.split())
+        if not reason:
+            self.refuse("Give a reason: it goes into the save and the report.")
+            reason_box.focus()
             return
         actor = target.get_option_at_index(target.highlighted).id
-        override = Override(None if actor == LADDER else actor, stat.get_option_at_index(stat.highlighted).id, value)
+        override = Override(None if actor == LADDER else actor, stat.get_option_at_index(stat.highlighted).id, value, reason)
         error = self.apply(override)
         if error:
             self.refuse(error)
+            value_box.focus()
         else:
             self.dismiss(override)
 

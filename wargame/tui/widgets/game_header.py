@@ -32,6 +32,7 @@ class GameHeader(Widget):
         super().__init__(**kwargs)
         self.view = None
         self.thinking = ""
+        self.clock = ""  # a phase clock's words, in a game joined over the network
 
     def show(self, view, thinking: str = "") -> None:
         self.view, self.thinking = view, thinking
@@ -52,9 +53,10 @@ class GameHeader(Widget):
             "label": Text(printable(f" {view.turn_label} "), style("header--title")),
             "turn": Text(f" turn {view.turn}/{view.turns} ", style("header--dim")),
             "phase": Text(f" {self.thinking or PHASE_WORDS.get(phase, phase)} ", style("header--phase")),
+            "clock": Text(f" {self.clock} ", style("header--waiting")) if self.clock else Text(),
             "side": Text(printable(f" {view.name} "), style("header--dim")),
         }
-        need = ["phase", "turn", "waiting", "side", "label", "title"]
+        need = ["phase", "clock", "turn", "waiting", "side", "label", "title"]
         kept: list[str] = []
         for name in need:
             room = width - sum(parts[k].cell_len for k in kept) - 1
