@@ -11,7 +11,7 @@ from websockets.asyncio.client import connect
 from tests.net.conftest import code_of, where
 from wargame.net.client import Link, Refused, address
 from wargame.net.limits import CodeGuard
-from wargame.net.protocol import encode
+from wargame.net.protocol import PROTOCOL_VERSION, encode
 from wargame.net.server import WRONG_CODE, Host
 
 
@@ -51,7 +51,7 @@ def test_wrong_codes_spread_wider_than_the_window_never_add_up():
 async def hello(host, code: str, via: str | None = None) -> dict:
     """One hello, raw, and the host's first answer."""
     async with connect(address(where(host))) as ws:
-        await ws.send(encode("hello", protocol=1, code=code, **({"via": via} if via else {})))
+        await ws.send(encode("hello", protocol=PROTOCOL_VERSION, code=code, **({"via": via} if via else {})))
         return json.loads(await ws.recv())
 
 

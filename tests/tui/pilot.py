@@ -62,7 +62,7 @@ async def start(pilot):
 
     for _ in range(100):  # the game starts a frame after its briefing is drawn
         await pilot.pause()
-        if pilot.app.initial_game is not None:
+        if pilot.app.game_ready:
             break
     if not pilot.app.screen.locked:
         await pilot.press("enter")

@@ -135,6 +135,11 @@ class WargameApp(App[None]):
                                                   else default_side(scenario))
         self.call_after_refresh(self._start_opened, scenario)
 
+    @property
+    def game_ready(self) -> bool:
+        """A game to start: started here (a frame after its briefing is drawn), or held by a host."""
+        return self.initial_game is not None or self.session is not None
+
     def _start_opened(self, scenario) -> None:
         try:
             game = self.opening.game(scenario)

@@ -191,7 +191,7 @@ class BriefingScreen(Screen[None]):
 
     def _can_start(self) -> bool:
         """A side is taken and its game has started (a frame after the scenario is shown: ``WargameApp._open``)."""
-        return self.scenario is not None and self.locked and self.app.initial_game is not None
+        return self.scenario is not None and self.locked and self.app.game_ready
 
     def action_start(self) -> None:
         if self._can_start():

@@ -224,7 +224,7 @@ class HotlinePanel(Vertical):
         wanted = [(f"with-{o.id}", label) for o, label in zip(view.others, labels, strict=True)]
         tabs = next(iter(self.query("#counterparts").results(Tabs)), None)
         if tabs is None or [t.id for t in tabs.query(Tab)] != [tab_id for tab_id, _ in wanted]:
-            self.call_next(self._replace_tabs, wanted, f"with-{self.counterpart}")
+            self.call_next(self._replace_tabs, wanted)
         else:
             for tab_id, label in wanted:
                 tabs.query_one(f"#{tab_id}", Tab).label = label
@@ -236,15 +236,18 @@ class HotlinePanel(Vertical):
         if self.view is not None:
             self._show_tabs()
 
-    async def _replace_tabs(self, wanted: list[tuple[str, Text]], active: str) -> None:
+    async def _replace_tabs(self, wanted: list[tuple[str, Text]]) -> None:
         """A new row of tabs with the chosen one active from the start.
 
         A row filled tab by tab activates its first tab once it is mounted,
         overriding the counterpart chosen here; a new row is given its active
         tab up front (the set of counterparts changes only with the seat).
+        The counterpart is read when the row is built, not when it was asked
+        for: a proposal may have turned the hotline to its sender meanwhile.
         """
         await self.query("#counterparts").remove()
-        row = Tabs(*(Tab(label, id=tab_id) for tab_id, label in wanted), active=active, id="counterparts")
+        row = Tabs(*(Tab(label, id=tab_id) for tab_id, label in wanted), active=f"with-{self.counterpart}",
+                   id="counterparts")
         await self.mount(row, before=self.query_one("#conversation"))
 
     def _tab_label(self, view, other) -> tuple[str, str]:
@@ -344,8 +347,11 @@ class HotlinePanel(Vertical):
         return self._entries[index]
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        """The player (or the row being built) chose a conversation; a late message from a row that has moved
+        on since (the hotline turned to a proposal that came meanwhile) is not a choice."""
         event.stop()
-        if event.tab is not None and event.tab.id and self.view is not None:
+        stale = not event.tabs.is_attached or event.tab.id != event.tabs.active
+        if not stale and event.tab.id and self.view is not None:
             counterpart = event.tab.id.removeprefix("with-")
             if counterpart != self.counterpart:
                 self.counterpart = counterpart
