@@ -23,9 +23,9 @@ from wargame.simulation import play_one
 REACHED = {
     "tutorial": {
         "war": (1, {"kestria": "hawk", "dornland": "hawk"}),
-        "settled": (1, {"kestria": "hawk", "dornland": "dove"}),
-        "stalemate": (1, {"kestria": "hawk", "dornland": "calculator"}),
-        "defused": (3, {}),
+        "stalemate": (1, {"kestria": "hawk", "dornland": "dove"}),
+        "settled": (1, {"kestria": "tit_for_tat", "dornland": "dove"}),
+        "defused": (6, {"kestria": "dove", "dornland": "dove"}),
     },
     "amber-river": {
         "war": (1, {"ostra": "hawk", "velm": "hawk", "commission": "hawk"}),
