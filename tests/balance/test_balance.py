@@ -114,6 +114,13 @@ def tutorial_report(tutorial):
     return balance(tutorial, runs=4, seed=3, workers=1)
 
 
+def test_an_ending_the_scenario_removed_raises_no_flag(tutorial_report):
+    """The tutorial has no capitulation (``capitulation_below: null``): its absence is no concern to flag."""
+    assert "capitulation" not in tutorial_report.endings and tutorial_report.outcomes["capitulation"] == 0
+    assert not [flag for flag in tutorial_report.flags if flag.startswith("Capitulation")]
+    assert "war" in tutorial_report.endings
+
+
 def test_counts_add_up(tutorial_report):
     report = tutorial_report
     assert report.games == 4 * len(report.pairings) == 64

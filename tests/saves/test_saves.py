@@ -192,8 +192,11 @@ def _truncate(path: Path) -> None:
 
 
 def _corrupt(path: Path) -> None:
+    """Braces where a key should be: at a fixed place in the save, not a byte offset that moves with the
+    length of the scenario path the save records (a checkout in a longer folder put it past a closing quote)."""
     raw = bytearray(path.read_bytes())
-    raw[200:210] = b"}}}}}}}}}}"
+    at = raw.index(b'"game_version"')
+    raw[at:at + 10] = b"}}}}}}}}}}"
     path.write_bytes(bytes(raw))
 
 

@@ -78,7 +78,7 @@ class Landmarks:
     brink: int  # first rung of the last band before war
     top_rung: int
     defused_at: int
-    capitulation_below: int
+    capitulation_below: int | None  # None: the scenario has no capitulation
 
 
 def landmarks(scenario: LoadedScenario) -> Landmarks:

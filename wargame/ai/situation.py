@@ -55,7 +55,7 @@ class Situation:
         view, marks = self.view, self.marks
         weights = {"resolve": 0.03, "credibility": 0.1, "support": 0.03, "economy": 0.03, "readiness": 0.03}
         for stat in ("resolve", "support"):
-            if view.stats[stat] < marks.capitulation_below + CAPITULATION_MARGIN:
+            if marks.capitulation_below is not None and view.stats[stat] < marks.capitulation_below + CAPITULATION_MARGIN:
                 weights[stat] += 0.6
         if view.stats["economy"] < 15:
             weights["economy"] += 0.2

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from wargame.balance.pairings import Pairing
 from wargame.balance.runner import PlayedGame
 from wargame.balance.stats import FiveNumbers, Lift, lifts
+from wargame.engine.outcomes import possible
 from wargame.engine.phases import OUTCOMES
 from wargame.scenario.loader import LoadedScenario
 from wargame.simulation import Report, Spread
@@ -60,6 +61,7 @@ class BalanceReport:
     games: int
     pairings: list[PairingRow]
     outcomes: dict[str, int]
+    endings: tuple[str, ...]  # the outcomes the scenario can end in (``outcomes.possible``)
     turns: Spread
     turn_limit: int
     peaks: dict[int, int]  # rung -> games that peaked there
@@ -106,6 +108,7 @@ def build(
         games=len(played),
         pairings=_pairing_rows(scenario, pairings, played),
         outcomes=overall.outcomes(),
+        endings=possible(spec.outcomes),
         turns=overall.turns(),
         turn_limit=spec.turns,
         peaks=_peaks(played, len(rungs)),

@@ -63,6 +63,8 @@ def _flags(report: BalanceReport) -> list[str]:
     flags = []
     games = report.games
     for kind, count in report.outcomes.items():
+        if kind not in report.endings:
+            continue  # an outcome the scenario removed is never a concern
         share = report.share(count)
         if share > HIGH_SHARE:
             flags.append(f"{kind.capitalize()} ends {_percent(share)} of games: {TOO_OFTEN[kind]}.")

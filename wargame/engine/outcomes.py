@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.engine.env import GameEnv
-from wargame.engine.phases import OutcomeKind, crisis_machine
+from wargame.engine.phases import OUTCOMES, OutcomeKind, crisis_machine
 from wargame.engine.records import Outcome
 
 if TYPE_CHECKING:
     from wargame.engine.game import Game
     from wargame.scenario.conditions import Condition
+    from wargame.scenario.model import Outcomes
 
 OUTCOME_POINTS = {OutcomeKind.SETTLED: 5, OutcomeKind.DEFUSED: 3, OutcomeKind.STALEMATE: 0, OutcomeKind.WAR: -15}
 CAPITULATION_POINTS = {"loser": -10, "others": 5}
@@ -69,8 +70,15 @@ def _calm_long_enough(game: Game) -> bool:
     return game.calm_turns >= game.scenario.spec.outcomes.defused_after and game.turn >= 2
 
 
+def possible(outcomes: Outcomes) -> tuple[str, ...]:
+    """The outcomes a scenario's ``outcomes`` block names: all five, less capitulation where it is removed."""
+    return tuple(kind for kind in OUTCOMES if kind != OutcomeKind.CAPITULATION or outcomes.capitulation_below is not None)
+
+
 def _capitulating(game: Game) -> str | None:
     limit = game.scenario.spec.outcomes.capitulation_below
+    if limit is None:
+        return None  # the scenario removed the outcome: nobody gives in wholesale in this crisis
     for actor, state in game.actors.items():
         if actor in game.mediator_ids:
             continue  # a mediator can give up its mission, not capitulate

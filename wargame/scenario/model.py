@@ -291,8 +291,9 @@ class Outcomes(Strict):
     defused_after: Annotated[int, Field(ge=1, le=10)] = Field(
         2, description="Turns at or below the ladder's defused_at rung that defuse the crisis."
     )
-    capitulation_below: Annotated[int, Field(ge=0, le=50)] = Field(
-        10, description="An actor whose resolve or support falls to this capitulates."
+    capitulation_below: Annotated[int, Field(ge=0, le=50)] | None = Field(
+        10, description="An actor whose resolve or support falls to this capitulates; null: nobody can "
+                        "capitulate in this crisis (the outcome is removed)."
     )
 
 
