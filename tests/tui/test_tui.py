@@ -674,6 +674,25 @@ async def test_play_opens_the_scenario_behind_its_first_frame(tmp_path, monkeypa
         assert isinstance(app.screen, GameScreen) and app.session.human == "kestria"
 
 
+async def test_a_scenario_opened_behind_the_too_small_notice_is_shown_once_there_is_room(tmp_path):
+    """The briefing may lie under the "enlarge the terminal" notice while the scenario opens: it fills in there,
+    and the game it starts is the same briefing's, not a second one pushed on top."""
+    from wargame.tui.screens.briefing import BriefingScreen
+
+    app = build_play_app(play_args("tutorial", saves_dir=str(tmp_path / "saves")))
+    app.animation_level = "none"
+    async with app.run_test(size=(60, 20)) as pilot:
+        for _ in range(100):
+            await pilot.pause()
+            if app.game_ready:
+                break
+        assert app.game_ready and "80×24" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        text = await text_when_shown(pilot, "Take this side")
+        assert "Public briefing" in text and "Take this side" in text
+        assert sum(isinstance(screen, BriefingScreen) for screen in app.screen_stack) == 1
+
+
 @pytest.mark.parametrize(
     ("scenario", "actor", "message"),
     [("tutorial", "atlantis", "no actor 'atlantis'"), ("atlantis", None, "atlantis: no scenario of that name")],

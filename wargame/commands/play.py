@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from wargame.tui import collector
 
-    collector.hold_for_start_up()  # released once the first real screen is drawn (wargame.tui.collector)
+    collector.hold_for_start_up()  # released once the game screen is drawn (wargame.tui.collector)
     try:
         app = build_play_app(args)
         app.run()

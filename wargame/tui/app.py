@@ -130,9 +130,9 @@ class WargameApp(App[None]):
             return
         from wargame.tui.sides import default_side
 
-        if len(self.human_actors) == 1 or (not self.human_actors and not self.facilitator):
-            self._briefing_screen().show_scenario(scenario, self.human_actors[0] if self.human_actors
-                                                  else default_side(scenario))
+        first = self._first_briefing(None)
+        if first is not None and (len(self.human_actors) == 1 or (not self.human_actors and not self.facilitator)):
+            first.show_scenario(scenario, self.human_actors[0] if self.human_actors else default_side(scenario))
         self.call_after_refresh(self._start_opened, scenario)
 
     @property
@@ -148,13 +148,13 @@ class WargameApp(App[None]):
             return
         self._begin(game)
 
-    def _briefing_screen(self):
-        """The first briefing screen, still waiting for its scenario (pushed in ``on_mount``)."""
+    def _first_briefing(self, scenario):
+        """The first briefing screen (pushed in ``on_mount``) if it still waits for its scenario or shows
+        ``scenario``; it may lie under the notice that the terminal is too small."""
         from wargame.tui.screens.briefing import BriefingScreen
 
-        screen = self.screen
-        assert isinstance(screen, BriefingScreen) and screen.scenario is None
-        return screen
+        return next((screen for screen in self.screen_stack if isinstance(screen, BriefingScreen)
+                     and (screen.scenario is None or screen.scenario is scenario)), None)
 
     def fail(self, error: WargameError) -> None:
         """End the app on a user mistake found after the first frame; ``wargame play`` prints it."""
@@ -186,13 +186,13 @@ class WargameApp(App[None]):
             side = self.human_actors[0] if self.human_actors else default_side(scenario)
             if self.human_actors:
                 self.session = Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator)
-            screen = self.screen if self.screen_stack else None
-            if isinstance(screen, BriefingScreen) and screen.scenario is None:
-                screen.show_scenario(scenario, side)
-            elif isinstance(screen, BriefingScreen) and screen.scenario is scenario:
-                screen.refresh_bindings()  # shown while the game started (``_open``): start is offered now
-            else:
+            first = self._first_briefing(scenario)
+            if first is None:
                 self.push_screen(BriefingScreen(scenario, side, locked=bool(self.human_actors)))
+            elif first.scenario is None:
+                first.show_scenario(scenario, side)
+            else:
+                first.refresh_bindings()  # shown while the game started (``_open``): start is offered now
         else:
             self.open_session(Session.create(game, self.human_actors, self.saves_dir, facilitator=self.facilitator))
 
