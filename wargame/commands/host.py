@@ -3,8 +3,9 @@
 The instructor's machine holds the class's games (``wargame.net``): it
 prints a join code per team and a facilitator code for each game, writes
 them to ``codes.json`` in the class folder beside every game's save, and
-then prints one line whenever a game moves (turn, phase, rung, who it waits
-for). Stopped (Ctrl+C) and started again with ``--resume DIR``, every game
+then keeps a live table of every game in the terminal (turn, phase, rung,
+outcome, who it waits for, clock; one line per change when its output is
+not a terminal). Stopped (Ctrl+C) and started again with ``--resume DIR``, every game
 goes on where it was, with the same codes. With ``--web`` it also serves
 the join interface to browsers (``wargame.net.web``), on the same address.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import sys
 from pathlib import Path
 
 from wargame.errors import WargameError
@@ -95,18 +97,33 @@ def web_url(bind: str, port: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.live import Live
+
+    from wargame.net.overview import overview as class_table
     from wargame.net.server import Host
+    from wargame.safe_text import raw_stream
 
     if args.web_port is not None and not 0 <= args.web_port <= 65535:
         raise WargameError(f"--web-port takes a port from 0 to 65535, not {args.web_port}")
     classroom = open_class(args)
     said: dict[int, str] = {}
+    live = None  # in a terminal: one table of every game, redrawn as they move (wargame.net.overview)
 
     def overview(table) -> None:
+        if live is not None:
+            live.update(class_table(classroom), refresh=True)
+            return
         line = table.summary()
         if said.get(table.number) != line:
             said[table.number] = line
             print(line, flush=True)
+
+    async def tick(live) -> None:
+        """The clocks count down in the table once a second, whether or not a game moves."""
+        while True:
+            await asyncio.sleep(1)
+            live.update(class_table(classroom), refresh=True)
 
     async def serve() -> None:
         host = Host(classroom, overview)
@@ -121,12 +138,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"listening on {args.bind}:{port}; teams join with: wargame join ADDRESS:{port} --code CODE", flush=True)
         if door is not None:
             print(f"browsers: {web_url(args.bind, door.port)} (a page asks for the code)", flush=True)
+        nonlocal live
+        if sys.stdout.isatty():
+            # Rich writes its own escapes; every cell is plain text already (wargame.net.overview)
+            live = Live(class_table(classroom), console=Console(file=raw_stream(sys.stdout)), auto_refresh=False,
+                        redirect_stdout=False, redirect_stderr=False)
+            live.start(refresh=True)
         for table in classroom.tables.values():
             overview(table)
+        ticking = asyncio.create_task(tick(live)) if live is not None else None
         try:
             async with server:
                 await server.serve_forever()
         finally:
+            if ticking is not None:
+                ticking.cancel()
+                live.stop()
             if door is not None:
                 await door.stop()
 
