@@ -21,10 +21,12 @@ from websockets.sync.client import ClientConnection as SyncConnection
 from websockets.sync.client import connect as connect_sync
 
 from wargame.errors import WargameError
+from wargame.net.limits import TOO_MANY
 from wargame.net.protocol import MAX_HOST_MESSAGE, PROTOCOL_VERSION, decode_host, encode
 
 DEFAULT_PORT = 8765
 TIMEOUT = 10.0
+RETRIES, RETRY_AFTER = 20, 0.1  # a request refused for coming too fast: sent again up to 20 times, 0.1 s apart
 
 
 class Refused(WargameError):
@@ -78,10 +80,20 @@ class Link:
         self.latest, self.pushed = message, self.pushed + 1
 
     async def request(self, kind: str, timeout: float = TIMEOUT, **fields: Any) -> dict:
-        """Send a request; views pushed meanwhile are kept; returns ``ok`` or raises ``Refused``."""
-        number = next(self._ids)
-        await self.ws.send(encode(kind, id=number, **fields))
-        return await self.answer(number, timeout)
+        """Send a request; views pushed meanwhile are kept; returns ``ok`` or raises ``Refused``.
+
+        A request refused for coming too fast (the host's rate limit) is sent again a moment later.
+        """
+        for _ in range(RETRIES):
+            number = next(self._ids)
+            await self.ws.send(encode(kind, id=number, **fields))
+            try:
+                return await self.answer(number, timeout)
+            except Refused as refusal:
+                if str(refusal) != TOO_MANY:
+                    raise
+                await asyncio.sleep(RETRY_AFTER)
+        raise Refused(TOO_MANY)
 
     async def answer(self, number: int | None, timeout: float = TIMEOUT) -> dict:
         while True:

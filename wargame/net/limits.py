@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 RATE = 20.0  # messages a second, on average
 BURST = 40  # messages at once
+TOO_MANY = "too many messages: slow down"  # the refusal of a message over the rate; it may be sent again later
 
 
 @dataclass

@@ -24,7 +24,7 @@ from wargame.errors import IllegalDecision, WargameError
 from wargame.net.alarms import Alarms
 from wargame.net.classroom import Classroom
 from wargame.net.codes import FACILITATOR
-from wargame.net.limits import Bucket, CodeGuard
+from wargame.net.limits import TOO_MANY, Bucket, CodeGuard
 from wargame.net.protocol import MAX_CLIENT_MESSAGE, PROTOCOL_VERSION, ProtocolError, decode_client, encode
 from wargame.net.table import Table
 from wargame.net.white_cell import WHITE_CELL_TYPES, facilitate
@@ -135,10 +135,10 @@ class Host:
     async def _request(self, client: Client, raw: str | bytes) -> None:
         request = None
         try:
-            if not client.bucket.take():
-                raise ProtocolError("too many messages: slow down")
             message = decode_client(raw)
             request = message.get("id")
+            if not client.bucket.take():  # after decoding, so the refusal names the request it refuses
+                raise ProtocolError(TOO_MANY)
             changed = self._apply(client, message)
         except (ProtocolError, IllegalDecision) as error:
             await client.ws.send(encode("error", re=request, message=str(error)))

@@ -142,7 +142,7 @@ class WargameApp(App[None]):
 
     def _start_opened(self, scenario) -> None:
         try:
-            game = self.opening.game(scenario)
+            game = self.opening.start(scenario)
         except WargameError as error:
             self.fail(error)
             return

@@ -45,7 +45,7 @@ class Opening:
             check_side(scenario, actor)
         return scenario
 
-    def game(self, scenario: LoadedScenario) -> Game:
+    def start(self, scenario: LoadedScenario) -> Game:
         """Start the game on the loaded scenario: the engine is imported here, after the briefing is drawn."""
         from wargame.tui.session import new_game
 
