@@ -53,3 +53,13 @@ def first_order(view: dict, side: str) -> dict:
     option = next(o for o in view["options"] if not o["reason"])
     return {"type": "order", "actor": side, "move": option["move"],
             **({"target": option["targets"][0]} if option["targets"] else {})}
+
+
+class Hands:
+    """A clock face a test turns by hand (``time``): the phase clock's and the code guard's tests wait for nothing."""
+
+    def __init__(self) -> None:
+        self.time = 1000.0
+
+    def __call__(self) -> float:
+        return self.time

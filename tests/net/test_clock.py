@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
+from tests.net.conftest import Hands
 from wargame.net.clock import Clock
-
-
-class Hands:
-    """A clock face the test turns by hand."""
-
-    def __init__(self) -> None:
-        self.time = 1000.0
-
-    def __call__(self) -> float:
-        return self.time
 
 
 def test_a_phase_clock_starts_each_time_its_phase_opens_stops_while_paused_and_can_be_moved():

@@ -8,42 +8,34 @@ from types import SimpleNamespace
 import pytest
 from websockets.asyncio.client import connect
 
-from tests.net.conftest import code_of, where
+from tests.net.conftest import Hands, code_of, where
 from wargame.net.client import Link, Refused, address
 from wargame.net.limits import CodeGuard
 from wargame.net.protocol import PROTOCOL_VERSION, encode
 from wargame.net.server import WRONG_CODE, Host
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_the_guard_shuts_an_address_out_at_the_limit_within_the_window_and_lets_it_back_later():
-    clock = Clock()
+    clock = Hands()
     guard = CodeGuard(limit=3, window=60, shut=300, clock=clock)
     for _ in range(2):
         guard.failed("10.0.0.7")
-        clock.now += 1
+        clock.time += 1
     assert not guard.refused("10.0.0.7")
     guard.failed("10.0.0.7")
     assert guard.refused("10.0.0.7") and not guard.refused("10.0.0.8")
-    clock.now += 299
+    clock.time += 299
     assert guard.refused("10.0.0.7")
-    clock.now += 2
+    clock.time += 2
     assert not guard.refused("10.0.0.7")
 
 
 def test_wrong_codes_spread_wider_than_the_window_never_add_up():
-    clock = Clock()
+    clock = Hands()
     guard = CodeGuard(limit=3, window=60, shut=300, clock=clock)
     for _ in range(10):
         guard.failed("10.0.0.7")
-        clock.now += 31  # at most two in any minute
+        clock.time += 31  # at most two in any minute
     assert not guard.refused("10.0.0.7")
     assert len(guard.wrong) == 1  # forgotten addresses do not pile up
 
@@ -56,7 +48,7 @@ async def hello(host, code: str, via: str | None = None) -> dict:
 
 
 async def test_after_too_many_wrong_codes_even_the_right_one_is_refused_in_the_same_words(host, classroom):
-    clock = Clock()
+    clock = Hands()
     host.host.guard = CodeGuard(limit=3, window=60, shut=300, clock=clock)
     right = code_of(classroom, 1, "kestria")
     for _ in range(3):
@@ -65,13 +57,13 @@ async def test_after_too_many_wrong_codes_even_the_right_one_is_refused_in_the_s
     with pytest.raises(Refused) as refused:
         await Link.open(where(host), right)
     assert str(refused.value) == WRONG_CODE  # nothing tells a guesser it has been shut out
-    clock.now += 301
+    clock.time += 301
     link = await Link.open(where(host), right)
     assert link.welcome["side"] == "kestria"
 
 
 async def test_a_web_page_is_counted_by_its_browser_address_not_by_the_host_machine(host, classroom):
-    host.host.guard = CodeGuard(limit=2, window=60, shut=300, clock=Clock())
+    host.host.guard = CodeGuard(limit=2, window=60, shut=300, clock=Hands())
     right = code_of(classroom, 1, "kestria")
     for _ in range(2):
         assert (await hello(host, "g1-kestria-AAAA-BBBB-CCCC", via="192.168.1.50"))["message"] == WRONG_CODE
